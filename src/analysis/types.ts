@@ -1,0 +1,100 @@
+/**
+ * What the analysis finds in the articles. This is also the shape of `parley export --json`
+ * (documented in src/analysis/README.md): keep it stable, add fields rather than rename them.
+ */
+
+/** A place in the corpus: article, 1-based paragraph, 1-based sentence. */
+export interface Place {
+  articleId: string;
+  paragraph: number;
+  sentence: number;
+}
+
+export type EntityKind = "person" | "organisation" | "place";
+
+/** One way an entity is named in one sentence. */
+export interface Mention extends Place {
+  /** Verbatim, e.g. `Blinken`, `He`, `the Qatari Prime Minister and Foreign Minister`. */
+  text: string;
+  form: "name" | "surname" | "role" | "pronoun" | "alias";
+}
+
+export interface Entity {
+  /** Stable id, e.g. `person:anthony-blinken`. */
+  id: string;
+  kind: EntityKind;
+  /** Canonical name: the fullest name form found. */
+  name: string;
+  /** Every other form it is named by (not pronouns). */
+  aliases: string[];
+  /** Role phrases as written, e.g. `the head of the Israeli Foreign Intelligence Service (Mossad)`. */
+  roles: string[];
+  /** Country or organisation, e.g. `United States`, `Mossad (Israel)`; null when unknown. */
+  affiliation: string | null;
+  /** For a body tied to a person (e.g. Netanyahu's office), that person's entity id. */
+  linkedTo: string | null;
+  mentions: Mention[];
+}
+
+export type QuoteType = "direct" | "partial" | "indirect";
+
+export interface Quote extends Place {
+  id: string;
+  /** Canonical speaker entity id; null when the speaker is not certain or not a named entity. */
+  speakerId: string | null;
+  /** Canonical speaker name (or a description for anonymous speakers); null when unattributed. */
+  speaker: string | null;
+  /** The mention nearest the cue, verbatim (`He`, `The office`, `a senior official`). */
+  speakerAsWritten: string | null;
+  speakerKind: "person" | "organisation" | "anonymous" | "group" | "unknown";
+  type: QuoteType;
+  /** The cue verb as written (`said`, `pointed out`, `according to`). */
+  cue: string;
+  /** Speech, or an opinion verb such as `believe`. */
+  cueKind: "speech" | "opinion";
+  /** Verbatim: inside the quotation marks for direct/partial, the reported clause for indirect. */
+  text: string;
+}
+
+export type DatePrecision = "day" | "month" | "year" | "approx" | "unknown" | "n/a";
+
+export interface ResolvedDate {
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when there is no date. */
+  value: string | null;
+  precision: DatePrecision;
+  /** Relative to the article's publication. */
+  relation: "past" | "present" | "future" | "unknown";
+  /** The date expression as written, e.g. `next Sunday`. */
+  text: string | null;
+}
+
+export type StatusCategory =
+  | "scheduled_meeting"
+  | "talks_held"
+  | "talks_resuming"
+  | "stalled"
+  | "proposal_on_table"
+  | "obstacle"
+  | "deal_reached"
+  | "deal_implemented"
+  | "position"
+  | "background_event";
+
+export interface StatusEvent extends Place {
+  id: string;
+  category: StatusCategory;
+  date: ResolvedDate;
+  /** Entity ids of the participants. */
+  participants: string[];
+  place: string | null;
+  /** The article's publication date (the newest report of a thing wins). */
+  published: string;
+  /** True when a newer report supersedes this one. */
+  superseded: boolean;
+}
+
+export interface Analysis {
+  entities: Entity[];
+  quotes: Quote[];
+  status: StatusEvent[];
+}
