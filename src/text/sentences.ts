@@ -7,8 +7,9 @@
  *
  * Every unit is an exact slice of the paragraph (`paragraph.slice(start, end) === text`).
  */
-import winkNLP from "wink-nlp";
+
 import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
 import type { Article, Sentence } from "../core/types.js";
 
 /** A sentence as a span of its paragraph. */
@@ -27,9 +28,50 @@ function getNlp(): ReturnType<typeof winkNLP> {
 
 /** Abbreviations after which a full stop does not end a sentence (lower case, without the dot). */
 const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "gov", "sen",
-  "rep", "pres", "st", "sr", "jr", "rev", "hon", "amb", "dept", "corp", "inc", "ltd", "co", "no", "vs",
-  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "gen",
+  "lt",
+  "col",
+  "maj",
+  "capt",
+  "cmdr",
+  "adm",
+  "sgt",
+  "gov",
+  "sen",
+  "rep",
+  "pres",
+  "st",
+  "sr",
+  "jr",
+  "rev",
+  "hon",
+  "amb",
+  "dept",
+  "corp",
+  "inc",
+  "ltd",
+  "co",
+  "no",
+  "vs",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "approx",
+  "est",
 ]);
 
 /** True when `text` ends in an abbreviation that does not end a sentence ("U.S.", "Gen."). */

@@ -1,0 +1,163 @@
+/**
+ * The command line: picks what to run from the arguments and the environment, and turns every
+ * expected failure into a clear message and an exit code (0 ok, 1 a problem with the request or
+ * the knowledge, 2 bad usage).
+ */
+import { parseArgs } from "node:util";
+import { answerCommand } from "../answers/dispatch.js";
+import { exportAnalysis } from "../answers/export.js";
+import { COMMANDS, findCommand } from "../commands/definitions.js";
+import { runConsole } from "../console/console.js";
+import { renderText } from "../console/render-text.js";
+import { ParleyError } from "../core/errors.js";
+import { KnowledgeStore, type StoreEvent } from "../core/knowledge-store.js";
+import { loadKnowledge } from "../knowledge/load.js";
+import { formatProblem } from "../knowledge/problems.js";
+import { parseCommandLine } from "./parse-command-line.js";
+
+export const USAGE = `Usage: parley [command] [words] [--json] [--knowledge DIR]
+
+  parley                  the Discord bot when DISCORD_TOKEN is set, else the local console
+  parley console          the local console: type /who Barnea, /quote Blinken, /status talks ...
+${COMMANDS.map((c) => `  parley ${c.usage.slice(1).padEnd(22)}${c.description}`).join("\n")}
+  parley check            validate the knowledge folder; exits 1 if any file is invalid
+  parley export --json    everything the analysis found, as JSON
+
+Options:
+  --json                  print answer objects as JSON instead of text
+  --knowledge DIR         read articles from DIR (default: $KNOWLEDGE_DIR or ./knowledge)
+  --no-snapshot           build from the files, neither reading nor writing a snapshot
+  -h, --help              this help`;
+
+interface Streams {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultStreams: Streams = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** Reports store events on stderr: problems as `path:line: reason`, so answers on stdout stay clean. */
+function reportTo(err: (text: string) => void): (event: StoreEvent) => void {
+  return (event) => {
+    if (event.type === "problem") err(formatProblem(event.problem));
+    else if (event.type === "reload-failed" || event.type === "snapshot-failed") {
+      err(
+        `Parley: ${event.type}: ${event.error instanceof Error ? event.error.message : String(event.error)}`,
+      );
+    } else if (event.type === "reloaded") {
+      err(
+        `Parley: knowledge reloaded (${event.changed} changed, ${event.removed} removed, ${event.articles} articles)`,
+      );
+    }
+  };
+}
+
+/**
+ * Runs Parley with command-line arguments and returns the exit code.
+ *
+ * @example
+ * await runCli(["who", "Barnea"], process.env) // prints the answer, returns 0
+ */
+export async function runCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  streams: Streams = defaultStreams,
+): Promise<number> {
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: {
+        json: { type: "boolean" };
+        knowledge: { type: "string" };
+        "no-snapshot": { type: "boolean" };
+        help: { type: "boolean"; short: "h" };
+      };
+      allowPositionals: true;
+    }>
+  >;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        knowledge: { type: "string" },
+        "no-snapshot": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    streams.err(`Parley: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    streams.out(USAGE);
+    return 0;
+  }
+  const dir = values.knowledge ?? (env.KNOWLEDGE_DIR?.trim() || "knowledge");
+  const json = values.json === true;
+  const [command, ...words] = positionals;
+
+  try {
+    if (command === "check") return await check(dir, streams);
+    if (command !== undefined && command !== "console" && command !== "export" && !findCommand(command)) {
+      streams.err(`Parley: unknown command “${command}”.\n\n${USAGE}`);
+      return 2;
+    }
+    const interactive = command === undefined || command === "console";
+    const discord = command === undefined && Boolean(env.DISCORD_TOKEN?.trim());
+    const store = await KnowledgeStore.open({
+      dir,
+      cacheDir: values["no-snapshot"] ? false : undefined,
+      watch: interactive,
+      onEvent: reportTo(streams.err),
+    });
+    if (discord) {
+      const { startDiscord } = await import("../discord/start.js");
+      await startDiscord({ env, store });
+      return 0;
+    }
+    if (interactive) {
+      if (command === undefined)
+        streams.err(
+          "Parley: no DISCORD_TOKEN set, so this is the local console (see README to run on Discord).",
+        );
+      await runConsole({ store, input: process.stdin, output: process.stdout, json });
+      await store.close();
+      return 0;
+    }
+    if (command === "export") {
+      streams.out(JSON.stringify(exportAnalysis(store.current()), null, 2));
+      return 0;
+    }
+    const line = parseCommandLine([command, ...words].join(" "));
+    if (!line.ok) {
+      streams.err(line.message);
+      return 2;
+    }
+    const reply = answerCommand(store.current(), line.name, line.options);
+    streams.out(json ? JSON.stringify(reply, null, 2) : renderText(reply));
+    return reply.kind === "answer" ? 0 : 1;
+  } catch (error) {
+    if (error instanceof ParleyError) {
+      streams.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** `parley check`: every problem at once, exit 1 when any file is invalid. */
+async function check(dir: string, streams: Streams): Promise<number> {
+  const { articles, problems } = await loadKnowledge(dir);
+  for (const problem of problems) streams.err(formatProblem(problem));
+  const errors = problems.filter((problem) => problem.severity === "error").length;
+  const warnings = problems.length - errors;
+  streams.out(
+    `${dir}: ${articles.length} article${articles.length === 1 ? "" : "s"} valid, ${errors} invalid file problem${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+  );
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,129 @@
+/**
+ * Builds a knowledge base from articles: sentences, analysis, search index and lookups, all
+ * computed up front so that answering is only lookups.
+ *
+ * The work is per article ({@link prepareArticle}) so that a reload redoes only the articles whose
+ * content hash changed, and a snapshot can store the prepared units as they are.
+ */
+import type MiniSearch from "minisearch";
+import { type ArticleAnalysis, analyzeArticle, combineAnalyses } from "../analysis/analyze.js";
+import type { Analysis } from "../analysis/types.js";
+import { citeSentence } from "../citation/citation.js";
+import {
+  createSentenceIndex,
+  type IndexedSentence,
+  indexSentences,
+  searchSentences,
+} from "../search/sentence-index.js";
+import { splitArticle } from "../text/sentences.js";
+import type { KnowledgeBase, SearchOptions, SentenceHit } from "./knowledge-base.js";
+import type { Article, Citation, Sentence } from "./types.js";
+
+/** Everything Parley derives from one article alone: reusable while the article's hash is unchanged. */
+export interface ArticleUnit {
+  article: Article;
+  sentences: Sentence[];
+  analysis: ArticleAnalysis;
+}
+
+/**
+ * Splits and analyses one article.
+ *
+ * @example
+ * const unit = prepareArticle(article);
+ * unit.sentences.length // 13 for the shipped article
+ */
+export function prepareArticle(article: Article): ArticleUnit {
+  const sentences = splitArticle(article);
+  return { article, sentences, analysis: analyzeArticle(article, sentences) };
+}
+
+/** Hooks that precompute answer lookups at build time (registered by the answer modules). */
+const precomputeHooks: ((analysis: Analysis) => void)[] = [];
+
+/** Lets an answer module precompute its lookups when a knowledge base is built, not on first query. */
+export function onKnowledgeBaseBuilt(hook: (analysis: Analysis) => void): void {
+  precomputeHooks.push(hook);
+}
+
+class BuiltKnowledgeBase implements KnowledgeBase {
+  readonly articles: readonly Article[];
+  readonly articlesById: ReadonlyMap<string, Article>;
+  readonly sentencesById: ReadonlyMap<string, Sentence>;
+  readonly sentencesByArticle: ReadonlyMap<string, readonly Sentence[]>;
+  readonly analysis: Analysis;
+  private readonly citations = new Map<string, Citation>();
+
+  constructor(
+    readonly units: ReadonlyMap<string, ArticleUnit>,
+    readonly index: MiniSearch<IndexedSentence>,
+    analysis: Analysis,
+  ) {
+    const ordered = [...units.values()].sort((a, b) => a.article.id.localeCompare(b.article.id));
+    this.articles = ordered.map((unit) => unit.article);
+    this.articlesById = new Map(ordered.map((unit) => [unit.article.id, unit.article]));
+    this.sentencesByArticle = new Map(ordered.map((unit) => [unit.article.id, unit.sentences]));
+    const sentencesById = new Map<string, Sentence>();
+    for (const unit of ordered)
+      for (const sentence of unit.sentences) sentencesById.set(sentence.id, sentence);
+    this.sentencesById = sentencesById;
+    this.analysis = analysis;
+  }
+
+  search(query: string, options: SearchOptions = {}): SentenceHit[] {
+    const articleIds = options.articleIds;
+    const filter = articleIds
+      ? (id: string) => {
+          const sentence = this.sentencesById.get(id);
+          return sentence !== undefined && articleIds.has(sentence.articleId);
+        }
+      : undefined;
+    return searchSentences(this.index, query, options.limit ?? 10, filter).flatMap((hit) => {
+      const sentence = this.sentencesById.get(hit.id);
+      return sentence ? [{ sentence, score: hit.score }] : [];
+    });
+  }
+
+  cite(sentence: Sentence): Citation {
+    let citation = this.citations.get(sentence.id);
+    if (!citation) {
+      const article = this.articlesById.get(sentence.articleId);
+      if (!article) throw new Error(`Parley: sentence ${sentence.id} has no article in this knowledge base`);
+      citation = citeSentence(article, sentence);
+      this.citations.set(sentence.id, citation);
+    }
+    return citation;
+  }
+}
+
+/** The concrete knowledge base, for the store that updates it incrementally. */
+export type AssembledKnowledgeBase = BuiltKnowledgeBase;
+
+/**
+ * Puts prepared units and their (already filled) search index together: combines the per-article
+ * analyses across articles and runs the precompute hooks.
+ */
+export function assembleKnowledgeBase(
+  units: ReadonlyMap<string, ArticleUnit>,
+  index: MiniSearch<IndexedSentence>,
+): AssembledKnowledgeBase {
+  const analysis = combineAnalyses([...units.values()].map((unit) => unit.analysis));
+  for (const hook of precomputeHooks) hook(analysis);
+  return new BuiltKnowledgeBase(units, index, analysis);
+}
+
+/**
+ * Builds a knowledge base from nothing.
+ *
+ * @example
+ * const { articles } = await loadKnowledge("knowledge");
+ * const kb = buildKnowledgeBase(articles);
+ * kb.search("next Sunday")[0]?.sentence.paragraph // 9
+ */
+export function buildKnowledgeBase(articles: readonly Article[]): AssembledKnowledgeBase {
+  const units = new Map<string, ArticleUnit>();
+  for (const article of articles) units.set(article.id, prepareArticle(article));
+  const index = createSentenceIndex();
+  for (const unit of units.values()) indexSentences(index, unit.sentences);
+  return assembleKnowledgeBase(units, index);
+}
