@@ -1,0 +1,197 @@
+/**
+ * A local Discord stand-in for end-to-end tests: REST over node:http and the gateway over ws on
+ * one loopback port. Point the bot at it with `DISCORD_REST_API=<standin.restApi>`; the gateway
+ * address comes from `GET /gateway/bot` as on Discord.
+ *
+ * @example
+ * const standin = await startStandin();
+ * // spawn the bot with DISCORD_TOKEN=standin.token, DISCORD_REST_API=standin.restApi ...
+ * await standin.waitForBot();
+ * const interaction = await standin.sendCommand("who", { name: "Barnea" });
+ * const reply = await standin.waitForRequest((r) => r.path.includes(interaction.id));
+ * await standin.close();
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type GatewayReceived, StandinGateway } from "./gateway.js";
+import {
+  autocomplete,
+  type ButtonMessage,
+  buttonClick,
+  type InteractionPlace,
+  type OptionValue,
+  type RawInteraction,
+  type StandinUser,
+  slashCommand,
+} from "./payloads.js";
+import { type Fault, type InteractionRecord, type RecordedRequest, StandinRest } from "./rest.js";
+import { snowflake } from "./snowflake.js";
+
+export type { Fault, GatewayReceived, InteractionRecord, RawInteraction, RecordedRequest, StandinUser };
+
+export interface StandinOptions {
+  /** The token the bot must present (default: a fixed fake one). */
+  token?: string;
+  applicationId?: string;
+  /** Heartbeat interval sent in HELLO (default 41250 ms as on Discord; tests may lower it). */
+  heartbeatIntervalMs?: number;
+}
+
+export interface Standin {
+  token: string;
+  applicationId: string;
+  guildId: string;
+  channelId: string;
+  /** Base URL for `DISCORD_REST_API` (discord.js appends `/v10/...`). */
+  restApi: string;
+  gatewayUrl: string;
+  /** Every REST request so far, in order of arrival. */
+  requests: readonly RecordedRequest[];
+  /** Every gateway payload the bot sent (tokens redacted). */
+  gatewayReceived: readonly GatewayReceived[];
+  /** A default user; pass others to the send functions to act as someone else. */
+  user: StandinUser;
+  /** Resolves once a bot has identified (or resumed) and is ready for interactions. */
+  waitForBot(timeoutMs?: number): Promise<void>;
+  /** Dispatches a raw INTERACTION_CREATE (waits for the bot first); returns it. */
+  sendInteraction(interaction: RawInteraction): Promise<RawInteraction>;
+  sendCommand(
+    name: string,
+    options?: Record<string, OptionValue>,
+    user?: StandinUser,
+  ): Promise<RawInteraction>;
+  sendAutocomplete(
+    name: string,
+    options: Record<string, OptionValue>,
+    focused: string,
+    user?: StandinUser,
+  ): Promise<RawInteraction>;
+  /** Clicks a button on a message the stand-in holds (e.g. an interaction's original reply). */
+  sendButton(customId: string, message: ButtonMessage, user?: StandinUser): Promise<RawInteraction>;
+  /** Resolves with the first request (past or future) that matches. */
+  waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** What the stand-in knows of an interaction: callback type, original message, follow-ups. */
+  interaction(id: string): InteractionRecord | undefined;
+  /** Commands registered with PUT, by guild id or `global`. */
+  registeredCommands(scope: string): unknown[] | undefined;
+  faults: {
+    /** The next matching REST request(s) fail with the given status (429 honours retryAfter). */
+    failNext(fault: Fault): void;
+    dropSocket(): void;
+    requestReconnect(): void;
+    invalidateSession(resumable: boolean): void;
+  };
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the stand-in on 127.0.0.1 on a free port.
+ *
+ * @example
+ * const standin = await startStandin({ heartbeatIntervalMs: 1000 });
+ */
+export async function startStandin(options: StandinOptions = {}): Promise<Standin> {
+  const token = options.token ?? "standin.fake-token.for-tests";
+  const applicationId = options.applicationId ?? snowflake();
+  const guildId = snowflake();
+  const channelId = snowflake();
+  const place: InteractionPlace = { applicationId, guildId, channelId };
+  const defaultUser: StandinUser = { id: snowflake(), username: "tester" };
+
+  const server: Server = createServer();
+  let port = 0;
+  const gatewayUrl = (): string => `ws://127.0.0.1:${port}`;
+  const rest = new StandinRest({ token, applicationId, channelId, gatewayUrl });
+  const gateway = new StandinGateway(server, {
+    token,
+    applicationId,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    url: gatewayUrl,
+  });
+  server.on("request", (incoming, outgoing) => {
+    rest.handle(incoming, outgoing).catch((error: unknown) => {
+      outgoing.writeHead(500, { "content-type": "application/json" });
+      outgoing.end(JSON.stringify({ message: `Stand-in error: ${String(error)}`, code: 0 }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+
+  const sendInteraction = async (interaction: RawInteraction): Promise<RawInteraction> => {
+    await gateway.waitForReady();
+    const message = interaction.message as { id?: string } | undefined;
+    rest.interactions.set(interaction.id, {
+      id: interaction.id,
+      token: interaction.token,
+      type: interaction.type,
+      callbackType: null,
+      original: null,
+      sourceMessageId: message?.id ?? null,
+      followUps: [],
+    });
+    gateway.dispatch("INTERACTION_CREATE", interaction);
+    return interaction;
+  };
+
+  const waitForRequest = (
+    match: (request: RecordedRequest) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<RecordedRequest> => {
+    const found = rest.requests.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const stop = rest.onRequest((request) => {
+        if (!match(request)) return;
+        clearTimeout(timer);
+        stop();
+        resolve(request);
+      });
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`Parley stand-in: no matching request within ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+  };
+
+  return {
+    token,
+    applicationId,
+    guildId,
+    channelId,
+    restApi: `http://127.0.0.1:${port}/api`,
+    gatewayUrl: gatewayUrl(),
+    requests: rest.requests,
+    gatewayReceived: gateway.received,
+    user: defaultUser,
+    waitForBot: (timeoutMs) => gateway.waitForReady(timeoutMs),
+    sendInteraction,
+    sendCommand: (name, commandOptions = {}, user = defaultUser) =>
+      sendInteraction(slashCommand(place, user, name, commandOptions)),
+    sendAutocomplete: (name, commandOptions, focused, user = defaultUser) =>
+      sendInteraction(autocomplete(place, user, name, commandOptions, focused)),
+    sendButton: (customId, message, user = defaultUser) => {
+      const stored = rest.messages.get(message.id);
+      const withContent: ButtonMessage = {
+        ...message,
+        embeds: message.embeds ?? (stored?.embeds as unknown[] | undefined),
+        components: message.components ?? (stored?.components as unknown[] | undefined),
+        flags: message.flags ?? (stored?.flags as number | undefined),
+      };
+      return sendInteraction(buttonClick(place, user, customId, withContent));
+    },
+    waitForRequest,
+    interaction: (id) => rest.interactions.get(id),
+    registeredCommands: (scope) => rest.registeredCommands.get(scope),
+    faults: {
+      failNext: (fault) => rest.addFault(fault),
+      dropSocket: () => gateway.dropSocket(),
+      requestReconnect: () => gateway.requestReconnect(),
+      invalidateSession: (resumable) => gateway.invalidateSession(resumable),
+    },
+    close: async () => {
+      gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
