@@ -108,7 +108,16 @@ export function parseArticleFile(path: string, raw: string | Uint8Array): Parsed
     }
     return { article: null, problems };
   }
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    // toJS can still fail after a clean parse, e.g. on an alias to an anchor that does not exist.
+    data = document.toJS({ maxAliasCount: 10 });
+  } catch (error) {
+    return fail(
+      2,
+      `front matter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return fail(2, "front matter must be a map of fields (title, published, ...)");
   }
