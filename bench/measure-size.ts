@@ -1,0 +1,213 @@
+/**
+ * Measures Parley and the baselines on one corpus size, in one process, and writes the figures as
+ * JSON. Run by bench/run.ts in a fresh `node --expose-gc` child per size, so one size's garbage and
+ * JIT state cannot colour another's.
+ *
+ * `node --expose-gc --import tsx bench/measure-size.ts 1000 bench/out/size-1000.json`
+ */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { analyzeArticle } from "../src/analysis/analyze.js";
+import { complete } from "../src/answers/complete.js";
+import { answerCommand } from "../src/answers/dispatch.js";
+import { type ArticleUnit, assembleKnowledgeBase } from "../src/core/build.js";
+import { writeSnapshot } from "../src/core/snapshot.js";
+import type { Article, Sentence } from "../src/core/types.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
+import { createSentenceIndex, indexSentences } from "../src/search/sentence-index.js";
+import { splitArticle } from "../src/text/sentences.js";
+import { bareSearch, buildBareIndex, buildFloor } from "./baseline.js";
+import { describeCorpus, writeCorpus } from "./generate.js";
+import { cacheDirOf, measureStore } from "./measure-store.js";
+import { createQueries, type QuerySet } from "./queries.js";
+import type { SizeResult } from "./results.js";
+import { heapAfterGc, type Latency, timed, timeEach } from "./stats.js";
+
+const QUERIES_PER_KIND = 2000;
+
+type ParleyFigures = Pick<
+  SizeResult,
+  | "sentences"
+  | "analysis"
+  | "indexBuildMs"
+  | "assembleMs"
+  | "entities"
+  | "quotes"
+  | "statusEvents"
+  | "answered"
+  | "snapshot"
+> & { heapBytes: number; latency: Record<string, Latency> };
+
+/**
+ * Builds Parley's knowledge base phase by phase (the same steps as buildKnowledgeBase, timed apart),
+ * measures its heap and answers every query. Everything it builds is garbage when it returns, except
+ * the sentences, which the bare baseline indexes next.
+ */
+async function measureParley(
+  dir: string,
+  articles: readonly Article[],
+  queries: QuerySet,
+  heapBefore: number,
+  log: (line: string) => void,
+): Promise<{ figures: ParleyFigures; sentences: Sentence[] }> {
+  const count = articles.length;
+  const split = await timed(() => articles.map((article) => splitArticle(article)));
+  log(`[${count}] split ${split.ms.toFixed(0)} ms`);
+  const analyzed = await timed(() =>
+    articles.map((article, i) => analyzeArticle(article, split.value[i] ?? [])),
+  );
+  log(`[${count}] analysed ${analyzed.ms.toFixed(0)} ms`);
+  const units = new Map<string, ArticleUnit>();
+  articles.forEach((article, i) => {
+    const analysis = analyzed.value[i];
+    if (analysis) units.set(article.id, { article, sentences: split.value[i] ?? [], analysis });
+  });
+  const sentenceCount = split.value.reduce((sum, sentences) => sum + sentences.length, 0);
+  const indexed = await timed(() => {
+    const index = createSentenceIndex();
+    for (const unit of units.values()) indexSentences(index, unit.sentences);
+    return index;
+  });
+  log(`[${count}] indexed ${indexed.ms.toFixed(0)} ms`);
+  const assembled = await timed(() => assembleKnowledgeBase(units, indexed.value));
+  const kb = assembled.value;
+  log(`[${count}] assembled ${assembled.ms.toFixed(0)} ms`);
+  const heapBytes = heapAfterGc() - heapBefore;
+  // The snapshot the store starts from next (same units and index, so the same knowledge base).
+  const snapshot = await timed(() => writeSnapshot(cacheDirOf(dir), units, indexed.value));
+  log(`[${count}] snapshot ${(snapshot.value / 1e6).toFixed(1)} MB in ${snapshot.ms.toFixed(0)} ms`);
+
+  const rate = (replies: { kind: string }[]): number =>
+    replies.filter((reply) => reply.kind === "answer").length / Math.max(1, replies.length);
+  const answered = {
+    who: rate(queries.who.map((name) => answerCommand(kb, "who", { name }))),
+    quote: rate(queries.quote.map((q) => answerCommand(kb, "quote", q))),
+    status: rate(queries.status.map((topic) => answerCommand(kb, "status", { topic }))),
+    ask: rate(queries.ask.map((question) => answerCommand(kb, "ask", { question }))),
+  };
+  const latency: Record<string, Latency> = {
+    who: timeEach(queries.who, (name) => answerCommand(kb, "who", { name })),
+    quote: timeEach(queries.quote, (q) => answerCommand(kb, "quote", q)),
+    status: timeEach(queries.status, (topic) => answerCommand(kb, "status", { topic })),
+    ask: timeEach(queries.ask, (question) => answerCommand(kb, "ask", { question })),
+    complete: timeEach(queries.complete, (q) => complete(kb, q.source, q.prefix)),
+  };
+  log(`[${count}] parley queries done`);
+
+  // The floor: one Map lookup per name query.
+  const floor = buildFloor(
+    kb.analysis.entities.flatMap((entity) =>
+      [entity.name, ...entity.aliases].map((name): [string, string] => [name.toLowerCase(), entity.id]),
+    ),
+  );
+  latency.mapFloor = timeEach(queries.who, (name) => floor.get(name.toLowerCase()));
+
+  const figures: ParleyFigures = {
+    sentences: sentenceCount,
+    analysis: {
+      splitMs: split.ms,
+      analyzeMs: analyzed.ms,
+      articlesPerSecond: count / ((split.ms + analyzed.ms) / 1000),
+      sentencesPerSecond: sentenceCount / ((split.ms + analyzed.ms) / 1000),
+    },
+    indexBuildMs: indexed.ms,
+    assembleMs: assembled.ms,
+    entities: kb.analysis.entities.length,
+    quotes: kb.analysis.quotes.length,
+    statusEvents: kb.analysis.status.length,
+    answered,
+    snapshot: { bytes: snapshot.value, writeMs: snapshot.ms },
+    heapBytes,
+    latency,
+  };
+  return { figures, sentences: split.value.flat() };
+}
+
+/** Builds the bare MiniSearch baseline over the same sentences and answers the same words. */
+async function measureBare(
+  sentences: readonly Sentence[],
+  queries: QuerySet,
+  heapBefore: number,
+  log: (line: string) => void,
+): Promise<{ buildMs: number; heapBytes: number; latency: Record<string, Latency> }> {
+  const bare = await timed(() => buildBareIndex(sentences));
+  log(`[${queries.who.length}q] bare index ${bare.ms.toFixed(0)} ms`);
+  const heapBytes = heapAfterGc() - heapBefore;
+  const index = bare.value;
+  const latency: Record<string, Latency> = {
+    bareName: timeEach(queries.who, (name) => bareSearch(index, name)),
+    bareQuote: timeEach(queries.quote, (q) => bareSearch(index, `${q.name} ${q.about ?? ""}`.trim())),
+    bareStatus: timeEach(
+      queries.status.filter((topic) => topic !== ""),
+      (topic) => bareSearch(index, topic),
+    ),
+    bareAsk: timeEach(queries.ask, (question) => bareSearch(index, question)),
+  };
+  return { buildMs: bare.ms, heapBytes, latency };
+}
+
+/**
+ * Runs every in-process measurement for `count` articles.
+ *
+ * @example
+ * const result = await measureSize(1000);
+ * result.latency.who.p99
+ */
+export async function measureSize(
+  count: number,
+  log: (line: string) => void = console.error,
+): Promise<SizeResult> {
+  const dir = join("bench", "corpus", String(count));
+  const corpus = await writeCorpus(dir, count);
+  const stats = describeCorpus(corpus);
+  const queries = createQueries(corpus.cast, QUERIES_PER_KIND);
+  log(`[${count}] corpus ready in ${dir} (${(stats.bytes / 1e6).toFixed(1)} MB)`);
+
+  const loaded = await timed(() => loadKnowledge(dir));
+  const { articles, problems } = loaded.value;
+  if (problems.length > 0 || articles.length !== count) {
+    throw new Error(`Parley: the synthetic corpus did not load cleanly: ${problems.length} problems`);
+  }
+  const heapArticles = heapAfterGc();
+
+  const parley = await measureParley(dir, articles, queries, heapArticles, log);
+  const sentences = parley.sentences;
+  const heapSentences = heapAfterGc() - heapArticles;
+  const bare = await measureBare(sentences, queries, heapArticles + heapSentences, log);
+  log(`[${count}] bare queries done`);
+
+  // Start-up and reload through the real store (its own knowledge bases, built from the files).
+  const store = await measureStore(dir, log);
+
+  const { heapBytes, latency, ...figures } = parley.figures;
+  return {
+    articles: count,
+    paragraphs: stats.paragraphs,
+    corpusBytes: stats.bytes,
+    loadMs: loaded.ms,
+    ...figures,
+    bareIndexBuildMs: bare.buildMs,
+    heap: {
+      parleyBytes: heapBytes,
+      sentencesBytes: heapSentences,
+      bareIndexBytes: bare.heapBytes,
+      bareTotalBytes: heapSentences + bare.heapBytes,
+    },
+    latency: { ...latency, ...bare.latency },
+    ...store,
+  };
+}
+
+async function main(args: string[]): Promise<void> {
+  const count = Number(args[0] ?? "1000");
+  const out = args[1] ?? join("bench", "out", `size-${count}.json`);
+  const result = await measureSize(count);
+  await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+}
+
+if (process.argv[1]?.endsWith("measure-size.ts")) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Start-up and reload through the real `KnowledgeStore`: time to ready from nothing and from a
+ * snapshot, and reload after one article changes, with the longest event-loop stall during it.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { KnowledgeStore, type StoreEvent } from "../src/core/knowledge-store.js";
+import { listArticleFiles } from "../src/knowledge/load.js";
+import type { StoreFigures } from "./results.js";
+import { heapAfterGc, timed, watchEventLoop } from "./stats.js";
+
+/** The snapshot folder the store uses by default (hidden, so the loader skips it). */
+export function cacheDirOf(dir: string): string {
+  return join(dir, ".parley-cache");
+}
+
+/** One realistic edit: a sentence appended to the last paragraph. */
+function editArticle(markdown: string): string {
+  return `${markdown.trimEnd()} The mediators said on Monday that the talks would continue.\n`;
+}
+
+/**
+ * Measures the store on a corpus folder that already holds a snapshot of its current files
+ * (written by the phased build), then reloads after editing one article and again after undoing it.
+ *
+ * @example
+ * const figures = await measureStore("bench/corpus/1000", console.error);
+ */
+export async function measureStore(dir: string, log: (line: string) => void): Promise<StoreFigures> {
+  const fromNothing = await timed(() => KnowledgeStore.open({ dir, cacheDir: false }));
+  await fromNothing.value.close();
+  log(`[store] ready from nothing ${fromNothing.ms.toFixed(0)} ms`);
+  heapAfterGc();
+
+  let source: string | null = null;
+  const onEvent = (event: StoreEvent): void => {
+    if (event.type === "ready") source = event.source;
+  };
+  const fromSnapshot = await timed(() => KnowledgeStore.open({ dir, cacheDir: cacheDirOf(dir), onEvent }));
+  const store = fromSnapshot.value;
+  log(`[store] ready from snapshot ${fromSnapshot.ms.toFixed(0)} ms (source: ${source})`);
+
+  const files = await listArticleFiles(dir);
+  const target = join(dir, files[Math.floor(files.length / 2)] ?? "");
+  const original = await readFile(target, "utf8");
+  let reload: Awaited<ReturnType<typeof watchEventLoop>>;
+  let changed = 0;
+  try {
+    await writeFile(target, editArticle(original));
+    reload = await watchEventLoop(async () => {
+      const summary = await store.reload();
+      changed = summary.changed.length;
+      return summary;
+    });
+  } finally {
+    // Put the corpus back as generated, whatever happened.
+    await writeFile(target, original);
+  }
+  const undo = await watchEventLoop(() => store.reload());
+  await store.close();
+  log(
+    `[store] reload ${reload.ms.toFixed(0)} ms, stall ${reload.maxStallMs.toFixed(0)} ms; undo ${undo.ms.toFixed(0)} ms`,
+  );
+
+  return {
+    readyFromNothingMs: fromNothing.ms,
+    readyFromSnapshotMs: fromSnapshot.ms,
+    snapshotUsed: source === "snapshot",
+    reload: {
+      ms: reload.ms,
+      maxStallMs: reload.maxStallMs,
+      changedArticles: changed,
+      undoMs: undo.ms,
+      undoMaxStallMs: undo.maxStallMs,
+    },
+  };
+}

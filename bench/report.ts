@@ -1,0 +1,139 @@
+/**
+ * Renders the benchmark's figures as Markdown tables: printed by `npm run bench`, written to
+ * `bench/out/results.md`, and pasted into the README's Performance section.
+ */
+import type { BenchResults, SizeResult, Target } from "./results.js";
+import type { Latency } from "./stats.js";
+
+/** `0.0123` -> `12 µs`, `12.3` -> `12.3 ms`, `12345` -> `12.3 s`. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return "n/a";
+  if (ms < 1) return `${Math.round(ms * 1000)} µs`;
+  if (ms < 1000) return `${ms < 10 ? ms.toFixed(2) : ms.toFixed(1)} ms`;
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function formatMb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function formatRatio(value: number): string {
+  if (!Number.isFinite(value)) return "n/a";
+  return value < 0.01 ? `${value.toExponential(1)}×` : `${value.toFixed(value < 1 ? 3 : 2)}×`;
+}
+
+function formatCount(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}
+
+function latencyCell(latency: Latency | undefined, baseline?: Latency): string {
+  if (!latency) return "n/a";
+  const cell = `${formatMs(latency.p50)} / ${formatMs(latency.p99)}`;
+  return baseline ? `${cell} (${formatRatio(latency.p99 / baseline.p99)})` : cell;
+}
+
+type Row = [string, (size: SizeResult) => string];
+
+const ROWS: Row[] = [
+  ["Articles / sentences", (s) => `${formatCount(s.articles)} / ${formatCount(s.sentences)}`],
+  [
+    "Entities / quotes / status events found",
+    (s) => `${formatCount(s.entities)} / ${formatCount(s.quotes)} / ${formatCount(s.statusEvents)}`,
+  ],
+  ["Load files (read, validate, hash)", (s) => formatMs(s.loadMs)],
+  [
+    "Analysis throughput (split + analyse)",
+    (s) =>
+      `${formatCount(s.analysis.articlesPerSecond)} articles/s, ${formatCount(s.analysis.sentencesPerSecond)} sentences/s`,
+  ],
+  ["— split / analyse", (s) => `${formatMs(s.analysis.splitMs)} / ${formatMs(s.analysis.analyzeMs)}`],
+  [
+    "Index build: Parley / bare MiniSearch",
+    (s) => `${formatMs(s.indexBuildMs)} / ${formatMs(s.bareIndexBuildMs)}`,
+  ],
+  ["Assemble (combine analyses, precompute)", (s) => formatMs(s.assembleMs)],
+  ["Snapshot size (write time)", (s) => `${formatMb(s.snapshot.bytes)} (${formatMs(s.snapshot.writeMs)})`],
+  ["Ready from nothing", (s) => formatMs(s.readyFromNothingMs)],
+  [
+    "Ready from snapshot (÷ from nothing)",
+    (s) =>
+      `${formatMs(s.readyFromSnapshotMs)} (${formatRatio(s.readyFromSnapshotMs / s.readyFromNothingMs)})${s.snapshotUsed ? "" : " snapshot NOT used"}`,
+  ],
+  [
+    "Reload, 1 article changed (÷ full build); max stall",
+    (s) =>
+      `${formatMs(s.reload.ms)} (${formatRatio(s.reload.ms / s.readyFromNothingMs)}); ${formatMs(Math.max(s.reload.maxStallMs, s.reload.undoMaxStallMs))}`,
+  ],
+  [
+    "Heap after GC: Parley / bare (sentences + index)",
+    (s) =>
+      `${formatMb(s.heap.parleyBytes)} / ${formatMb(s.heap.bareTotalBytes)} (${formatRatio(s.heap.parleyBytes / s.heap.bareTotalBytes)})`,
+  ],
+  [
+    "— bare index alone / sentences alone",
+    (s) => `${formatMb(s.heap.bareIndexBytes)} / ${formatMb(s.heap.sentencesBytes)}`,
+  ],
+  ["`who` p50 / p99 (÷ bare name p99)", (s) => latencyCell(s.latency.who, s.latency.bareName)],
+  ["`quote` p50 / p99 (÷ bare same words p99)", (s) => latencyCell(s.latency.quote, s.latency.bareQuote)],
+  ["autocomplete p50 / p99 (÷ bare name p99)", (s) => latencyCell(s.latency.complete, s.latency.bareName)],
+  ["`status` p50 / p99 (÷ bare same words p99)", (s) => latencyCell(s.latency.status, s.latency.bareStatus)],
+  ["`ask` p50 / p99 (÷ bare same words p99)", (s) => latencyCell(s.latency.ask, s.latency.bareAsk)],
+  ["Bare MiniSearch: name query p50 / p99", (s) => latencyCell(s.latency.bareName)],
+  ["Bare MiniSearch: name + about words", (s) => latencyCell(s.latency.bareQuote)],
+  ["Bare MiniSearch: status topic words", (s) => latencyCell(s.latency.bareStatus)],
+  ["Bare MiniSearch: ask words", (s) => latencyCell(s.latency.bareAsk)],
+  ["Floor: `Map` lookup of the name", (s) => latencyCell(s.latency.mapFloor)],
+  [
+    "Answered (not “not found”): who / quote / status / ask",
+    (s) =>
+      ["who", "quote", "status", "ask"].map((k) => `${Math.round((s.answered[k] ?? 0) * 100)}%`).join(" / "),
+  ],
+  [
+    "End to end via the Discord stand-in p50 / p99",
+    (s) =>
+      s.e2e
+        ? `${latencyCell(s.e2e.latency)} (${formatCount(s.e2e.interactions)} interactions, ${s.e2e.inFlight} in flight, ${s.e2e.failures} failed)`
+        : "not measured",
+  ],
+];
+
+function targetValue(target: Target | undefined): string {
+  if (!target) return "n/a";
+  const value = target.unit === "ms" ? formatMs(target.value) : formatRatio(target.value);
+  return `${value} ${target.pass ? "PASS" : "GAP"}`;
+}
+
+/**
+ * The figures table and the targets table, in Markdown.
+ *
+ * @example
+ * console.log(renderReport(results));
+ */
+export function renderReport(results: BenchResults): string {
+  const sizes = results.sizes;
+  const header = `| Figure | ${sizes.map((s) => `${formatCount(s.articles)} articles`).join(" | ")} |`;
+  const rule = `|---|${sizes.map(() => "---").join("|")}|`;
+  const lines = [
+    header,
+    rule,
+    ...ROWS.map(([label, cell]) => `| ${label} | ${sizes.map(cell).join(" | ")} |`),
+  ];
+  const names = [...new Set(Object.values(results.targets).flatMap((targets) => targets.map((t) => t.name)))];
+  const targetLines = [
+    `| Target | Limit | ${sizes.map((s) => `${formatCount(s.articles)} articles`).join(" | ")} |`,
+    `|---|---|${sizes.map(() => "---").join("|")}|`,
+    ...names.map((name) => {
+      const first = Object.values(results.targets)
+        .flat()
+        .find((t) => t.name === name);
+      const limit = first ? (first.unit === "ms" ? `≤ ${formatMs(first.limit)}` : `≤ ${first.limit}×`) : "";
+      const cells = sizes.map((s) =>
+        targetValue(results.targets[String(s.articles)]?.find((t) => t.name === name)),
+      );
+      return `| ${first?.measure ?? name} | ${limit} | ${cells.join(" | ")} |`;
+    }),
+  ];
+  const m = results.machine;
+  const machine = `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform}); ${results.date}; seed ${results.seed}; p50 / p99 over ${sizes[0]?.latency.who?.count ?? 0} queries of each kind.`;
+  return [machine, "", ...lines, "", ...targetLines, ""].join("\n");
+}

@@ -1,0 +1,88 @@
+/**
+ * The shape of the benchmark's figures (`bench/out/results.json`). Times in ms, sizes in bytes.
+ */
+import type { Latency } from "./stats.js";
+
+export interface StoreFigures {
+  /** `KnowledgeStore.open` with snapshots disabled: load, split, analyse, index, assemble. */
+  readyFromNothingMs: number;
+  /** `KnowledgeStore.open` with a snapshot of the unchanged files. */
+  readyFromSnapshotMs: number;
+  /** The store reported that it started from the snapshot (not a rebuild). */
+  snapshotUsed: boolean;
+  reload: {
+    /** `store.reload()` after one article changed. */
+    ms: number;
+    /** Longest event-loop stall seen during that reload. */
+    maxStallMs: number;
+    changedArticles: number;
+    /** The reload that undoes the edit (a second sample). */
+    undoMs: number;
+    undoMaxStallMs: number;
+  };
+}
+
+export interface EndToEndFigures {
+  interactions: number;
+  inFlight: number;
+  /** From dispatching INTERACTION_CREATE on the gateway to the reply arriving on the REST stand-in. */
+  latency: Latency;
+  /** Interactions that got no reply, or an error reply. */
+  failures: number;
+  /** Commands sent, for the record. */
+  commands: string[];
+}
+
+export interface SizeResult extends StoreFigures {
+  articles: number;
+  sentences: number;
+  paragraphs: number;
+  corpusBytes: number;
+  /** Reading and validating the files (`loadKnowledge`). */
+  loadMs: number;
+  analysis: { splitMs: number; analyzeMs: number; articlesPerSecond: number; sentencesPerSecond: number };
+  /** Parley's sentence index over all sentences. */
+  indexBuildMs: number;
+  /** Combining the per-article analyses and precomputing answer lookups. */
+  assembleMs: number;
+  bareIndexBuildMs: number;
+  snapshot: { bytes: number; writeMs: number };
+  heap: {
+    /** Everything Parley holds beyond the loaded articles: sentences, analysis, index, lookups. */
+    parleyBytes: number;
+    /** The sentence objects alone. */
+    sentencesBytes: number;
+    /** The bare MiniSearch index alone. */
+    bareIndexBytes: number;
+    /** What a naive bot holds beyond the articles: the sentences and the bare index. */
+    bareTotalBytes: number;
+  };
+  entities: number;
+  quotes: number;
+  statusEvents: number;
+  /** Share of queries that got an answer (not a "not found" user error). */
+  answered: Record<string, number>;
+  /** who, quote, status, ask, complete (Parley); mapFloor; bareName, bareQuote, bareStatus, bareAsk. */
+  latency: Record<string, Latency>;
+  e2e?: EndToEndFigures;
+}
+
+export interface Target {
+  name: string;
+  /** What is compared, e.g. `who p99 / bare name p99`. */
+  measure: string;
+  value: number;
+  limit: number;
+  /** `ratio` or an absolute figure in ms. */
+  unit: "ratio" | "ms";
+  pass: boolean;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
+  command: string;
+  seed: number;
+  sizes: SizeResult[];
+  targets: Record<string, Target[]>;
+}
