@@ -66,6 +66,8 @@ export interface ResolvedDate {
   relation: "past" | "present" | "future" | "unknown";
   /** The date expression as written, e.g. `next Sunday`. */
   text: string | null;
+  /** For approximate periods ("during the past two days", "this week"): first and last day, ISO. */
+  range?: { from: string; to: string };
 }
 
 export type StatusCategory =
@@ -91,6 +93,14 @@ export interface StatusEvent extends Place {
   published: string;
   /** True when a newer report supersedes this one. */
   superseded: boolean;
+  /**
+   * Where the date comes from: `expression` (a date in the sentence), `publication` (a report dated by
+   * its article), `speaker` (a statement by someone the article quotes as speaking on its publication day),
+   * `context` (a plan continuing the previous dated one), `none` (no date).
+   */
+  dateBasis?: "expression" | "publication" | "speaker" | "context" | "none";
+  /** Lower-case subject words found in the sentence (`hostages`, `ceasefire`, ...), for `/status TOPIC`. */
+  topics?: string[];
 }
 
 export interface Analysis {
