@@ -21,6 +21,9 @@ import type { ResolvedDate, StatusCategory, StatusEvent } from "./types.js";
 
 export { combineStatus } from "./status-combine.js";
 
+/** A capitalised word after the first: the sentence names someone or something. */
+const NAMES_SOMEONE = /\s[A-Z][a-z]/;
+
 /** Character ranges inside quotation marks (curly or straight). */
 function quotedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -114,8 +117,9 @@ export function findStatusEvents(
     const category = classifyStatus(text);
     if (!category) continue;
     const participants = [...new Set(entitiesInSentence(sentence))];
-    // An opinion counts only when it is somebody's about somebody: "critics ... believe ... Hamas".
-    if (!aboutTalks && category === "position" && participants.length === 0) continue;
+    // An opinion counts only when it is about someone named: "critics ... believe ... Hamas".
+    if (!aboutTalks && category === "position" && participants.length === 0 && !NAMES_SOMEONE.test(text))
+      continue;
 
     const quoted = quotedRanges(text);
     const future = sentenceTense(text) === "future";

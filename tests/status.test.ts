@@ -1,0 +1,154 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { findStatusEvents } from "../src/analysis/status.js";
+import { classifyStatus } from "../src/analysis/status-rules.js";
+import type { StatusEvent } from "../src/analysis/types.js";
+import type { Article, Sentence } from "../src/core/types.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
+import { splitArticle } from "../src/text/sentences.js";
+
+interface GoldStatus {
+  id: string;
+  paragraph: number;
+  category: string;
+  refers_to_date: string | null;
+  date_precision: string;
+}
+interface GoldPerson {
+  name: string;
+  as_written: string[];
+}
+interface GoldFile {
+  published: string;
+  people: GoldPerson[];
+  status: GoldStatus[];
+}
+
+const gold = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../../shared/eval/seed-gold.json", import.meta.url)), "utf8"),
+) as { files: Record<string, GoldFile> };
+const seedGold = gold.files["doha-talks-2024-10-24"]!;
+const knowledgeDir = fileURLToPath(new URL("../knowledge", import.meta.url));
+
+/**
+ * A stand-in for the entity analysis: the gold people found by their written names (not pronouns).
+ * The status code only needs entity ids per sentence; the real analysis provides them in the build.
+ */
+function goldPeopleIn(sentence: Sentence): string[] {
+  return seedGold.people
+    .filter((person) =>
+      person.as_written.some((form) => !/^(?:he|she|they)$/i.test(form) && sentence.text.includes(form)),
+    )
+    .map((person) => person.name);
+}
+
+/** A small article of our own, one sentence per paragraph. */
+function article(id: string, published: string, paragraphs: string[]): Article {
+  return {
+    id,
+    path: `${id}.md`,
+    title: id,
+    published,
+    outlet: "Test Wire",
+    url: null,
+    language: "en",
+    paragraphs,
+    hash: id,
+  };
+}
+
+describe("findStatusEvents on the shipped article, against the gold status facts", () => {
+  let events: StatusEvent[] = [];
+  let sentences: Sentence[] = [];
+
+  beforeAll(async () => {
+    const { articles } = await loadKnowledge(knowledgeDir);
+    const seed = articles.find((candidate) => candidate.published === seedGold.published);
+    if (!seed) throw new Error("Parley test: the shipped article is missing from knowledge/");
+    sentences = splitArticle(seed);
+    events = findStatusEvents(seed, sentences, goldPeopleIn);
+  });
+
+  for (const fact of seedGold.status) {
+    it(`${fact.id}: ¶${fact.paragraph} is dated ${fact.refers_to_date ?? "null"} (${fact.date_precision})`, () => {
+      const inParagraph = events.filter((event) => event.paragraph === fact.paragraph);
+      expect(inParagraph.length, `no status event in ¶${fact.paragraph}`).toBeGreaterThan(0);
+      const matching = inParagraph.filter(
+        (event) => event.date.value === fact.refers_to_date && event.date.precision === fact.date_precision,
+      );
+      expect(
+        matching.map((event) => event.date),
+        JSON.stringify(inParagraph.map((e) => [e.category, e.date])),
+      ).not.toHaveLength(0);
+    });
+  }
+
+  it("gets the coarse category of most gold facts", () => {
+    const agreeing = seedGold.status.filter((fact) =>
+      events.some((event) => event.paragraph === fact.paragraph && event.category === fact.category),
+    );
+    // Categories are coarse hints; at least 9 of 11 agree (¶5's two sentences are two kinds of fact).
+    expect(agreeing.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it("places the Doha events in Doha and names the participants of the ¶9 meeting", () => {
+    const meeting = events.find((event) => event.paragraph === 9)!;
+    expect(meeting.place).toBe("Doha");
+    expect(meeting.participants).toContain("David Barnea");
+    expect(events.find((event) => event.paragraph === 1)?.place).toBe("Doha");
+  });
+
+  it("skips sentences that say nothing about the talks' status (¶4: a quote about the war's end)", () => {
+    expect(events.filter((event) => event.paragraph === 4)).toEqual([]);
+  });
+
+  it("cites each event at a real sentence and is JSON-serialisable", () => {
+    const ids = new Set(sentences.map((sentence) => sentence.id));
+    for (const event of events) {
+      expect(ids.has(`${event.articleId}#${event.paragraph}.${event.sentence}`)).toBe(true);
+      expect(JSON.parse(JSON.stringify(event))).toEqual(event);
+    }
+  });
+});
+
+describe("findStatusEvents on short texts of our own", () => {
+  const none = (): string[] => [];
+  const eventsOf = (published: string, ...paragraphs: string[]): StatusEvent[] => {
+    const own = article("own", published, paragraphs);
+    return findStatusEvents(own, splitArticle(own), none);
+  };
+
+  it("dates an undated future plan as unknown, and a past report at publication, approx", () => {
+    const [plan, report] = eventsOf(
+      "2025-01-10",
+      "Cairo will host a new round of talks.",
+      "Negotiators resumed talks after a long pause.",
+    );
+    expect(plan).toMatchObject({ category: "scheduled_meeting", place: "Cairo" });
+    expect(plan?.date).toMatchObject({ value: null, precision: "unknown", relation: "future" });
+    expect(report).toMatchObject({ category: "talks_resuming" });
+    expect(report?.date).toMatchObject({ value: "2025-01-10", precision: "approx" });
+  });
+
+  it("does not carry a plan's date to a later sentence that is not next to it", () => {
+    const events = eventsOf(
+      "2025-01-10",
+      "The envoy will travel to Cairo next Monday for talks.",
+      "Hamas and Israel have been negotiating for months.",
+      "The delegations will meet again.",
+    );
+    expect(events.find((event) => event.paragraph === 1)?.date.value).toBe("2025-01-13");
+    expect(events.find((event) => event.paragraph === 3)?.date).toMatchObject({
+      value: null,
+      precision: "unknown",
+    });
+  });
+
+  it("never reads a negated agreement as a deal", () => {
+    expect(classifyStatus("The talks ended without reaching an agreement.")).toBe("stalled");
+    expect(classifyStatus("Negotiators failed to reach a deal.")).not.toBe("deal_reached");
+    expect(classifyStatus("Israel and Hamas reached a ceasefire deal on Wednesday.")).toBe("deal_reached");
+    expect(classifyStatus("The ceasefire took effect on Sunday morning.")).toBe("deal_implemented");
+  });
+});
