@@ -4,8 +4,6 @@
  */
 import { once } from "node:events";
 import { type Client, Events } from "discord.js";
-import { complete } from "../answers/complete.js";
-import { answerCommand } from "../answers/dispatch.js";
 import type { DiscordSettings } from "../config/settings.js";
 import { ParleyError } from "../core/errors.js";
 import type { KnowledgeBase } from "../core/knowledge-base.js";
