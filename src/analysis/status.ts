@@ -21,6 +21,9 @@ import type { ResolvedDate, StatusCategory, StatusEvent } from "./types.js";
 
 export { combineStatus } from "./status-combine.js";
 
+const TRAVEL =
+  /\b(?:visit\w*|travel\w*|go(?:es|ing)? to|went to|heads? to|headed to|fly to|flew to|arriv\w+)\b/i;
+
 /** A capitalised word after the first: the sentence names someone or something. */
 const NAMES_SOMEONE = /\s[A-Z][a-z]/;
 
@@ -111,7 +114,8 @@ export function findStatusEvents(
 
   for (const [position, sentence] of sentences.entries()) {
     const text = sentence.text;
-    const aboutTalks = ABOUT_TALKS.test(text);
+    // A trip to a venue where talks are held is about the talks too ("Barnea will go to Doha").
+    const aboutTalks = ABOUT_TALKS.test(text) || (TRAVEL.test(text) && findVenue(text) !== null);
     const opinion = OPINION.test(text);
     if (!aboutTalks && !opinion && !BACKGROUND.test(text)) continue;
     const category = classifyStatus(text);
