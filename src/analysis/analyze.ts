@@ -1,0 +1,78 @@
+/**
+ * The analysis of one article (entities, quotes, status events), and the combination of every
+ * article's analysis into one. Per article, the result is plain JSON: it is cached in the snapshot
+ * by content hash and recomputed only for changed articles; combining is cheap and runs on reload.
+ */
+import type { Article, Sentence } from "../core/types.js";
+import { findEntities } from "./entities.js";
+import { findQuotes } from "./quotes.js";
+import { findStatusEvents } from "./status.js";
+import { prepareArticle } from "./text.js";
+import type { Entity, Quote, StatusEvent } from "./types.js";
+
+export { combineAnalyses } from "./combine.js";
+
+/** What one article yields. Entity ids are local to the article until {@link combineAnalyses}. */
+export interface ArticleAnalysis {
+  articleId: string;
+  /** The article's publication date (the newest report of a person's name or role wins ties). */
+  published: string;
+  entities: Entity[];
+  quotes: Quote[];
+  status: StatusEvent[];
+}
+
+/**
+ * Analyses one article: who is named, who said what, and what the sentences say about the talks.
+ *
+ * @example
+ * const analysis = analyzeArticle(article, splitArticle(article));
+ * analysis.quotes[0] // { speaker: "Anthony Blinken", speakerAsWritten: "Blinken", type: "direct", cue: "said", ... }
+ */
+export function analyzeArticle(article: Article, sentences: readonly Sentence[]): ArticleAnalysis {
+  const text = prepareArticle(article, sentences);
+  const entities = findEntities(text);
+  const { quotes, pronouns, resolvedInSentence } = findQuotes(text, entities);
+
+  for (const pronoun of pronouns) {
+    const local = entities.byId.get(pronoun.entityId);
+    local?.entity.mentions.push({
+      articleId: article.id,
+      paragraph: pronoun.paragraph,
+      sentence: pronoun.sentence,
+      text: pronoun.text,
+      form: /^(he|she|it|they)$/i.test(pronoun.text) ? "pronoun" : "role",
+    });
+  }
+  for (const local of entities.list) {
+    local.entity.mentions.sort((a, b) => a.paragraph - b.paragraph || a.sentence - b.sentence);
+  }
+
+  // Entity ids per sentence: names written in it, plus pronouns and descriptions resolved in it.
+  const idsBySentence = new Map<string, Set<string>>();
+  for (const paragraph of text.paragraphs) {
+    for (const located of entities.located[paragraph.number - 1] ?? []) {
+      const placed = paragraph.sentences.find((s) => located.from < s.to) ?? paragraph.sentences.at(-1);
+      if (!placed) continue;
+      const set = idsBySentence.get(placed.sentence.id) ?? new Set<string>();
+      set.add(located.entityId);
+      idsBySentence.set(placed.sentence.id, set);
+    }
+  }
+  for (const [sentenceId, ids] of resolvedInSentence) {
+    const set = idsBySentence.get(sentenceId) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    idsBySentence.set(sentenceId, set);
+  }
+  const status = findStatusEvents(article, sentences, (sentence) => [
+    ...(idsBySentence.get(sentence.id) ?? []),
+  ]);
+
+  return {
+    articleId: article.id,
+    published: article.published,
+    entities: entities.list.map((local) => local.entity),
+    quotes,
+    status,
+  };
+}

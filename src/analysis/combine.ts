@@ -1,0 +1,265 @@
+/**
+ * Combines per-article analyses into one: the same person named differently in different articles
+ * becomes one entity, and quote speakers and status participants point at the merged ids.
+ *
+ * People merge, in order: (1) the same name; (2) the same name but for a first-name spelling
+ * variant ("Anthony"/"Antony Blinken": same other words, first names one edit apart); (3) a shorter
+ * name that is the start or end of exactly one longer one ("Blinken", "Sheikh Mohammed bin Abdul
+ * Rahman"). Bodies and places merge by name or alias; a body tied to a person ("Netanyahu’s
+ * office") merges with the same kind of body tied to the same merged person.
+ *
+ * Cost: linear in the number of entities, plus pairwise checks within each surname's distinct names.
+ */
+import type { ArticleAnalysis } from "./analyze.js";
+import { editDistance } from "./fuzzy.js";
+import { COURTESY_TITLES, NAME_HONORIFICS } from "./lexicon.js";
+import { combineStatus } from "./status.js";
+import { normalise, slug } from "./text.js";
+import type { Analysis, Entity, Quote, StatusEvent } from "./types.js";
+
+class UnionFind {
+  private readonly parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    let root = x;
+    while (this.parent[root] !== root) root = this.parent[root]!;
+    while (this.parent[x] !== root) {
+      const next = this.parent[x]!;
+      this.parent[x] = root;
+      x = next;
+    }
+    return root;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/** Name words for matching people: normalised, without honorifics or courtesy titles. */
+export function personKey(name: string): string[] {
+  return normalise(name)
+    .replace(/\./g, "")
+    .split(" ")
+    .filter((word) => word !== "" && !NAME_HONORIFICS.has(word) && !COURTESY_TITLES.has(word));
+}
+
+/** True when two first names are spelling variants ("anthony"/"antony", "mohammed"/"mohamed"). */
+function variantFirstNames(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0] || Math.min(a.length, b.length) < 4) return false;
+  return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 6 ? 2 : 1);
+}
+
+function bodyNoun(name: string): string {
+  const of = /^(.+?) of /i.exec(name);
+  return normalise(of ? of[1]! : (name.split(" ").pop() ?? name));
+}
+
+interface Member {
+  entity: Entity;
+  articleId: string;
+  published: string;
+}
+
+/**
+ * Merges every article's analysis.
+ *
+ * @example
+ * const analysis = combineAnalyses(units.map((unit) => unit.analysis));
+ * analysis.entities.find((e) => e.name === "Anthony Blinken")?.aliases // ["Blinken", "Antony Blinken"]
+ */
+export function combineAnalyses(parts: readonly ArticleAnalysis[]): Analysis {
+  const members: Member[] = [];
+  const sets = new UnionFind();
+  const indexOf = new Map<string, number>();
+  const localKey = (articleId: string, id: string): string => `${articleId}\u0000${id}`;
+  for (const part of parts) {
+    for (const entity of part.entities) {
+      const index = sets.add();
+      members.push({ entity, articleId: part.articleId, published: part.published });
+      indexOf.set(localKey(part.articleId, entity.id), index);
+    }
+  }
+
+  mergePeople(members, sets);
+  mergeOthers(members, sets, indexOf);
+
+  // Build one entity per set.
+  const groups = new Map<number, number[]>();
+  members.forEach((_, i) => {
+    const root = sets.find(i);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
+  });
+  const merged: Entity[] = [];
+  const globalIdOf = new Map<number, string>();
+  const nameOfId = new Map<string, string>();
+  const usedIds = new Set<string>();
+  const orderedGroups = [...groups.values()];
+  for (const group of orderedGroups) {
+    const entity = mergeGroup(group.map((i) => members[i]!));
+    let id = `${entity.kind}:${slug(entity.name)}`;
+    for (let n = 2; usedIds.has(id); n++) id = `${entity.kind}:${slug(entity.name)}-${n}`;
+    usedIds.add(id);
+    entity.id = id;
+    for (const i of group) globalIdOf.set(i, id);
+    nameOfId.set(id, entity.name);
+    merged.push(entity);
+  }
+  const remap = (articleId: string, id: string | null): string | null => {
+    if (id === null) return null;
+    const index = indexOf.get(localKey(articleId, id));
+    return index === undefined ? null : (globalIdOf.get(index) ?? null);
+  };
+  // Links between entities (a body's person) point at merged ids.
+  orderedGroups.forEach((group, k) => {
+    const linked = group.map((i) => members[i]!).find((m) => m.entity.linkedTo !== null);
+    merged[k]!.linkedTo = linked ? remap(linked.articleId, linked.entity.linkedTo) : null;
+  });
+
+  const quotes: Quote[] = [];
+  const status: StatusEvent[] = [];
+  for (const part of parts) {
+    for (const quote of part.quotes) {
+      const speakerId = remap(part.articleId, quote.speakerId);
+      quotes.push({
+        ...quote,
+        speakerId,
+        speaker: speakerId ? (nameOfId.get(speakerId) ?? quote.speaker) : quote.speaker,
+      });
+    }
+    for (const event of part.status) {
+      const participants = [
+        ...new Set(
+          event.participants.map((id) => remap(part.articleId, id)).filter((id): id is string => id !== null),
+        ),
+      ];
+      status.push({ ...event, participants });
+    }
+  }
+  merged.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  return { entities: merged, quotes, status: combineStatus(status) };
+}
+
+function mergePeople(members: readonly Member[], sets: UnionFind): void {
+  // (1) Same name: one representative per distinct key.
+  const byKey = new Map<string, number>();
+  const keys = new Map<string, string[]>();
+  members.forEach((member, i) => {
+    if (member.entity.kind !== "person") return;
+    const words = personKey(member.entity.name);
+    if (words.length === 0) return;
+    const key = words.join(" ");
+    const existing = byKey.get(key);
+    if (existing === undefined) {
+      byKey.set(key, i);
+      keys.set(key, words);
+    } else sets.union(existing, i);
+  });
+  const byLast = new Map<string, string[]>();
+  const byFirst = new Map<string, string[]>();
+  for (const [key, words] of keys) {
+    const last = words[words.length - 1]!;
+    const first = words[0]!;
+    (byLast.get(last) ?? byLast.set(last, []).get(last)!).push(key);
+    (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(key);
+  }
+  // (2) First-name variants: same length, same other words, first names one edit apart.
+  for (const bucket of byLast.values()) {
+    for (let a = 0; a < bucket.length; a++) {
+      for (let b = a + 1; b < bucket.length; b++) {
+        const wa = keys.get(bucket[a]!)!;
+        const wb = keys.get(bucket[b]!)!;
+        if (wa.length !== wb.length || wa.length < 2) continue;
+        if (!wa.slice(1).every((word, i) => word === wb[i + 1])) continue;
+        if (variantFirstNames(wa[0]!, wb[0]!)) sets.union(byKey.get(bucket[a]!)!, byKey.get(bucket[b]!)!);
+      }
+    }
+  }
+  // (3) A shorter name that starts or ends exactly one longer name (after the merges above).
+  for (const [key, words] of keys) {
+    const candidates = new Set<number>();
+    const consider = (other: string): void => {
+      const longer = keys.get(other)!;
+      if (longer.length <= words.length) return;
+      const prefix = words.every((word, i) => longer[i] === word);
+      const offset = longer.length - words.length;
+      const suffix = words.every((word, i) => longer[offset + i] === word);
+      if ((prefix && words.length >= 2) || suffix) candidates.add(sets.find(byKey.get(other)!));
+    };
+    for (const other of byLast.get(words[words.length - 1]!) ?? []) consider(other);
+    for (const other of byFirst.get(words[0]!) ?? []) consider(other);
+    if (candidates.size === 1) sets.union(byKey.get(key)!, [...candidates][0]!);
+  }
+}
+
+function mergeOthers(
+  members: readonly Member[],
+  sets: UnionFind,
+  indexOf: ReadonlyMap<string, number>,
+): void {
+  const byKey = new Map<string, number>();
+  members.forEach((member, i) => {
+    const entity = member.entity;
+    if (entity.kind === "person") return;
+    let keys: string[];
+    if (entity.linkedTo) {
+      const owner = indexOf.get(`${member.articleId}\u0000${entity.linkedTo}`);
+      keys = owner === undefined ? [] : [`body:${bodyNoun(entity.name)}:${sets.find(owner)}`];
+    } else {
+      keys = [entity.name, ...entity.aliases].map((name) => `${entity.kind}:${normalise(name)}`);
+    }
+    for (const key of keys) {
+      const existing = byKey.get(key);
+      if (existing === undefined) byKey.set(key, i);
+      else sets.union(existing, i);
+    }
+  });
+}
+
+/** One entity from the members of a set: the fullest name, every other name, every role. */
+function mergeGroup(group: readonly Member[]): Entity {
+  const counts = new Map<string, number>();
+  for (const member of group) counts.set(member.entity.name, (counts.get(member.entity.name) ?? 0) + 1);
+  const words = (name: string): number => name.split(/\s+/).length;
+  const name = [...counts.keys()].sort(
+    (a, b) =>
+      words(b) - words(a) || counts.get(b)! - counts.get(a)! || b.length - a.length || a.localeCompare(b),
+  )[0]!;
+  const aliases = new Set<string>();
+  const roles: string[] = [];
+  const roleKeys = new Set<string>();
+  const affiliations = new Map<string, number>();
+  const mentions: Entity["mentions"] = [];
+  for (const member of group) {
+    const entity = member.entity;
+    for (const alias of [entity.name, ...entity.aliases]) if (alias !== name) aliases.add(alias);
+    for (const role of entity.roles) {
+      const key = normalise(role).replace(/^(the|a|an) /, "");
+      if (!roleKeys.has(key)) {
+        roleKeys.add(key);
+        roles.push(role);
+      }
+    }
+    if (entity.affiliation)
+      affiliations.set(entity.affiliation, (affiliations.get(entity.affiliation) ?? 0) + 1);
+    for (const mention of entity.mentions) mentions.push(mention);
+  }
+  const affiliation = [...affiliations.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return {
+    id: "",
+    kind: group[0]!.entity.kind,
+    name,
+    aliases: [...aliases],
+    roles,
+    affiliation,
+    linkedTo: null,
+    mentions,
+  };
+}

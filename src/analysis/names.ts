@@ -1,0 +1,512 @@
+/**
+ * Finds the names in a paragraph and what they are: people (with their role phrases as written),
+ * organisations, places, bodies tied to someone ("Netanyahu’s office"), role-only mentions ("the
+ * Qatari Prime Minister") and lone capitalised words that may be a surname. Clustering the mentions
+ * into entities is entities.ts's job.
+ *
+ * The rules, in order, per run of capitalised words ("chunk"):
+ * 1. Leading sentence words ("The", "In", "But") are dropped; months and weekdays are not names.
+ * 2. A chunk that is a known place, country or body, or ends in a body noun ("... Movement",
+ *    "... Ministry") is an organisation or place; an all-capitals word is an organisation.
+ * 3. Otherwise leading role words ("US Secretary of State", "Prime Minister") are split off as the
+ *    role; the rest is the name. Two or more name words, or a role before one, make a person.
+ * 4. A role may also be written before the chunk in lower case ("Hamas leader", "former") or as an
+ *    appositive (", the head of ... (Mossad), David Barnea" / "David Barnea, the head of ...,").
+ */
+import {
+  BODY_NOUNS,
+  CALENDAR_WORDS,
+  CAPITALISED_STOP_WORDS,
+  COUNTRIES,
+  COUNTRY_ADJECTIVES,
+  COURTESY_TITLES,
+  DETERMINERS,
+  HONORIFIC_GENDER,
+  KNOWN_ORGANISATIONS,
+  NAME_HONORIFICS,
+  NAME_PARTICLES,
+  ORGANISATION_HEADS,
+  PLACES,
+  PREPOSITIONS,
+  ROLE_NOUNS,
+  ROLE_QUALIFIERS,
+} from "./lexicon.js";
+import type { ParagraphText } from "./text.js";
+import { isCapitalised, type Token } from "./tokens.js";
+
+export type RawKind = "person" | "organisation" | "place" | "single" | "role";
+
+export interface RawMention {
+  paragraph: number;
+  /** Token range [from, to) of the mention as written (role included for "US President Joe Biden"). */
+  from: number;
+  to: number;
+  /** Verbatim mention. */
+  text: string;
+  kind: RawKind;
+  /** The name as written, without the role (people: honorific kept, "Mr." dropped). */
+  name: string;
+  /** Name words without honorifics or courtesy titles, for matching. */
+  nameWords: string[];
+  /** Role phrase as written, if one is attached. */
+  role: string | null;
+  gender: "m" | "f" | null;
+  /** A bracketed short name right after it: "Islamic Resistance Movement (Hamas)". */
+  alias: string | null;
+  /** For a body tied to someone: the owner's mention (its entity is resolved later). */
+  owner: RawMention | null;
+  /** Country or body named in the role, for the affiliation. */
+  affiliation: string | null;
+  /** False when a preposition comes right before it (so it cannot be a clause subject). */
+  subjectPosition: boolean;
+  inQuote: boolean;
+}
+
+const PLACE_NAMES = new Map<string, string>(
+  [...COUNTRIES, ...PLACES].map((name) => [name.toLowerCase(), name]),
+);
+const ORG_NAMES = new Map<string, string>(
+  [...KNOWN_ORGANISATIONS.keys()].map((name) => [name.toLowerCase(), name]),
+);
+/** All-capital words that are countries or pronouns, not bodies. */
+const NOT_ACRONYM_ORGS = new Set(["US", "U.S.", "UK", "U.K.", "I", "OK", "TV"]);
+
+function lower(token: Token | undefined): string {
+  return token?.text.toLowerCase() ?? "";
+}
+
+function isNationality(token: Token | undefined): boolean {
+  return token !== undefined && isCapitalised(token) && COUNTRY_ADJECTIVES.has(token.text.toLowerCase());
+}
+
+/** A word that can be part of a role phrase written in capitals ("Foreign Minister", "of State"). */
+function isRoleWord(token: Token | undefined): boolean {
+  if (token?.kind !== "word") return false;
+  const word = token.text.toLowerCase();
+  return ROLE_NOUNS.has(word) || ROLE_QUALIFIERS.has(word) || isNationality(token);
+}
+
+function isAcronym(text: string): boolean {
+  return /^[A-Z]{2,6}$/.test(text) && !NOT_ACRONYM_ORGS.has(text);
+}
+
+/** Finds the runs of capitalised words (joined by "of", "and", particles) in a paragraph. */
+function chunks(tokens: readonly Token[]): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const quote = tokens[i]!.quote;
+    let end = i + 1;
+    while (end < tokens.length && tokens[end]!.quote === quote) {
+      const token = tokens[end]!;
+      const next = tokens[end + 1];
+      const previous = tokens[end - 1]!;
+      if (isCapitalised(token)) {
+        end++;
+      } else if (token.text === "." && COURTESY_TITLES.has(lower(previous)) && isCapitalised(next)) {
+        end++;
+      } else if (NAME_PARTICLES.has(token.text) && isCapitalised(next)) {
+        end++;
+      } else if (
+        token.text === "of" &&
+        (isRoleWord(previous) || ORGANISATION_HEADS.has(lower(previous))) &&
+        (isCapitalised(next) || (next?.text === "the" && isCapitalised(tokens[end + 2])))
+      ) {
+        end++;
+      } else if (token.text === "the" && previous.text === "of" && isCapitalised(next)) {
+        end++;
+      } else if (
+        token.text === "and" &&
+        isRoleWord(previous) &&
+        isRoleWord(next) &&
+        tokens.slice(start, end).some((t) => ROLE_NOUNS.has(lower(t)))
+      ) {
+        end++;
+      } else {
+        break;
+      }
+    }
+    found.push([start, end]);
+    i = end;
+  }
+  return found;
+}
+
+interface Context {
+  paragraph: ParagraphText;
+  tokens: readonly Token[];
+}
+
+function slice(context: Context, from: number, to: number): string {
+  const { tokens, paragraph } = context;
+  return paragraph.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+}
+
+/** The country a demonym or country name in these tokens names, or null. */
+function countryOf(tokens: readonly Token[]): string | null {
+  for (const token of tokens) {
+    const adjective = isCapitalised(token) ? COUNTRY_ADJECTIVES.get(token.text.toLowerCase()) : undefined;
+    if (adjective) return adjective;
+  }
+  return null;
+}
+
+/** Country or body named in a role phrase, e.g. `Mossad (Israel)`, `United States`. */
+function affiliationOf(roleTokens: readonly Token[]): string | null {
+  let country: string | null = null;
+  let body: string | null = null;
+  for (const token of roleTokens) {
+    if (token.kind !== "word") continue;
+    const adjective = isCapitalised(token) ? COUNTRY_ADJECTIVES.get(token.text.toLowerCase()) : undefined;
+    if (adjective) country ??= adjective;
+    const place = PLACE_NAMES.get(token.text.toLowerCase());
+    if (place && COUNTRIES.includes(place)) country ??= place;
+    const org = ORG_NAMES.get(token.text.toLowerCase());
+    if (org ?? (isAcronym(token.text) ? token.text : undefined)) body ??= org ?? token.text;
+  }
+  if (body) {
+    const home = KNOWN_ORGANISATIONS.get(body) ?? country;
+    return home ? `${body} (${home})` : body;
+  }
+  return country;
+}
+
+/**
+ * The role written just before `index` (lower-case words and capitalised modifiers such as
+ * "former", "Hamas leader", "the ... (Mossad)"), as a token range, or null.
+ */
+function roleBefore(context: Context, index: number, keepDeterminer: boolean): [number, number] | null {
+  const { tokens } = context;
+  let from = index;
+  let depth = 0;
+  while (from > 0) {
+    const token = tokens[from - 1]!;
+    if (token.quote !== tokens[index - 1]?.quote) break;
+    if (token.text === ")") depth++;
+    else if (token.text === "(") depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      const word = token.text.toLowerCase();
+      const allowed =
+        token.kind === "possessive" ||
+        (token.kind === "word" &&
+          (isCapitalised(token) ||
+            ROLE_NOUNS.has(word) ||
+            ROLE_QUALIFIERS.has(word) ||
+            word === "of" ||
+            word === "the" ||
+            word === "and" ||
+            word === "for" ||
+            DETERMINERS.has(word)));
+      if (!allowed) break;
+      // A lone capitalised word that opens the sentence ("Meanwhile") is not part of a role.
+      if (isCapitalised(token) && CAPITALISED_STOP_WORDS.has(word) && !COUNTRY_ADJECTIVES.has(word)) break;
+    }
+    from--;
+  }
+  // Trim words that cannot open a role.
+  while (from < index && ["of", "and", "for"].includes(lower(tokens[from]))) from++;
+  if (!keepDeterminer) while (from < index && DETERMINERS.has(lower(tokens[from]))) from++;
+  // A possessive may open it only after its owner ("Israel’s chief negotiator").
+  if (from < index && tokens[from]!.kind === "possessive") from++;
+  if (from >= index) return null;
+  const hasRoleNoun = tokens.slice(from, index).some((t) => ROLE_NOUNS.has(lower(t)));
+  return hasRoleNoun ? [from, index] : null;
+}
+
+/** An appositive role after a name: `David Barnea, the head of Mossad,` -> the range of the role. */
+function roleAfter(context: Context, end: number): [number, number] | null {
+  const { tokens } = context;
+  if (tokens[end]?.text !== ",") return null;
+  const first = tokens[end + 1];
+  if (
+    !first ||
+    !(DETERMINERS.has(lower(first)) || isNationality(first) || ROLE_QUALIFIERS.has(lower(first)))
+  ) {
+    return null;
+  }
+  let to = end + 1;
+  let depth = 0;
+  while (to < tokens.length && to - end < 16) {
+    const token = tokens[to]!;
+    if (token.quote !== first.quote) break;
+    if (token.text === "(") depth++;
+    else if (token.text === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && token.kind === "punct") break;
+    to++;
+  }
+  const range = tokens.slice(end + 1, to);
+  // Only nouns, modifiers and "of" phrases: a verb would mean this is a clause, not a role.
+  const headIndex = range.findIndex((t) => ROLE_NOUNS.has(lower(t)));
+  if (headIndex < 0) return null;
+  const beforeHead = range.slice(0, headIndex);
+  const modifiersOnly = beforeHead.every(
+    (t) =>
+      DETERMINERS.has(lower(t)) ||
+      ROLE_QUALIFIERS.has(lower(t)) ||
+      ROLE_NOUNS.has(lower(t)) ||
+      isCapitalised(t) ||
+      t.kind === "possessive",
+  );
+  const afterHead = range.slice(headIndex + 1);
+  const ofPhraseOnly =
+    afterHead.length === 0 ||
+    (["of", "for", "at", "in"].includes(lower(afterHead[0])) &&
+      afterHead.every(
+        (t) =>
+          isCapitalised(t) ||
+          /^(of|the|and|for|at|in|\(|\))$/.test(lower(t)) ||
+          ROLE_QUALIFIERS.has(lower(t)),
+      ));
+  return modifiersOnly && ofPhraseOnly ? [end + 1, to] : null;
+}
+
+/** A role written just before a comma that precedes the name: `the Director of the CIA, William Burns`. */
+function roleBeforeComma(context: Context, start: number): [number, number] | null {
+  const { tokens } = context;
+  if (tokens[start - 1]?.text !== ",") return null;
+  const range = roleBefore(context, start - 1, true);
+  if (!range) return null;
+  // Must open with a determiner ("the", "a", "its") so that a list ("Qatar, Egypt") is not a role.
+  return DETERMINERS.has(lower(tokens[range[0]])) ? range : null;
+}
+
+/** A bracketed short name right after `end`: `(Hamas)`. */
+function bracketAlias(context: Context, end: number): { alias: string; to: number } | null {
+  const { tokens } = context;
+  if (tokens[end]?.text !== "(") return null;
+  let to = end + 1;
+  while (to < tokens.length && isCapitalised(tokens[to]) && to - end < 6) to++;
+  if (to === end + 1 || tokens[to]?.text !== ")") return null;
+  return { alias: slice(context, end + 1, to), to: to + 1 };
+}
+
+function precededByPreposition(tokens: readonly Token[], from: number): boolean {
+  const previous = tokens[from - 1];
+  return previous !== undefined && PREPOSITIONS.has(previous.text.toLowerCase());
+}
+
+function titleCase(words: readonly string[]): string {
+  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+}
+
+/**
+ * Every name-like mention in a paragraph, in reading order.
+ *
+ * @example
+ * findMentions(paragraph).map((m) => [m.kind, m.name, m.role])
+ * // [["person", "Anthony Blinken", "US Secretary of State"], ...]
+ */
+export function findMentions(paragraph: ParagraphText): RawMention[] {
+  const context: Context = { paragraph, tokens: paragraph.tokens };
+  const { tokens } = paragraph;
+  const mentions: RawMention[] = [];
+  for (const [chunkStart, chunkEnd] of chunks(tokens)) {
+    let start = chunkStart;
+    // 1. Sentence words and calendar words are not names.
+    while (
+      start < chunkEnd &&
+      CAPITALISED_STOP_WORDS.has(lower(tokens[start])) &&
+      !/^[A-Z]{2,}$/.test(tokens[start]!.text) &&
+      !isRoleWord(tokens[start])
+    ) {
+      start++;
+    }
+    if (start >= chunkEnd) continue;
+    const words = tokens.slice(start, chunkEnd);
+    if (words.every((t) => CALENDAR_WORDS.has(lower(t)) || t.kind !== "word")) continue;
+    // A lone demonym ("Qatari officials", "American support") names no one.
+    if (words.every((t) => isNationality(t))) continue;
+    const mention = classify(context, start, chunkEnd);
+    if (mention) mentions.push(...mention);
+  }
+  mentions.push(...findDefiniteBodies(context, mentions));
+  mentions.sort((a, b) => a.from - b.from);
+  return mentions;
+}
+
+function base(context: Context, from: number, to: number): Omit<RawMention, "kind" | "name" | "nameWords"> {
+  return {
+    paragraph: context.paragraph.number,
+    from,
+    to,
+    text: slice(context, from, to),
+    role: null,
+    gender: null,
+    alias: null,
+    owner: null,
+    affiliation: null,
+    subjectPosition: !precededByPreposition(context.tokens, from),
+    inQuote: context.tokens[from]!.quote >= 0,
+  };
+}
+
+/** Classifies one chunk [start, end): see the module comment for the order of the rules. */
+function classify(context: Context, start: number, end: number): RawMention[] {
+  const { tokens } = context;
+  const text = slice(context, start, end);
+  const lowerText = text.toLowerCase();
+  const last = tokens[end - 1]!;
+  const bracket = bracketAlias(context, end);
+
+  // 2. Known places and bodies, body-noun endings, acronyms.
+  const place = PLACE_NAMES.get(lowerText);
+  if (place)
+    return withBody(context, { ...base(context, start, end), kind: "place", name: place, nameWords: [] });
+  const known = ORG_NAMES.get(lowerText);
+  const endsInBody = end - start >= 2 && ORGANISATION_HEADS.has(lower(last)) && !isRoleWord(last);
+  if (known || endsInBody || (end - start === 1 && isAcronym(text))) {
+    const mention: RawMention = {
+      ...base(context, start, end),
+      kind: "organisation",
+      name: known ?? text,
+      nameWords: [],
+      alias: bracket?.alias ?? null,
+    };
+    // A body's affiliation is its country: known, or from a nationality word in its name.
+    mention.affiliation =
+      (known ? KNOWN_ORGANISATIONS.get(known) : undefined) ?? countryOf(tokens.slice(start, end));
+    return withBody(context, mention);
+  }
+
+  // 3. Split the role written in capitals from the name.
+  let nameStart = start;
+  while (
+    nameStart < end &&
+    (isRoleWord(tokens[nameStart]) || /^(of|and|the)$/.test(tokens[nameStart]!.text))
+  ) {
+    nameStart++;
+  }
+  // "Director of the CIA": a role followed by a body is a mention of the body.
+  const roleTokens = tokens.slice(start, nameStart);
+  const hasRole = roleTokens.some((t) => ROLE_NOUNS.has(lower(t)));
+  if (!hasRole) nameStart = start;
+  const nameText = nameStart < end ? slice(context, nameStart, end) : "";
+  if (nameStart < end) {
+    const rest = nameText.toLowerCase();
+    const restPlace = PLACE_NAMES.get(rest);
+    const restOrg =
+      ORG_NAMES.get(rest) ?? (end - nameStart === 1 && isAcronym(nameText) ? nameText : undefined);
+    if (restPlace || restOrg) {
+      const kind = restPlace ? "place" : "organisation";
+      return [
+        { ...base(context, nameStart, end), kind, name: restPlace ?? restOrg ?? nameText, nameWords: [] },
+      ];
+    }
+  }
+  if (nameStart >= end) {
+    // Only role words: a role-only mention ("the Qatari Prime Minister and Foreign Minister").
+    if (!hasRole) return [];
+    return [{ ...base(context, start, end), kind: "role", name: "", nameWords: [], role: text }];
+  }
+
+  // The name: drop courtesy titles ("Mr."), keep honorifics ("Sheikh"), note the gender they imply.
+  let gender: "m" | "f" | null = null;
+  let first = nameStart;
+  const courtesy = COURTESY_TITLES.get(lower(tokens[first]));
+  if (courtesy !== undefined && end - first > 1) {
+    gender = courtesy;
+    first++;
+    if (tokens[first]?.text === ".") first++;
+  }
+  if (first >= end) return [];
+  const honorific = HONORIFIC_GENDER.get(lower(tokens[first]));
+  if (honorific) gender = honorific;
+  const nameWords = tokens
+    .slice(first, end)
+    .filter((t) => t.kind === "word" && !NAME_HONORIFICS.has(lower(t)))
+    .map((t) => t.text);
+  const name = slice(context, first, end);
+
+  // 4. Roles written before (lower case, or an appositive) or after the name.
+  const roleParts: Array<[number, number]> = [];
+  const before = roleBefore(context, start, false);
+  if (before) roleParts.push([before[0], hasRole ? nameStart : start]);
+  else if (hasRole) roleParts.push([start, nameStart]);
+  const appositiveBefore = before ? null : roleBeforeComma(context, start);
+  const appositiveAfter = roleAfter(context, end);
+  let role: string | null = null;
+  let roleRange: Array<[number, number]> = [];
+  if (roleParts.length > 0) roleRange = roleParts;
+  else if (appositiveBefore) roleRange = [appositiveBefore];
+  else if (appositiveAfter) roleRange = [appositiveAfter];
+  if (roleRange.length > 0) {
+    const [from, to] = roleRange[0]!;
+    role = slice(context, from, to);
+  }
+  const roleTokenList = roleRange.flatMap(([from, to]) => tokens.slice(from, to));
+
+  const isPerson =
+    nameWords.length >= 2 || role !== null || honorific !== undefined || courtesy !== undefined;
+  const mentionFrom = roleParts.length > 0 ? roleParts[0]![0] : start;
+  const mention: RawMention = {
+    ...base(context, mentionFrom, end),
+    kind: isPerson ? "person" : "single",
+    name,
+    nameWords,
+    role,
+    gender,
+    affiliation: affiliationOf(roleTokenList),
+  };
+  // A person named in brackets after a body is not the body's alias; keep the alias for bodies only.
+  return withBody(context, mention);
+}
+
+/**
+ * Adds the body tied to a mention when a possessive follows: `Prime Minister Benjamin Netanyahu’s
+ * office` -> an organisation `Office of Prime Minister Benjamin Netanyahu`, owned by the person.
+ */
+function withBody(context: Context, owner: RawMention): RawMention[] {
+  const { tokens } = context;
+  if (tokens[owner.to]?.kind !== "possessive") return [owner];
+  let i = owner.to + 1;
+  const nounStart = i;
+  while (i < tokens.length && i - nounStart < 3 && tokens[i]!.kind === "word") {
+    const word = lower(tokens[i]);
+    if (BODY_NOUNS.has(word) || ORGANISATION_HEADS.has(word)) {
+      const nounWords = tokens.slice(nounStart, i + 1).map((t) => t.text.toLowerCase());
+      const body: RawMention = {
+        ...base(context, owner.from, i + 1),
+        kind: "organisation",
+        name: `${titleCase(nounWords)} of ${owner.text}`,
+        nameWords: [],
+        owner,
+        affiliation: owner.affiliation,
+      };
+      return [owner, body];
+    }
+    // Only modifiers may sit between the possessive and the noun ("political office").
+    if (isCapitalised(tokens[i]) && !isRoleWord(tokens[i])) break;
+    i++;
+  }
+  return [owner];
+}
+
+/** `the Biden administration`, `the Israeli government`: a body named after a person or country. */
+function findDefiniteBodies(context: Context, mentions: readonly RawMention[]): RawMention[] {
+  const { tokens } = context;
+  const found: RawMention[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (lower(tokens[i - 1]) !== "the" || !isCapitalised(tokens[i])) continue;
+    let j = i;
+    while (j < tokens.length && isCapitalised(tokens[j]) && j - i < 3) j++;
+    const noun = lower(tokens[j]);
+    if (!BODY_NOUNS.has(noun) || tokens[j]!.kind !== "word" || isCapitalised(tokens[j])) continue;
+    const owner = mentions.find((m) => m.from === i && m.to === j) ?? null;
+    const ownerText = slice(context, i, j);
+    const body: RawMention = {
+      ...base(context, i, j + 1),
+      kind: "organisation",
+      name: `${ownerText} ${noun}`,
+      nameWords: [],
+      owner: owner && (owner.kind === "person" || owner.kind === "single") ? owner : null,
+      affiliation: COUNTRY_ADJECTIVES.get(ownerText.toLowerCase()) ?? owner?.affiliation ?? null,
+    };
+    found.push(body);
+  }
+  return found;
+}

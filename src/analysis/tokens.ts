@@ -1,0 +1,104 @@
+/**
+ * Tokens and quotations of a paragraph: the shared first step of entity and quote finding.
+ *
+ * Quotation marks are paired per paragraph (curly “ ” and straight "), so a quotation is one token
+ * for the attribution rules ("“...,” he said" reads as QUOTE , he said) while the words inside stay
+ * available for entity mentions. A quotation left open at the end of a paragraph continues in the
+ * next one (news style: each quoted paragraph opens with a mark, only the last one closes).
+ */
+
+export type TokenKind = "word" | "number" | "punct" | "possessive";
+
+export interface Token {
+  text: string;
+  /** Offsets within the paragraph. */
+  start: number;
+  end: number;
+  kind: TokenKind;
+  /** Index of the quotation the token sits in, or -1. */
+  quote: number;
+}
+
+export interface Quotation {
+  /** Offsets of the opening mark and just past the closing mark (or the paragraph end when open). */
+  start: number;
+  end: number;
+  /** The verbatim text inside the marks. */
+  inner: string;
+  innerStart: number;
+  innerEnd: number;
+  /** True when the paragraph ends before the quotation closes. */
+  open: boolean;
+}
+
+const OPENING = new Set(["“", '"']);
+
+/**
+ * Pairs the quotation marks of a paragraph.
+ *
+ * @example
+ * findQuotations('He said, “We agreed.”')[0].inner // "We agreed."
+ */
+export function findQuotations(paragraph: string): Quotation[] {
+  const found: Quotation[] = [];
+  let openAt = -1;
+  let openMark = "";
+  for (let i = 0; i < paragraph.length; i++) {
+    const char = paragraph[i]!;
+    if (openAt < 0) {
+      if (!OPENING.has(char)) continue;
+      // A straight mark opens only where a word could start (after a space, bracket or the start).
+      if (char === '"' && i > 0 && /[\p{L}\p{N}]/u.test(paragraph[i - 1] ?? "")) continue;
+      openAt = i;
+      openMark = char;
+    } else if ((openMark === "“" && char === "”") || (openMark === '"' && char === '"')) {
+      found.push(quotation(paragraph, openAt, i + 1, false));
+      openAt = -1;
+    } else if (openMark === "“" && char === "“") {
+      // A new opening mark before a close: the earlier one was never closed; restart here.
+      openAt = i;
+    }
+  }
+  if (openAt >= 0) found.push(quotation(paragraph, openAt, paragraph.length, true));
+  return found;
+}
+
+function quotation(paragraph: string, start: number, end: number, open: boolean): Quotation {
+  const innerStart = start + 1;
+  const innerEnd = open ? end : end - 1;
+  return { start, end, inner: paragraph.slice(innerStart, innerEnd), innerStart, innerEnd, open };
+}
+
+// Words (with inner hyphens and apostrophes like O'Brien), dotted initialisms, numbers, possessive 's.
+const TOKEN =
+  /(?:[A-Z]\.){2,}|[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}-]|['’](?=[\p{L}]{2}))*|\p{N}[\p{N},.:]*\p{N}|\p{N}|['’]s\b|[^\s\p{L}\p{N}]/gu;
+
+/**
+ * Splits a paragraph into tokens, each marked with the quotation it sits in.
+ *
+ * @example
+ * tokenize("Netanyahu’s office said", []).map((t) => t.text) // ["Netanyahu", "’s", "office", "said"]
+ */
+export function tokenize(paragraph: string, quotations: readonly Quotation[]): Token[] {
+  const tokens: Token[] = [];
+  let q = 0;
+  for (const match of paragraph.matchAll(TOKEN)) {
+    const text = match[0];
+    const start = match.index;
+    const end = start + text.length;
+    while (q < quotations.length && quotations[q]!.end <= start) q++;
+    const inQuote = q < quotations.length && quotations[q]!.start <= start && start < quotations[q]!.end;
+    let kind: TokenKind;
+    if (/^['’]s$/.test(text)) kind = "possessive";
+    else if (/^[\p{L}\p{M}]/u.test(text)) kind = "word";
+    else if (/^\p{N}/u.test(text)) kind = "number";
+    else kind = "punct";
+    tokens.push({ text, start, end, kind, quote: inQuote ? q : -1 });
+  }
+  return tokens;
+}
+
+/** True for a word that starts with a capital letter (or is a dotted initialism like U.S.). */
+export function isCapitalised(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === "word" && /^\p{Lu}/u.test(token.text);
+}
