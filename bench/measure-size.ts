@@ -81,12 +81,14 @@ async function measureParley(
     replies.filter((reply) => reply.kind === "answer").length / Math.max(1, replies.length);
   const answered = {
     who: rate(queries.who.map((name) => answerCommand(kb, "who", { name }))),
+    whoRoles: rate(queries.whoRoles.map((name) => answerCommand(kb, "who", { name }))),
     quote: rate(queries.quote.map((q) => answerCommand(kb, "quote", q))),
     status: rate(queries.status.map((topic) => answerCommand(kb, "status", { topic }))),
     ask: rate(queries.ask.map((question) => answerCommand(kb, "ask", { question }))),
   };
   const latency: Record<string, Latency> = {
     who: timeEach(queries.who, (name) => answerCommand(kb, "who", { name })),
+    whoRoles: timeEach(queries.whoRoles, (name) => answerCommand(kb, "who", { name })),
     quote: timeEach(queries.quote, (q) => answerCommand(kb, "quote", q)),
     status: timeEach(queries.status, (topic) => answerCommand(kb, "status", { topic })),
     ask: timeEach(queries.ask, (question) => answerCommand(kb, "ask", { question })),
@@ -136,6 +138,7 @@ async function measureBare(
   const index = bare.value;
   const latency: Record<string, Latency> = {
     bareName: timeEach(queries.who, (name) => bareSearch(index, name)),
+    bareRole: timeEach(queries.whoRoles, (name) => bareSearch(index, name)),
     bareQuote: timeEach(queries.quote, (q) => bareSearch(index, `${q.name} ${q.about ?? ""}`.trim())),
     bareStatus: timeEach(
       queries.status.filter((topic) => topic !== ""),

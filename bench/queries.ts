@@ -8,8 +8,10 @@ import { createRandom, type Random } from "./random.js";
 import { COUNTRIES, MONTHS, ORGANISATIONS, PLACES, TOPICS, WEEKDAYS } from "./vocabulary.js";
 
 export interface QuerySet {
-  /** `/who NAME` values. */
+  /** `/who NAME` values: names as typed (full, surname, lower case, typo, first name). */
   who: string[];
+  /** `/who ROLE` values: role phrases (`head of the Arab League`), which hold common words. */
+  whoRoles: string[];
   /** `/quote NAME [about WORDS]`: `name`, and `about` for some. */
   quote: { name: string; about?: string }[];
   /** `/status [TOPIC]`: "" means no topic. */
@@ -40,10 +42,14 @@ function nameQuery(random: Random, person: SyntheticPerson): string {
   if (roll < 0.3) return person.full;
   if (roll < 0.6) return person.last;
   if (roll < 0.7) return person.last.toLowerCase();
-  if (roll < 0.8) return typo(random, person.last);
-  if (roll < 0.85) return `${person.first} ${person.last}`;
-  if (roll < 0.95) return person.role.replace(/^the /, "");
+  if (roll < 0.85) return typo(random, person.last);
+  if (roll < 0.9) return `${person.first} ${person.last}`;
   return person.first;
+}
+
+/** A role as a user would type it: `head of the Arab League`, `Egyptian Foreign Minister`. */
+function roleQuery(person: SyntheticPerson): string {
+  return person.role.replace(/^the /, "");
 }
 
 /** Words that topics are made of (without stop words), for ask and status. */
@@ -125,6 +131,7 @@ export function createQueries(cast: readonly SyntheticPerson[], perKind = 2000, 
   const times = <T>(make: () => T): T[] => Array.from({ length: perKind }, make);
   return {
     who: times(() => nameQuery(random, pickPerson(random, cast))),
+    whoRoles: times(() => roleQuery(pickPerson(random, cast))).slice(0, Math.ceil(perKind / 4)),
     quote: times(() => {
       const name = nameQuery(random, pickPerson(random, cast));
       return random.chance(0.3) ? { name, about: random.pick(TOPIC_WORDS) } : { name };

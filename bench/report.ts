@@ -74,19 +74,26 @@ const ROWS: Row[] = [
     (s) => `${formatMb(s.heap.bareIndexBytes)} / ${formatMb(s.heap.sentencesBytes)}`,
   ],
   ["`who` p50 / p99 (÷ bare name p99)", (s) => latencyCell(s.latency.who, s.latency.bareName)],
+  [
+    "`who` by role phrase (÷ bare same words p99)",
+    (s) => latencyCell(s.latency.whoRoles, s.latency.bareRole),
+  ],
   ["`quote` p50 / p99 (÷ bare same words p99)", (s) => latencyCell(s.latency.quote, s.latency.bareQuote)],
   ["autocomplete p50 / p99 (÷ bare name p99)", (s) => latencyCell(s.latency.complete, s.latency.bareName)],
   ["`status` p50 / p99 (÷ bare same words p99)", (s) => latencyCell(s.latency.status, s.latency.bareStatus)],
   ["`ask` p50 / p99 (÷ bare same words p99)", (s) => latencyCell(s.latency.ask, s.latency.bareAsk)],
   ["Bare MiniSearch: name query p50 / p99", (s) => latencyCell(s.latency.bareName)],
+  ["Bare MiniSearch: role phrase", (s) => latencyCell(s.latency.bareRole)],
   ["Bare MiniSearch: name + about words", (s) => latencyCell(s.latency.bareQuote)],
   ["Bare MiniSearch: status topic words", (s) => latencyCell(s.latency.bareStatus)],
   ["Bare MiniSearch: ask words", (s) => latencyCell(s.latency.bareAsk)],
   ["Floor: `Map` lookup of the name", (s) => latencyCell(s.latency.mapFloor)],
   [
-    "Answered (not “not found”): who / quote / status / ask",
+    "Answered (not “not found”): who / who by role / quote / status / ask",
     (s) =>
-      ["who", "quote", "status", "ask"].map((k) => `${Math.round((s.answered[k] ?? 0) * 100)}%`).join(" / "),
+      ["who", "whoRoles", "quote", "status", "ask"]
+        .map((k) => `${Math.round((s.answered[k] ?? 0) * 100)}%`)
+        .join(" / "),
   ],
   [
     "End to end via the Discord stand-in p50 / p99",
