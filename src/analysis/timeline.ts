@@ -5,7 +5,8 @@
  * - Topics: "talks" (everything but background), category words ("stalled", "proposals", "deals"),
  *   subject words the analysis tagged ("hostages", "ceasefire"), venues ("Doha") and participants
  *   by name, alias, surname or role ("Barnea", "head of Mossad").
- * - Sections: the latest state (current reports from the newest articles on the topic), upcoming events
+ * - Sections: the latest state (current reports from the newest articles on the topic, about recent
+ *   events or about how things stand, such as a proposal still on the table), upcoming events
  *   (dated after the knowledge horizon, or undated plans reported recently) and the history (everything
  *   older or superseded).
  * Sections per topic are computed on first use and kept; the timeline is memoised per analysis object.
@@ -57,6 +58,9 @@ export const CATEGORY_WORDS: Record<StatusCategory, readonly string[]> = {
 
 /** "talks" and its synonyms: every category but background. */
 const TALKS_WORDS = ["talks", "negotiation", "ceasefire talks", "status"];
+
+/** Categories that describe how things stand when reported ("the plan is still on the table"). */
+const STATES: ReadonlySet<StatusCategory> = new Set(["proposal_on_table", "obstacle", "position"]);
 
 /** Days before the newest report on a topic that still count as its latest state. */
 const LATEST_WINDOW_DAYS = 14;
@@ -131,7 +135,9 @@ function buildSections(items: readonly Prepared[], horizon: number): TimelineSec
       !event.superseded &&
       !future &&
       event.category !== "background_event" &&
-      item.publishedDay >= newestReport - LATEST_WINDOW_DAYS
+      item.publishedDay >= newestReport - LATEST_WINDOW_DAYS &&
+      // Events count by their own date ("stopped last August" is history); states by the report's.
+      (STATES.has(event.category) || item.endDay === null || item.endDay >= newestReport - LATEST_WINDOW_DAYS)
     )
       latest.push(item);
     else history.push(item);
