@@ -72,7 +72,7 @@ export function analyzeArticle(article: Article, sentences: readonly Sentence[])
     articleId: article.id,
     published: article.published,
     entities: entities.list.map((local) => local.entity),
-    quotes,
+    quotes: quotes.map((quote) => ({ ...quote, published: article.published })),
     status,
   };
 }

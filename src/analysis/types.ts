@@ -54,6 +54,8 @@ export interface Quote extends Place {
   cueKind: "speech" | "opinion";
   /** Verbatim: inside the quotation marks for direct/partial, the reported clause for indirect. */
   text: string;
+  /** The article's publication date, for ordering quotes newest first. */
+  published?: string;
 }
 
 export type DatePrecision = "day" | "month" | "year" | "approx" | "unknown" | "n/a";

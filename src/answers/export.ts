@@ -1,0 +1,135 @@
+/**
+ * `parley export --json`: everything the analysis found, so anyone can check it. The shape is
+ * documented in src/analysis/README.md and stable (fields are added, never renamed).
+ */
+import type { DatePrecision, EntityKind, Mention, QuoteType, StatusCategory } from "../analysis/types.js";
+import type { KnowledgeBase } from "../core/knowledge-base.js";
+import type { Citation } from "../core/types.js";
+
+export const EXPORT_VERSION = 1;
+
+export interface ExportArticle {
+  id: string;
+  title: string;
+  published: string;
+  outlet: string | null;
+  url: string | null;
+}
+
+export interface ExportEntity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  roles: string[];
+  affiliation: string | null;
+  /** For a body tied to a person: that person's canonical name. */
+  linkedTo: string | null;
+  mentions: Array<Pick<Mention, "articleId" | "paragraph" | "sentence" | "text" | "form">>;
+}
+
+export interface ExportQuote {
+  id: string;
+  /** Canonical name, or a description for anonymous speakers; null when unattributed. */
+  speaker: string | null;
+  speakerId: string | null;
+  speakerAsWritten: string | null;
+  speakerKind: string;
+  type: QuoteType;
+  cue: string;
+  cueKind: "speech" | "opinion";
+  /** Verbatim: inside the quotation marks (direct, partial) or the reported clause (indirect). */
+  text: string;
+  articleId: string;
+  paragraph: number;
+  sentence: number;
+}
+
+export interface ExportStatus {
+  id: string;
+  category: StatusCategory;
+  date: { value: string | null; precision: DatePrecision; relation: string; text: string | null };
+  participants: string[];
+  place: string | null;
+  published: string;
+  superseded: boolean;
+  /** The verbatim sentence the event comes from. */
+  text: string;
+  citation: Citation | null;
+}
+
+export interface ExportDocument {
+  version: number;
+  articles: ExportArticle[];
+  entities: ExportEntity[];
+  quotes: ExportQuote[];
+  status: ExportStatus[];
+}
+
+/**
+ * @example
+ * exportAnalysis(kb).quotes[0] // { speaker: "Anthony Blinken", type: "direct", cue: "said", paragraph: 3, ... }
+ */
+export function exportAnalysis(kb: KnowledgeBase): ExportDocument {
+  const { entities, quotes, status } = kb.analysis;
+  const nameOf = new Map(entities.map((entity) => [entity.id, entity.name]));
+  return {
+    version: EXPORT_VERSION,
+    articles: kb.articles.map((article) => ({
+      id: article.id,
+      title: article.title,
+      published: article.published,
+      outlet: article.outlet,
+      url: article.url,
+    })),
+    entities: entities.map((entity) => ({
+      id: entity.id,
+      kind: entity.kind,
+      name: entity.name,
+      aliases: entity.aliases,
+      roles: entity.roles,
+      affiliation: entity.affiliation,
+      linkedTo: entity.linkedTo ? (nameOf.get(entity.linkedTo) ?? null) : null,
+      mentions: entity.mentions.map(({ articleId, paragraph, sentence, text, form }) => ({
+        articleId,
+        paragraph,
+        sentence,
+        text,
+        form,
+      })),
+    })),
+    quotes: quotes.map((quote) => ({
+      id: quote.id,
+      speaker: quote.speaker,
+      speakerId: quote.speakerId,
+      speakerAsWritten: quote.speakerAsWritten,
+      speakerKind: quote.speakerKind,
+      type: quote.type,
+      cue: quote.cue,
+      cueKind: quote.cueKind,
+      text: quote.text,
+      articleId: quote.articleId,
+      paragraph: quote.paragraph,
+      sentence: quote.sentence,
+    })),
+    status: status.map((event) => {
+      const sentence = kb.sentencesById.get(`${event.articleId}#${event.paragraph}.${event.sentence}`);
+      return {
+        id: event.id,
+        category: event.category,
+        date: {
+          value: event.date.value,
+          precision: event.date.precision,
+          relation: event.date.relation,
+          text: event.date.text,
+        },
+        participants: event.participants.map((id) => nameOf.get(id) ?? id),
+        place: event.place,
+        published: event.published,
+        superseded: event.superseded,
+        text: sentence?.text ?? "",
+        citation: sentence ? kb.cite(sentence) : null,
+      };
+    }),
+  };
+}

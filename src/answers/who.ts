@@ -1,0 +1,190 @@
+/**
+ * `/who NAME`: who a person or body is (name, other names, roles and affiliation as written), what
+ * they said (direct quotes first), what they did or will do (dated status events, then other
+ * sentences naming them), and whom they meet. Everything comes from the precomputed directory.
+ */
+import { getDirectory } from "../analysis/directory.js";
+import type { Entity, StatusEvent } from "../analysis/types.js";
+import { onKnowledgeBaseBuilt } from "../core/build.js";
+import type { KnowledgeBase } from "../core/knowledge-base.js";
+import type { Sentence } from "../core/types.js";
+import { findSubject, quoteItem } from "./quote.js";
+import type { AnswerFact, AnswerItem, AnswerSection, Reply } from "./types.js";
+
+// Build the directory with the knowledge base, so the first /who is as fast as the rest.
+onKnowledgeBaseBuilt((analysis) => {
+  getDirectory(analysis);
+});
+
+/** Most items per section (the rest is counted in a note). */
+export const WHO_LIMITS = { said: 6, did: 8, meets: 5, aliases: 8 } as const;
+
+const MEETING = /\b(?:meet|meets|met|meeting|talks with|held talks)\b/i;
+
+function sentenceAt(kb: KnowledgeBase, place: { articleId: string; paragraph: number; sentence: number }) {
+  return kb.sentencesById.get(`${place.articleId}#${place.paragraph}.${place.sentence}`);
+}
+
+function dateLabel(event: StatusEvent): string {
+  const category = event.category.replace(/_/g, " ");
+  const { value, precision } = event.date;
+  if (value === null)
+    return `${event.date.relation === "future" ? "upcoming, no date" : "no date"} · ${category}`;
+  return `${precision === "approx" ? `around ${value}` : value} · ${category}`;
+}
+
+/**
+ * Whom an entity meets: people named on the other side of a meeting verb in a sentence naming the
+ * entity (inside the reported clause when the sentence reports someone's words).
+ */
+interface Meetings {
+  partners: Map<string, Entity>;
+  sentences: Array<{ sentence: Sentence; partners: Entity[] }>;
+}
+
+// Per entity object (so per analysis): computed on the first /who of that entity.
+const meetingCache = new WeakMap<Entity, Meetings>();
+
+function meetings(kb: KnowledgeBase, entity: Entity): Meetings {
+  const cached = meetingCache.get(entity);
+  if (cached) return cached;
+  const result = findMeetings(kb, entity);
+  meetingCache.set(entity, result);
+  return result;
+}
+
+function findMeetings(kb: KnowledgeBase, entity: Entity): Meetings {
+  const directory = getDirectory(kb.analysis);
+  const partners = new Map<string, Entity>();
+  const sentences: Meetings["sentences"] = [];
+  const seen = new Set<string>();
+  for (const mention of entity.mentions) {
+    const sentence = sentenceAt(kb, mention);
+    if (!sentence || seen.has(sentence.id)) continue;
+    seen.add(sentence.id);
+    const verb = MEETING.exec(sentence.text);
+    if (!verb) continue;
+    const side = (position: number): number => (position < verb.index ? -1 : 1);
+    const ownPosition = sentence.text.indexOf(mention.text);
+    if (ownPosition < 0) continue;
+    const speakers = new Set(
+      directory
+        .quotesBy(entity.id)
+        .filter((q) => q.quote.articleId === sentence.articleId)
+        .map((q) => q.quote.speakerId),
+    );
+    const found: Entity[] = [];
+    for (const otherId of directory.entitiesInSentence(sentence.id)) {
+      const other = directory.entityById.get(otherId);
+      if (!other || other.id === entity.id || other.kind !== "person" || speakers.has(other.id)) continue;
+      // The people of the sentence's speaker (e.g. the owner of "Netanyahu’s office") do not meet.
+      if (isSpeakerIn(kb, sentence, other)) continue;
+      for (const m of other.mentions) {
+        if (
+          m.articleId !== sentence.articleId ||
+          m.paragraph !== sentence.paragraph ||
+          m.sentence !== sentence.index
+        )
+          continue;
+        const position = sentence.text.indexOf(m.text);
+        if (position >= 0 && side(position) !== side(ownPosition)) {
+          partners.set(other.id, other);
+          if (!found.includes(other)) found.push(other);
+        }
+      }
+    }
+    if (found.length > 0) sentences.push({ sentence, partners: found });
+  }
+  return { partners, sentences };
+}
+
+/** True when a person speaks in the sentence (themselves or through a body of theirs). */
+function isSpeakerIn(kb: KnowledgeBase, sentence: Sentence, person: Entity): boolean {
+  const directory = getDirectory(kb.analysis);
+  return directory
+    .quotesBy(person.id)
+    .some(
+      (q) =>
+        q.quote.articleId === sentence.articleId &&
+        q.quote.paragraph === sentence.paragraph &&
+        q.quote.sentence === sentence.index,
+    );
+}
+
+/**
+ * @example
+ * answerWho(kb, "Barnea")       // David Barnea: the head of the Israeli Foreign Intelligence Service (Mossad)
+ * answerWho(kb, "Blinkin")      // Anthony Blinken (typo)
+ * answerWho(kb, "head of Mossad") // David Barnea (role)
+ */
+export function answerWho(kb: KnowledgeBase, name: string): Reply {
+  const directory = getDirectory(kb.analysis);
+  const subject = findSubject(kb, directory, name, "who");
+  if ("kind" in subject) return subject;
+  const { entity, others } = subject;
+
+  const facts: AnswerFact[] = [{ label: "Name", value: entity.name }];
+  facts.push({ label: "Kind", value: entity.kind });
+  const aliases = entity.aliases.slice(0, WHO_LIMITS.aliases);
+  if (aliases.length > 0) facts.push({ label: "Also named", value: aliases.join("; ") });
+  if (entity.roles.length > 0)
+    facts.push({ label: entity.roles.length > 1 ? "Roles" : "Role", value: entity.roles.join("; ") });
+  if (entity.affiliation) facts.push({ label: "Affiliation", value: entity.affiliation });
+  const owner = entity.linkedTo ? directory.entityById.get(entity.linkedTo) : undefined;
+  if (owner) facts.push({ label: "Belongs to", value: owner.name });
+  const bodies = directory.bodiesOf(entity.id);
+  if (bodies.length > 0) facts.push({ label: "Speaks through", value: bodies.map((b) => b.name).join("; ") });
+
+  const sections: AnswerSection[] = [];
+  const notes: string[] = [];
+  const used = new Set<string>();
+
+  const quotes = directory.quotesBy(entity.id);
+  const said = quotes
+    .slice(0, WHO_LIMITS.said)
+    .map((entry) => quoteItem(kb, entry))
+    .filter((item): item is AnswerItem => item !== null);
+  if (said.length > 0) sections.push({ heading: "What they said", items: said });
+  if (quotes.length > WHO_LIMITS.said)
+    notes.push(`${quotes.length - WHO_LIMITS.said} more quotes: /quote ${entity.name}`);
+
+  const { partners, sentences: meetingSentences } = meetings(kb, entity);
+  if (partners.size > 0)
+    facts.push({ label: "Meets", value: [...partners.values()].map((p) => p.name).join("; ") });
+
+  // What they did or will do: dated status events first, then other sentences naming them.
+  const did: AnswerItem[] = [];
+  let more = 0;
+  const add = (sentence: Sentence | undefined, label: string): void => {
+    if (!sentence || used.has(sentence.id)) return;
+    used.add(sentence.id);
+    if (did.length < WHO_LIMITS.did) did.push({ text: sentence.text, citation: kb.cite(sentence), label });
+    else more++;
+  };
+  for (const event of directory.statusOf(entity.id)) add(sentenceAt(kb, event), dateLabel(event));
+  for (const q of quotes) used.add(`${q.quote.articleId}#${q.quote.paragraph}.${q.quote.sentence}`);
+  for (const mention of entity.mentions) add(sentenceAt(kb, mention), "mentioned");
+  if (did.length > 0) sections.push({ heading: "What they did or will do", items: did });
+  if (more > 0) notes.push(`${more} more sentences name ${entity.name}.`);
+
+  if (meetingSentences.length > 0) {
+    sections.push({
+      heading: "Whom they meet",
+      items: meetingSentences.slice(0, WHO_LIMITS.meets).map(({ sentence, partners: met }) => ({
+        text: sentence.text,
+        citation: kb.cite(sentence),
+        label: `meets ${met.map((p) => p.name).join(", ")}`,
+      })),
+    });
+  }
+  if (others.length > 0) notes.push(`Also matches: ${others.map((e) => e.name).join(", ")}.`);
+
+  return {
+    kind: "answer",
+    command: "who",
+    title: `Who is ${entity.name}?`,
+    facts,
+    sections,
+    notes,
+  };
+}
