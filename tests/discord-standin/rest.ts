@@ -19,12 +19,17 @@ export interface RecordedRequest {
   at: number;
 }
 
-/** A planned failure: the next `times` requests matching answer with this status. */
+/**
+ * A planned fault: the next `times` matching requests answer with `status` (JSON error body), or,
+ * with only `delayMs`, are answered normally after that delay (a slow Discord).
+ */
 export interface Fault {
   method?: string;
   /** Matches the decoded path (a string matches as a substring). */
   path: string | RegExp;
-  status: number;
+  status?: number;
+  /** Wait this long before answering. */
+  delayMs?: number;
   /** Seconds, for 429s (sent in the body and the Retry-After header). */
   retryAfter?: number;
   times?: number;
@@ -148,7 +153,9 @@ export class StandinRest {
       authorization: incoming.headers.authorization,
       params: [],
     };
-    const answer = this.takeFault(request) ?? this.route(request);
+    const fault = this.takeFault(request);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    const answer = (fault && this.faultAnswer(fault)) ?? this.route(request);
     const recorded: RecordedRequest = {
       index: this.requests.length,
       method: request.method,
@@ -166,7 +173,7 @@ export class StandinRest {
     for (const listener of this.listeners) listener(recorded);
   }
 
-  private takeFault(request: ParsedRequest): ReturnType<Handler> | null {
+  private takeFault(request: ParsedRequest): Fault | null {
     const fault = this.faults.find(
       (candidate) =>
         (!candidate.method || candidate.method === request.method) &&
@@ -177,6 +184,11 @@ export class StandinRest {
     if (!fault) return null;
     fault.times -= 1;
     if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
+    return fault;
+  }
+
+  private faultAnswer(fault: Fault): ReturnType<Handler> | null {
+    if (fault.status === undefined) return null;
     if (fault.status === 429) {
       const retryAfter = fault.retryAfter ?? 1;
       return {

@@ -75,7 +75,7 @@ export interface Standin {
   /** Commands registered with PUT, by guild id or `global`. */
   registeredCommands(scope: string): unknown[] | undefined;
   faults: {
-    /** The next matching REST request(s) fail with the given status (429 honours retryAfter). */
+    /** The next matching REST request(s) fail with the given status (429 honours retryAfter) or are delayed. */
     failNext(fault: Fault): void;
     dropSocket(): void;
     requestReconnect(): void;
