@@ -194,3 +194,16 @@ describe("resolveDates: weeks, years and dates without a year", () => {
     });
   });
 });
+
+describe("resolveDates: what chrono would misread in news text", () => {
+  it("does not read newspaper names as times of day", () => {
+    expect(resolveDates("Rosen told the Evening Standard that talks would resume.", "2024-10-24")).toEqual([]);
+  });
+  it("reads 'the end of the month' as an approximate period, not a day", () => {
+    expect(only("Talks will resume before the end of the month.", "2024-10-24")).toMatchObject({
+      value: "2024-10-31",
+      precision: "approx",
+      range: { from: "2024-10-25", to: "2024-10-31" },
+    });
+  });
+});

@@ -71,9 +71,70 @@ const COUNT_WORDS: Record<string, number> = {
   several: 3,
 };
 
-/** Anything chrono could read: month names and abbreviations, digits, relative words. Skips chrono otherwise. */
-const MAY_HAVE_DATE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:yesterday|tomorrow|tonight|today|ago|week|weekend|month|year|noon|midnight)\b/i;
+/**
+ * Where chrono could find something: month names (capitalised), numeric dates, years and relative
+ * words. chrono reads only a window around each of these: most sentences have none, and chrono's
+ * cost grows with the length of the text it reads.
+ */
+const CHRONO_TRIGGER =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b(?:[Yy]esterday|[Tt]omorrow|[Tt]onight|ago|weekend|month|year|fortnight)\b|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b(?:19|20)\d{2}\b/g;
+
+/** Characters chrono reads either side of a trigger. */
+const CHRONO_WINDOW = 40;
+
+/**
+ * chrono's casual English parser without what news dates never need and what misreads news text:
+ * times of day ("Evening" in "the Evening Standard"), time zones, "within" periods. About 40% faster.
+ */
+const NEWS_CHRONO = (() => {
+  const lean = chrono.casual.clone();
+  const unusedParsers = new Set([
+    "ENTimeExpressionParser",
+    "ENCasualTimeParser",
+    "ENTimeUnitWithinFormatParser",
+    "ENSlashMonthFormatParser",
+  ]);
+  const unusedRefiners = new Set([
+    "ExtractTimezoneOffsetRefiner",
+    "ExtractTimezoneAbbrRefiner",
+    "ENMergeDateTimeRefiner",
+    "ForwardDateRefiner",
+  ]);
+  lean.parsers = lean.parsers.filter((parser) => !unusedParsers.has(parser.constructor.name));
+  lean.refiners = lean.refiners.filter((refiner) => !unusedRefiners.has(refiner.constructor.name));
+  return lean;
+})();
+
+/** A chrono result, with its index in the whole text. */
+type ChronoHit = Pick<chrono.ParsedResult, "text" | "start" | "tags"> & { index: number };
+
+/** chrono's results in the windows around the triggers of `text`, indexed in `text`. */
+function chronoHits(text: string, reference: Date): ChronoHit[] {
+  const windows: Array<[number, number]> = [];
+  CHRONO_TRIGGER.lastIndex = 0;
+  for (let match = CHRONO_TRIGGER.exec(text); match; match = CHRONO_TRIGGER.exec(text)) {
+    let from = Math.max(0, match.index - CHRONO_WINDOW);
+    let to = Math.min(text.length, match.index + match[0].length + CHRONO_WINDOW);
+    // Whole words only: move the edges out to the nearest space.
+    while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
+    while (to < text.length && !/\s/.test(text[to]!)) to++;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  const hits: ChronoHit[] = [];
+  for (const [from, to] of windows) {
+    for (const result of NEWS_CHRONO.parse(text.slice(from, to), reference)) {
+      hits.push({
+        index: from + result.index,
+        text: result.text,
+        start: result.start,
+        tags: () => result.tags(),
+      });
+    }
+  }
+  return hits;
+}
 
 /** A rule's own result before it becomes a mention. */
 type Resolution = Omit<ResolvedDate, "text">;
@@ -233,15 +294,17 @@ const RULES: Rule[] = [
   },
 ];
 
+const FULL_MONTH = new RegExp(`^(?:${MONTH_NAMES})$`);
+const MONTH_PREPOSITION =
+  /\b(?:in|since|by|until|till|of|early|late|mid-?|during|through|from|before|after|end|beginning|start|throughout)\s*$/;
+
 /** A month-name result from chrono that is really a word: "march" (verb), "May" (modal) without a day. */
-function isBareMonthWord(result: chrono.ParsedResult, text: string): boolean {
+function isBareMonthWord(result: ChronoHit, text: string): boolean {
   if (result.start.isCertain("day") || result.start.isCertain("year")) return false;
   const word = result.text.trim();
-  if (!new RegExp(`^(?:${MONTH_NAMES})$`).test(word)) return !/^[A-Z]/.test(word) && /^[a-z]+$/i.test(word);
+  if (!FULL_MONTH.test(word)) return !/^[A-Z]/.test(word) && /^[a-z]+$/i.test(word);
   const before = text.slice(Math.max(0, result.index - 20), result.index).toLowerCase();
-  return !/\b(?:in|since|by|until|till|of|early|late|mid-?|during|through|from|before|after|end|beginning|start|throughout)\s*$/.test(
-    before,
-  );
+  return !MONTH_PREPOSITION.test(before);
 }
 
 /** Year for a date chrono read without one: nearest to publication, or the side the clause's tense says. */
@@ -271,12 +334,7 @@ function inferYear(month: number, day: number | null, published: Day, tense: Ten
 }
 
 /** Turns a chrono result into a resolution, or null when it carries no usable date (a time of day alone). */
-function fromChrono(
-  result: chrono.ParsedResult,
-  text: string,
-  published: Day,
-  since: boolean,
-): Resolution | null {
+function fromChrono(result: ChronoHit, text: string, published: Day, since: boolean): Resolution | null {
   const start = result.start;
   const tags = result.tags();
   const relative =
@@ -287,6 +345,12 @@ function fromChrono(
   const month = start.get("month");
   const day = start.get("day");
   if (month === null || day === null) return null;
+  if (tags.has("parser/ENEndOfCurrentMonthParser")) {
+    // "by the end of the month": around the month's last day, not exactly on it.
+    const year = start.get("year") ?? published.year;
+    const last = { year, month, day };
+    return periodResolution(last, addDays(last, -6), last, published);
+  }
   if (start.isCertain("day") && start.isCertain("month")) {
     const year =
       start.isCertain("year") || relative
@@ -309,7 +373,7 @@ function fromChrono(
 }
 
 /** True when chrono read an explicit calendar date ("Monday, Oct. 21"), which beats our weekday rule. */
-function isExplicitDate(result: chrono.ParsedResult): boolean {
+function isExplicitDate(result: ChronoHit): boolean {
   const tags = result.tags();
   const relative =
     tags.has("result/relativeDate") || [...tags].some((tag) => tag.startsWith("casualReference"));
@@ -349,9 +413,10 @@ export function resolveDates(text: string, published: string): DateMention[] {
     }
   }
 
-  if (MAY_HAVE_DATE.test(text)) {
+  {
+    // chrono reads calendar fields in local time: noon local on the publication day is that day anywhere.
     const reference = new Date(publishedDay.year, publishedDay.month - 1, publishedDay.day, 12);
-    for (const result of chrono.parse(text, reference)) {
+    for (const result of chronoHits(text, reference)) {
       let start = result.index;
       const end = start + result.text.length;
       if (isBareMonthWord(result, text)) continue;

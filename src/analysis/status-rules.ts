@@ -36,8 +36,8 @@ const NEGATION_BEFORE =
 interface CategoryRule {
   category: StatusCategory;
   pattern: RegExp;
-  /** Extra condition on the whole sentence. */
-  when?: (text: string) => boolean;
+  /** Only for sentences about the future. */
+  futureOnly?: boolean;
 }
 
 const DEAL_WORDS = "(?:deal|agreement|accord|ceasefire|cease-fire|truce)";
@@ -59,7 +59,7 @@ const RULES: CategoryRule[] = [
     category: "scheduled_meeting",
     pattern:
       /\b(?:meet|meeting|talks|negotiat\w*|visit|go to|travel\w*|host|summit|round|discuss|hold|convene|arrive|delegations?|fly)\b/i,
-    when: (text) => sentenceTense(text) === "future",
+    futureOnly: true,
   },
   {
     category: "talks_resuming",
@@ -103,10 +103,14 @@ function isNegated(text: string, index: number): boolean {
 
 /**
  * The status category of a sentence already known to be about the talks (or background), or null.
+ * `future` says whether the sentence is about the future (computed when not given).
  *
  * @example classifyStatus("The negotiations stopped last August without reaching an agreement.") // "stalled"
  */
-export function classifyStatus(text: string): StatusCategory | null {
+export function classifyStatus(
+  text: string,
+  future = sentenceTense(text) === "future",
+): StatusCategory | null {
   for (const rule of RULES) {
     const match = rule.pattern.exec(text);
     if (!match) continue;
@@ -115,7 +119,7 @@ export function classifyStatus(text: string): StatusCategory | null {
       isNegated(text, match.index)
     )
       continue;
-    if (rule.when && !rule.when(text)) continue;
+    if (rule.futureOnly && !future) continue;
     return rule.category;
   }
   return null;

@@ -118,7 +118,8 @@ export function findStatusEvents(
     const aboutTalks = ABOUT_TALKS.test(text) || (TRAVEL.test(text) && findVenue(text) !== null);
     const opinion = OPINION.test(text);
     if (!aboutTalks && !opinion && !BACKGROUND.test(text)) continue;
-    const category = classifyStatus(text);
+    const future = sentenceTense(text) === "future";
+    const category = classifyStatus(text, future);
     if (!category) continue;
     const participants = [...new Set(entitiesInSentence(sentence))];
     // An opinion counts only when it is about someone named: "critics ... believe ... Hamas".
@@ -126,7 +127,6 @@ export function findStatusEvents(
       continue;
 
     const quoted = quotedRanges(text);
-    const future = sentenceTense(text) === "future";
     const mentions = resolveDates(text, article.published);
     const mention = primaryMention(mentions, quoted, future);
     const speech = SPEECH.test(unquoted(text, quoted));
