@@ -164,7 +164,7 @@ describe("Parley bot on the stand-in (fake answers)", () => {
     const message = data(request);
     expect(message.flags ?? 0).toBe(0);
     expect(asShown(description(message))).toContain("Quote 1: **not bold** @everyone <@123>");
-    expect(description(message)).toContain("\\@everyone \\<\\@123\\>");
+    expect(description(message)).toContain("\\@everyone \\<\\@123>");
     expect(description(message)).toContain("(https://example.com/a#:~:text=Quote)");
     expect(buttons(message)).toEqual([]);
   });

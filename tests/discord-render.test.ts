@@ -41,10 +41,19 @@ const answerWith = (items: AnswerItem[], overrides: Partial<Answer> = {}): Answe
 
 describe("escapeMarkdown", () => {
   it("renders hostile text exactly as written, with no live mention, link or formatting", () => {
-    const hostile = "**bold** @everyone <@123> <@&456> [x](https://evil.example) `code` > quote # head";
+    const hostile = "**bold** @everyone <@123> <@&456> [x](https://evil.example) `code` ~~s~~ ||spoiler|| <:e:1>";
     const escaped = escapeMarkdown(hostile);
     expect(asShown(escaped)).toBe(hostile);
-    expect(escaped).not.toMatch(/(^|[^\\])[@<[*`]/);
+    expect(escaped).not.toMatch(/(^|[^\\])[@<[*`~|]/);
+    expect(escaped).toContain("https\\://evil.example");
+  });
+
+  it("neutralises block syntax at the start of a line", () => {
+    for (const text of ["# heading", "> quote", "- item", "-# subtext", "12. item"]) {
+      const escaped = escapeMarkdown(text);
+      expect(asShown(escaped)).toBe(text);
+      expect(escaped).not.toBe(text);
+    }
   });
 
   it("round-trips any text on one line (property)", () => {

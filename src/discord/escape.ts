@@ -8,10 +8,16 @@
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
 /**
- * Characters with a meaning in Discord markdown or mentions. A backslash before any punctuation
- * renders as the character itself, so escaping more than needed is harmless.
+ * Characters with a meaning anywhere in a line of Discord markdown: emphasis, code, spoilers,
+ * masked links, mentions and custom emoji (`<@123>`, `<:name:id>`). Parentheses need no escape
+ * once `[` and `]` are escaped. A backslash before any punctuation renders as the character
+ * itself, so an escape never changes what is shown.
  */
-const MARKDOWN = /[\\*_~`|>#\-[\]()<@:]/g;
+const INLINE_MARKDOWN = /[\\*_~`|[\]<@]/g;
+/** `https://` would become a live link: escaping the colon keeps it text. */
+const AUTOLINK = /:(?=\/\/)/g;
+/** Headings, block quotes, lists and subtext only count at the start of a line. */
+const LINE_START = /^(\s*)(?:([#>+-])|(\d+)\.)/;
 
 /**
  * One line of plain text: control characters removed, line breaks made spaces.
@@ -30,7 +36,12 @@ export function plainLine(text: string): string {
  * escapeMarkdown("**@everyone** see <@123>") // "\\*\\*\\@everyone\\*\\* see \\<\\@123>"
  */
 export function escapeMarkdown(text: string): string {
-  return plainLine(text).replace(MARKDOWN, (char) => `\\${char}`);
+  return plainLine(text)
+    .replace(INLINE_MARKDOWN, (char) => `\\${char}`)
+    .replace(AUTOLINK, "\\:")
+    .replace(LINE_START, (_, space: string, mark?: string, digits?: string) =>
+      mark ? `${space}\\${mark}` : `${space}${digits}\\.`,
+    );
 }
 
 /**
