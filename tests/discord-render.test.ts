@@ -41,7 +41,8 @@ const answerWith = (items: AnswerItem[], overrides: Partial<Answer> = {}): Answe
 
 describe("escapeMarkdown", () => {
   it("renders hostile text exactly as written, with no live mention, link or formatting", () => {
-    const hostile = "**bold** @everyone <@123> <@&456> [x](https://evil.example) `code` ~~s~~ ||spoiler|| <:e:1>";
+    const hostile =
+      "**bold** @everyone <@123> <@&456> [x](https://evil.example) `code` ~~s~~ ||spoiler|| <:e:1>";
     const escaped = escapeMarkdown(hostile);
     expect(asShown(escaped)).toBe(hostile);
     expect(escaped).not.toMatch(/(^|[^\\])[@<[*`~|]/);
