@@ -113,10 +113,13 @@ function isCueSubject(text: ArticleText, raw: RawMention): boolean {
   if (ADVERBS.has(tokens[i]?.text.toLowerCase() ?? "")) i++;
   const word = tokens[i];
   if (word && cueAt(word.text, tokens[i + 1]?.text)) return true;
-  // "..., said Smith."
+  // "“...,” said Smith." / "..., according to Smith."
   const previous = tokens[raw.from - 1];
+  const beforeThat = tokens[raw.from - 2];
   return (
-    previous !== undefined && previous.text.toLowerCase() === "said" && tokens[raw.from - 2]?.text === ","
+    previous !== undefined &&
+    (cueAt(previous.text) !== undefined ||
+      (beforeThat !== undefined && cueAt(beforeThat.text, previous.text) !== undefined))
   );
 }
 

@@ -14,6 +14,7 @@
  *    appositive (", the head of ... (Mossad), David Barnea" / "David Barnea, the head of ...,").
  */
 import {
+  ANONYMOUS_NOUNS,
   BODY_NOUNS,
   CALENDAR_WORDS,
   CAPITALISED_STOP_WORDS,
@@ -71,6 +72,9 @@ const ORG_NAMES = new Map<string, string>(
 /** All-capital words that are countries or pronouns, not bodies. */
 const NOT_ACRONYM_ORGS = new Set(["US", "U.S.", "UK", "U.K.", "I", "OK", "TV"]);
 
+/** A name word with a lower-case particle joined by a hyphen: "al-Ansari", "bin-Salman". */
+const NAME_PREFIXED = /^(?:al|el|bin|ibn|abu|ben|de|da|van|von)-\p{Lu}/u;
+
 function lower(token: Token | undefined): string {
   return token?.text.toLowerCase() ?? "";
 }
@@ -106,7 +110,7 @@ function chunks(tokens: readonly Token[]): Array<[number, number]> {
       const token = tokens[end]!;
       const next = tokens[end + 1];
       const previous = tokens[end - 1]!;
-      if (isCapitalised(token)) {
+      if (isCapitalised(token) || NAME_PREFIXED.test(token.text)) {
         end++;
       } else if (token.text === "." && COURTESY_TITLES.has(lower(previous)) && isCapitalised(next)) {
         end++;
@@ -204,7 +208,13 @@ function roleBefore(context: Context, index: number, keepDeterminer: boolean): [
             DETERMINERS.has(word)));
       if (!allowed) break;
       // A lone capitalised word that opens the sentence ("Meanwhile") is not part of a role.
-      if (isCapitalised(token) && CAPITALISED_STOP_WORDS.has(word) && !COUNTRY_ADJECTIVES.has(word)) break;
+      if (
+        isCapitalised(token) &&
+        CAPITALISED_STOP_WORDS.has(word) &&
+        !COUNTRY_ADJECTIVES.has(word) &&
+        !DETERMINERS.has(word)
+      )
+        break;
     }
     from--;
   }
@@ -321,12 +331,25 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
     if (words.every((t) => CALENDAR_WORDS.has(lower(t)) || t.kind !== "word")) continue;
     // A lone demonym ("Qatari officials", "American support") names no one.
     if (words.every((t) => isNationality(t))) continue;
+    // A common noun opening a sentence ("Officials said", "Mediators met") names no one either.
+    if (words.length === 1 && ANONYMOUS_NOUNS.has(lower(words[0]))) continue;
     const mention = classify(context, start, chunkEnd);
     if (mention) mentions.push(...mention);
   }
   mentions.push(...findDefiniteBodies(context, mentions));
-  mentions.sort((a, b) => a.from - b.from);
-  return mentions;
+  // "Israel’s Foreign Ministry": the body of Israel, not a second body named "Foreign Ministry".
+  const bodies = mentions.filter((m) => m.owner !== null);
+  const kept = mentions.filter(
+    (m) =>
+      m.kind !== "organisation" ||
+      m.owner !== null ||
+      !bodies.some(
+        (body) =>
+          body.owner !== m && body.from <= m.from && m.to <= body.to && body.to - body.from > m.to - m.from,
+      ),
+  );
+  kept.sort((a, b) => a.from - b.from);
+  return kept;
 }
 
 function base(context: Context, from: number, to: number): Omit<RawMention, "kind" | "name" | "nameWords"> {

@@ -177,8 +177,39 @@ function isBoundary(paragraph: ParagraphText, item: Item | undefined): boolean {
 /** "and"/"or" join the parts of a subject ("Qatar and Egypt"); they open a clause only after a comma. */
 const JOINING_WORDS = new Set(["and", "or"]);
 
-/** Items [from, to) of the subject phrase that ends just before `end` (adverbs skipped). */
+/**
+ * Items [from, to) of the subject phrase that ends just before `end` (adverbs skipped). With an
+ * appositive ("David Barnea, the head of Mossad, said" / "The head of Mossad, David Barnea, said")
+ * the range covers both parts; resolution picks the named one.
+ */
 function subjectBefore(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  end: number,
+): [number, number] | null {
+  let to = end;
+  while (to > 0 && SKIPPABLE_BEFORE_CUE.has(lowerAt(paragraph, items, to - 1))) to--;
+  if (tokenText(paragraph, items[to - 1]) === ",") {
+    let comma = to - 2;
+    while (
+      comma > 0 &&
+      to - comma < 18 &&
+      items[comma]?.kind === "token" &&
+      tokenText(paragraph, items[comma]) !== ","
+    ) {
+      comma--;
+    }
+    if (tokenText(paragraph, items[comma]) === "," && comma < to - 2) {
+      const inner = plainSubject(paragraph, items, to - 1);
+      const outer = plainSubject(paragraph, items, comma);
+      if (inner && outer && inner[0] === comma + 1) return [outer[0], to - 1];
+    }
+    return null;
+  }
+  return plainSubject(paragraph, items, to);
+}
+
+function plainSubject(
   paragraph: ParagraphText,
   items: readonly Item[],
   end: number,
@@ -194,7 +225,10 @@ function subjectBefore(
       break;
     from--;
   }
-  if (from === to || (from > 0 && !isBoundary(paragraph, items[from - 1]))) return null;
+  const opensClause = (i: number): boolean =>
+    isBoundary(paragraph, items[i]) ||
+    (JOINING_WORDS.has(lowerAt(paragraph, items, i)) && tokenText(paragraph, items[i - 1]) === ",");
+  if (from === to || (from > 0 && !opensClause(from - 1))) return null;
   return [from, to];
 }
 
@@ -220,6 +254,33 @@ function subjectAfter(
 
 function sliceItems(paragraph: ParagraphText, items: readonly Item[], from: number, to: number): string {
   return paragraph.text.slice(itemStart(paragraph, items[from]!), itemEnd(paragraph, items[to - 1]!));
+}
+
+/**
+ * Resolves a subject phrase; an appositive ("David Barnea, the head of Mossad") is resolved part by
+ * part and the named part wins, unless the parts name different entities (then: unknown).
+ */
+function resolveParts(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  context: ResolveContext,
+  from: number,
+  to: number,
+): { speaker: Speaker; asWritten: string } {
+  const comma = items.findIndex((item, i) => i >= from && i < to && tokenText(paragraph, item) === ",");
+  const whole = (a: number, b: number): { speaker: Speaker; asWritten: string } => ({
+    speaker: resolveSubject(context, tokenIndexOf(items[a]!), tokenIndexOf(items[b - 1]!) + 1),
+    asWritten: sliceItems(paragraph, items, a, b),
+  });
+  if (comma < 0) return whole(from, to);
+  const parts = [whole(from, comma), whole(comma + 1, to)];
+  const named = parts.filter((part) => part.speaker.entityId !== null);
+  const ids = new Set(named.map((part) => part.speaker.entityId));
+  if (named.length > 0 && ids.size === 1) return named[0]!;
+  return {
+    speaker: { entityId: null, name: null, kind: "unknown", gender: null, plural: false },
+    asWritten: whole(from, to).asWritten,
+  };
 }
 
 /** Finds the cues of a sentence with their subjects, in order. */
@@ -257,23 +318,13 @@ function findCues(paragraph: ParagraphText, items: readonly Item[], context: Res
     if (!range) continue;
     const [from, to] = range;
     const tokenFrom = tokenIndexOf(items[from]!);
-    const tokenTo = tokenIndexOf(items[to - 1]!) + 1;
+    const _tokenTo = tokenIndexOf(items[to - 1]!) + 1;
     // Leading "and"/"but" belong to the clause, not to the subject.
     let subjectFrom = from;
     while (subjectFrom < to - 1 && CLAUSE_WORDS.has(lowerAt(paragraph, items, subjectFrom))) subjectFrom++;
-    const speakerContext = { ...context };
-    const speaker = resolveSubject(speakerContext, tokenIndexOf(items[subjectFrom]!), tokenTo);
     void tokenFrom;
-    cues.push({
-      word,
-      at: i,
-      after,
-      subjectFrom,
-      subjectTo: to,
-      inverted,
-      speaker,
-      asWritten: sliceItems(paragraph, items, subjectFrom, to),
-    });
+    const { speaker, asWritten } = resolveParts(paragraph, items, context, subjectFrom, to);
+    cues.push({ word, at: i, after, subjectFrom, subjectTo: to, inverted, speaker, asWritten });
     i = after - 1;
   }
   return cues;
@@ -383,7 +434,9 @@ function readSentence(paragraph: ParagraphText, items: readonly Item[], cues: re
     // Forward: skip adverbials ("during a press conference, today, in Doha with ..."), then read.
     let p = contentStart;
     if (cue.word.frame === "tell") p = skipObject(paragraph, items, p, limit);
-    const adverbialEnd = skipAdverbials(paragraph, items, p, limit);
+    let adverbialEnd = skipAdverbials(paragraph, items, p, limit);
+    if (tokenText(paragraph, items[adverbialEnd]) === ":" && items[adverbialEnd + 1]?.kind === "quote")
+      adverbialEnd++;
     const atAdverbialEnd = items[adverbialEnd];
     if (atAdverbialEnd?.kind === "quote" && !claimed.has(atAdverbialEnd.quote)) {
       const mark = tokenText(paragraph, items[adverbialEnd - 1]);
@@ -587,9 +640,9 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
         if (!cue) {
           // A quotation with no cue: a continuation of the last speaker, unattributed, or a scare quote.
           const quoteOnly = items.every((it) => it.kind === "quote" || isPunct(paragraph, it));
-          const continuesOpen =
-            last?.open === true &&
-            paragraph.text.trimStart().startsWith(quotation?.inner ? paragraph.text.trimStart()[0]! : "");
+          // A quoted paragraph that continues a quotation left open at the end of the previous one.
+          const opensParagraph = placed.sentence.index === 1 && item.at === 0;
+          const continuesOpen = last?.open === true && opensParagraph;
           const follows = last !== null && last.ordinal === ordinal - 1 && last.quote.type === "direct";
           if ((quoteOnly && follows) || (continuesOpen && last !== null)) {
             speaker = null;
@@ -611,6 +664,14 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
           }
           if (!isSubstantial(item.text) || !quoteOnly) continue;
           cue = null;
+        }
+        // Reported speech needs a speaker-like subject: "Fighting continued ..." is not speech.
+        if (
+          item.type === "indirect" &&
+          speaker?.kind === "unknown" &&
+          !isPronounOrDescription(asWritten ?? "")
+        ) {
+          continue;
         }
         const quote = makeQuote(text, paragraph, placed, quotes.length, item, {
           speakerId: speaker?.entityId ?? null,
@@ -652,42 +713,41 @@ function isPronounOrDescription(text: string): boolean {
   return isPronoun(text) || /^the\s+\S+$/i.test(text);
 }
 
-/** The subject of a sentence without cues: the name, pronoun or group right at its start. */
+/**
+ * The subject of a sentence without cues: a pronoun, or a name (or "X and Y") right at its start,
+ * after an opening phrase such as "In Israel," or "For his part,".
+ */
 function sentenceSubject(
   paragraph: ParagraphText,
   items: readonly Item[],
   context: ResolveContext,
 ): { speaker: Speaker; to: number } | null {
   let start = 0;
-  // Skip an opening phrase ("In Israel, ...", "For his part, ...").
   const firstWord = lowerAt(paragraph, items, 0);
   if (PREPOSITIONS.has(firstWord) || CLAUSE_WORDS.has(firstWord)) {
     const comma = items.findIndex((item, i) => i < 12 && tokenText(paragraph, item) === ",");
     if (comma < 0) return null;
     start = comma + 1;
   }
-  let end = start;
-  while (
-    end < items.length &&
-    items[end]!.kind === "token" &&
-    !isPunct(paragraph, items[end]) &&
-    end - start < 8
-  ) {
-    const word = lowerAt(paragraph, items, end);
-    if (end > start && (PREPOSITIONS.has(word) || CLAUSE_WORDS.has(word))) break;
-    end++;
+  const first = items[start];
+  if (first?.kind !== "token") return null;
+  let from = first.index;
+  if (PRONOUNS.has(paragraph.tokens[from]!.text.toLowerCase())) {
+    const speaker = resolveSubject(context, from, from + 1);
+    return speaker.kind === "unknown" ? null : { speaker, to: from + 1 };
   }
-  if (end === start) return null;
-  // Only a named or pronoun subject that reaches to a verb: shrink to the longest known mention.
-  const from = tokenIndexOf(items[start]!);
-  for (let to = end; to > start; to--) {
-    const speaker = resolveSubject(context, from, tokenIndexOf(items[to - 1]!) + 1);
-    if (speaker.kind !== "unknown" && speaker.entityId !== null) {
-      return { speaker, to: tokenIndexOf(items[to - 1]!) + 1 };
-    }
-    if (speaker.kind === "group") return { speaker, to: tokenIndexOf(items[to - 1]!) + 1 };
+  if (paragraph.tokens[from]!.text.toLowerCase() === "the") from++;
+  const located = (context.entities.located[paragraph.number - 1] ?? []).filter((m) => !m.raw.inQuote);
+  const mention = located.filter((m) => m.from === from).sort((a, b) => b.to - a.to)[0];
+  if (!mention) return null;
+  // "Qatar and Egypt ...": a group.
+  let to = mention.to;
+  if (paragraph.tokens[to]?.text === "and") {
+    const second = located.filter((m) => m.from === to + 1).sort((a, b) => b.to - a.to)[0];
+    if (second) to = second.to;
   }
-  return null;
+  const speaker = resolveSubject(context, from, to);
+  return speaker.kind === "unknown" ? null : { speaker, to };
 }
 
 interface Attribution {

@@ -119,9 +119,11 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   const headWords = tokens.slice(from, headEnd).map((t) => t.text.toLowerCase());
   const noun = headWords[headWords.length - 1] ?? "";
   // "the office", "the minister": a definite description of someone named before.
-  if (headWords.length === 2 && headWords[0] === "the") {
-    const found = resolveDefinite(context, noun, from);
+  if (headWords.length >= 2 && headWords.length <= 4 && headWords[0] === "the") {
+    const found = resolveDefinite(context, headWords.slice(1), from);
     if (found) return found;
+    // "The office said" with no single office named before: unattributed, never a guess.
+    if (headWords.length === 2 && !ANONYMOUS_NOUNS.has(noun)) return unknown();
   }
   if (ANONYMOUS_NOUNS.has(noun) || ANONYMOUS_NOUNS.has(singular(noun))) {
     return {
@@ -228,7 +230,9 @@ function fits(
 /** Nouns that "the X" may use for a body, beyond words of its name. */
 const GENERIC_BODY_NOUNS = new Set(["group", "movement", "organisation", "organization", "body"]);
 
-function resolveDefinite(context: ResolveContext, noun: string, at: number): Speaker | null {
+function resolveDefinite(context: ResolveContext, phrase: readonly string[], at: number): Speaker | null {
+  const noun = phrase[phrase.length - 1] ?? "";
+  const wanted = ` ${phrase.join(" ")} `;
   const minimum = context.paragraph.number - WINDOW_PARAGRAPHS;
   const found = new Set<string>();
   for (let p = Math.max(1, minimum); p <= context.paragraph.number; p++) {
@@ -237,11 +241,12 @@ function resolveDefinite(context: ResolveContext, noun: string, at: number): Spe
       const local = context.entities.byId.get(m.entityId);
       if (!local) continue;
       const entity = local.entity;
-      const nameWords = normalise(entity.name).split(" ");
-      const roleWords = entity.roles.flatMap((role) => normalise(role).split(/[\s()]+/));
+      const name = ` ${normalise(entity.name)} `;
+      const roles = entity.roles.map((role) => ` ${normalise(role).replace(/[()]/g, " ")} `);
       const fitsBody =
-        entity.kind === "organisation" && (nameWords.includes(noun) || GENERIC_BODY_NOUNS.has(noun));
-      const fitsPerson = entity.kind === "person" && roleWords.includes(noun);
+        entity.kind === "organisation" &&
+        (name.includes(wanted) || (phrase.length === 1 && GENERIC_BODY_NOUNS.has(noun)));
+      const fitsPerson = entity.kind === "person" && roles.some((role) => role.includes(wanted));
       if (fitsBody || fitsPerson) found.add(m.entityId);
     }
   }
