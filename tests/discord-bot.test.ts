@@ -103,6 +103,15 @@ async function stop(running: Running | undefined): Promise<void> {
   await running?.standin.close();
 }
 
+/** Polls until `check` holds (a condition on recorded state, not on time). */
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("Parley test: condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const callbackPath = (interaction: RawInteraction): string =>
   `/interactions/${interaction.id}/${interaction.token}/callback`;
 
@@ -283,6 +292,77 @@ describe("Parley bot on the stand-in (fake answers)", () => {
     expect((await callback(standin, interaction)).status).toBe(204);
     expect(standin.gatewayReceived.some((payload) => payload.op === 6)).toBe(true);
   });
+});
+
+describe("Discord faults", () => {
+  let running: Running | undefined;
+  beforeAll(async () => {
+    running = await run();
+  });
+  afterAll(async () => {
+    if (running) expectSafeWire(running.standin);
+    await stop(running);
+  });
+
+  const callbacks = (standin: Standin, interaction: RawInteraction): RecordedRequest[] =>
+    standin.requests.filter((r) => r.path === callbackPath(interaction));
+
+  it("retries a reply after a 429 as long as retry_after says", async () => {
+    const { standin } = running!;
+    standin.faults.failNext({ path: "/callback", status: 429, retryAfter: 1 });
+    const interaction = await standin.sendCommand("quote", { name: "Blinken" });
+    await standin.waitForRequest((r) => r.path === callbackPath(interaction) && r.status === 204);
+    const [limited, retried] = callbacks(standin, interaction);
+    expect(limited?.status).toBe(429);
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it("logs a reply that keeps failing with 500 as an internal error, and answers the next interaction", async () => {
+    const { standin, logs } = running!;
+    // discord.js retries a 5xx three times: fail the reply and the apology for good.
+    standin.faults.failNext({ path: "/callback", status: 500, times: 8 });
+    const failed = await standin.sendCommand("quote", { name: "Blinken" });
+    await until(() => logs.some((line) => line.id === failed.id));
+    expect(logs.find((line) => line.id === failed.id)).toMatchObject({
+      outcome: "internal-error",
+      level: "error",
+    });
+    expect(callbacks(standin, failed).every((request) => request.status === 500)).toBe(true);
+    // The apology gets the same 500s; that failure is logged too, and nothing else happens.
+    await until(() => logs.some((line) => line.id === failed.id && line.event === "apology-failed"));
+    const next = await standin.sendCommand("quote", { name: "Blinken" });
+    expect((await callback(standin, next)).status).toBe(204);
+  }, 20_000);
+});
+
+describe("gateway faults", () => {
+  let running: Running | undefined;
+  beforeAll(async () => {
+    running = await run();
+  });
+  afterAll(async () => {
+    await stop(running);
+  });
+
+  for (const [fault, act] of [
+    ["RECONNECT (op 7)", (standin: Standin) => standin.faults.requestReconnect()],
+    ["a resumable INVALID SESSION (op 9)", (standin: Standin) => standin.faults.invalidateSession(true)],
+    [
+      "an INVALID SESSION that cannot resume (op 9)",
+      (standin: Standin) => standin.faults.invalidateSession(false),
+    ],
+  ] as const) {
+    it(`reconnects after ${fault} and answers the next interaction`, async () => {
+      const { standin } = running!;
+      const sessions = (): number =>
+        standin.gatewayReceived.filter((payload) => payload.op === 2 || payload.op === 6).length;
+      const before = sessions();
+      act(standin);
+      await until(() => sessions() > before, 15_000);
+      const interaction = await standin.sendCommand("quote", { name: "Blinken" });
+      expect((await callback(standin, interaction)).status).toBe(204);
+    }, 20_000);
+  }
 });
 
 describe("deferral and the rate limit", () => {

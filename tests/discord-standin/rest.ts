@@ -194,7 +194,15 @@ export class StandinRest {
       return {
         status: 429,
         body: { message: "You are being rate limited.", retry_after: retryAfter, global: false },
-        headers: { "retry-after": String(Math.ceil(retryAfter)), "x-ratelimit-scope": "user" },
+        // As Discord sends them: discord.js waits Retry-After (seconds) and retries.
+        headers: {
+          "retry-after": String(retryAfter),
+          "x-ratelimit-limit": "5",
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset-after": String(retryAfter),
+          "x-ratelimit-bucket": "standin-fault",
+          "x-ratelimit-scope": "user",
+        },
       };
     }
     return { status: fault.status, body: { message: `${fault.status}: Stand-in fault`, code: 0 } };
