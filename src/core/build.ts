@@ -7,6 +7,8 @@
  */
 import type MiniSearch from "minisearch";
 import { type ArticleAnalysis, analyzeArticle, combineAnalyses } from "../analysis/analyze.js";
+import { getDirectory } from "../analysis/directory.js";
+import { getTimeline } from "../analysis/timeline.js";
 import type { Analysis } from "../analysis/types.js";
 import { citeSentence } from "../citation/citation.js";
 import {
@@ -108,6 +110,9 @@ export function assembleKnowledgeBase(
   index: MiniSearch<IndexedSentence>,
 ): AssembledKnowledgeBase {
   const analysis = combineAnalyses([...units.values()].map((unit) => unit.analysis));
+  // Answer lookups are computed here, at build time, so no query pays for them.
+  getDirectory(analysis);
+  getTimeline(analysis);
   for (const hook of precomputeHooks) hook(analysis);
   return new BuiltKnowledgeBase(units, index, analysis);
 }
