@@ -29,6 +29,23 @@ export function dayNumber(date: Day): number {
   return Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY;
 }
 
+const isoDayNumbers = new Map<string, number>();
+
+/**
+ * Day number of an ISO `YYYY-MM-DD` date, memoised: events share few distinct dates.
+ *
+ * @example isoDayNumber("1970-01-02") // 1
+ */
+export function isoDayNumber(iso: string): number {
+  let day = isoDayNumbers.get(iso);
+  if (day === undefined) {
+    day = dayNumber(parseIsoDay(iso));
+    if (isoDayNumbers.size > 100_000) isoDayNumbers.clear();
+    isoDayNumbers.set(iso, day);
+  }
+  return day;
+}
+
 /** The day `count` days after `date` (negative counts go back). */
 export function addDays(date: Day, count: number): Day {
   const moved = new Date((dayNumber(date) + count) * MS_PER_DAY);

@@ -2,67 +2,113 @@
  * Across articles, the newest report of a thing wins: an older report of the same thing (same category,
  * same place, overlapping participants, a compatible date) becomes history (`superseded: true`).
  *
- * Events are bucketed by category, place and month, so each is compared only with the few current
- * reports that could be the same thing: linear in practice at 10,000 articles.
+ * Reports are processed newest first, and each is compared only with the current reports filed under
+ * the same category, place and day (or year, for long spans); undated ones only with reports published
+ * within {@link UNDATED_WINDOW_DAYS}. Linear in practice at 10,000 articles.
  */
-import { addDays, dayNumber, daysInMonth, parseIsoDay } from "./dates-calendar.js";
-import type { ResolvedDate, StatusEvent } from "./types.js";
+import { isoDayNumber } from "./dates-calendar.js";
+import type { ResolvedDate, StatusCategory, StatusEvent } from "./types.js";
 
 /** Days either side within which two reports can be of the same event. */
 const SLACK_DAYS = 2;
+/** An undated report is the same thing as a newer one only when published this close to it. */
+const UNDATED_WINDOW_DAYS = 30;
+/** Longer spans (a year) are filed under their year, not day by day. */
+const LONG_SPAN_DAYS = 62;
 
-/** The days a date may stand for, as day numbers; null when undated. */
-function spanOf(date: ResolvedDate): [number, number] | null {
+/** Positions and obstacles are someone's: only the same set of people. */
+const PERSONAL: ReadonlySet<StatusCategory> = new Set(["position", "obstacle"]);
+
+interface Item {
+  event: StatusEvent;
+  index: number;
+  publishedDay: number;
+  /** First and last day the date stands for; null when undated. */
+  span: [number, number] | null;
+  future: boolean;
+}
+
+/**
+ * The days a date may stand for, as day numbers (see dates-calendar.ts); null when undated.
+ * Approximate days count three days either side.
+ *
+ * @example spanOf({ value: "1970-01", precision: "month", relation: "past", text: null }) // [0, 30]
+ */
+export function spanOf(date: ResolvedDate): [number, number] | null {
   const value = date.value;
   if (value === null) return null;
-  if (date.range) return [dayNumber(parseIsoDay(date.range.from)), dayNumber(parseIsoDay(date.range.to))];
-  if (/^\d{4}$/.test(value)) {
-    const year = Number(value);
-    return [dayNumber({ year, month: 1, day: 1 }), dayNumber({ year, month: 12, day: 31 })];
-  }
-  if (/^\d{4}-\d{2}$/.test(value)) {
+  if (date.range) return [isoDayNumber(date.range.from), isoDayNumber(date.range.to)];
+  if (value.length === 4) return [isoDayNumber(`${value}-01-01`), isoDayNumber(`${value}-12-31`)];
+  if (value.length === 7) {
+    const first = isoDayNumber(`${value}-01`);
     const year = Number(value.slice(0, 4));
     const month = Number(value.slice(5, 7));
-    return [dayNumber({ year, month, day: 1 }), dayNumber({ year, month, day: daysInMonth(year, month) })];
+    const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+    return [first, isoDayNumber(next) - 1];
   }
-  const day = parseIsoDay(value);
-  if (date.precision === "approx") return [dayNumber(addDays(day, -3)), dayNumber(addDays(day, 3))];
-  return [dayNumber(day), dayNumber(day)];
+  const day = isoDayNumber(value);
+  return date.precision === "approx" ? [day - 3, day + 3] : [day, day];
 }
 
-function sameDate(a: StatusEvent, b: StatusEvent): boolean {
-  const spanA = spanOf(a.date);
-  const spanB = spanOf(b.date);
-  if (spanA === null || spanB === null) {
-    if (spanA === null && spanB === null) return a.date.precision === b.date.precision;
-    // An undated plan and a dated one can be the same plan, once it has a date.
-    return a.date.relation === "future" && b.date.relation === "future";
-  }
-  return spanA[0] - SLACK_DAYS <= spanB[1] && spanB[0] - SLACK_DAYS <= spanA[1];
-}
+/** A year bucket for long spans: negative, so it never collides with a day number. */
+const yearBucket = (day: number): number => -1 - Math.floor(day / 365.25);
 
-/** Positions and obstacles are someone's: only the same set of people. Events: any shared participant. */
 function sameParticipants(a: StatusEvent, b: StatusEvent): boolean {
-  if (a.category === "position" || a.category === "obstacle") return participantKey(a) === participantKey(b);
+  if (PERSONAL.has(a.category)) return true; // already in the bucket key
   if (a.participants.length === 0 || b.participants.length === 0) return true;
   return a.participants.some((id) => b.participants.includes(id));
 }
 
-const participantKey = (event: StatusEvent): string => [...event.participants].sort().join("|");
-
-/** Bucket keys an event is filed under and looked up in: its month(s), or its undated kind. */
-function dateKeys(event: StatusEvent): string[] {
-  const span = spanOf(event.date);
-  if (span === null) return ["undated", "future"];
-  const keys = new Set<string>();
-  // A span longer than a few months (a year) is filed under its year only.
-  if (span[1] - span[0] > 62) return [`year:${new Date(span[0] * 86_400_000).getUTCFullYear()}`];
-  for (let day = span[0] - SLACK_DAYS; day <= span[1] + SLACK_DAYS; day += 14) keys.add(monthKey(day));
-  keys.add(monthKey(span[1] + SLACK_DAYS));
-  return [...keys];
+function datesOverlap(a: Item, b: Item): boolean {
+  if (a.span === null || b.span === null) return false;
+  return a.span[0] - SLACK_DAYS <= b.span[1] && b.span[0] - SLACK_DAYS <= a.span[1];
 }
 
-const monthKey = (dayNum: number): string => new Date(dayNum * 86_400_000).toISOString().slice(0, 7);
+/** The newest filed report within the undated window, scanning from the oldest winner (nearest in time). */
+function recentMatch(list: readonly Item[] | undefined, item: Item): Item | undefined {
+  if (!list) return undefined;
+  for (let at = list.length - 1; at >= 0; at--) {
+    const winner = list[at]!;
+    if (winner.publishedDay - item.publishedDay > UNDATED_WINDOW_DAYS) break;
+    if (winner.event.articleId !== item.event.articleId && sameParticipants(winner.event, item.event))
+      return winner;
+  }
+  return undefined;
+}
+
+/** Current reports of one category and place: dated ones by day (or year bucket), undated by kind. */
+interface Bucket {
+  byDay: Map<number, Item[]>;
+  undated: Map<string, Item[]>;
+  /** Dated plans, newest report first: an undated plan of the same thing is older news. */
+  datedFuture: Item[];
+}
+
+function push<K>(map: Map<K, Item[]>, key: K, item: Item): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+function newerDated(bucket: Bucket, item: Item): Item | undefined {
+  const [first, last] = item.span!;
+  const long = last - first > LONG_SPAN_DAYS;
+  const from = long ? yearBucket(first) : first - SLACK_DAYS;
+  const to = long ? yearBucket(first) : last + SLACK_DAYS;
+  for (let day = from; day <= to; day++) {
+    const list = bucket.byDay.get(day);
+    if (!list) continue;
+    for (const winner of list) {
+      if (
+        winner.event.articleId !== item.event.articleId &&
+        datesOverlap(winner, item) &&
+        sameParticipants(winner.event, item.event)
+      )
+        return winner;
+    }
+  }
+  return undefined;
+}
 
 /**
  * The same events, with every report that a newer report of the same thing supersedes marked
@@ -73,45 +119,50 @@ const monthKey = (dayNum: number): string => new Date(dayNum * 86_400_000).toISO
  * combineStatus([olderMeetingReport, newerMeetingReport]).map((event) => event.superseded) // [true, false]
  */
 export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
-  const order = events
-    .map((event, index) => ({ event, index }))
-    .sort(
-      (a, b) =>
-        b.event.published.localeCompare(a.event.published) ||
-        a.event.articleId.localeCompare(b.event.articleId),
-    );
-  const winners = new Map<string, StatusEvent[]>();
-  const superseded = new Set<number>();
+  const items: Item[] = events.map((event, index) => ({
+    event,
+    index,
+    publishedDay: isoDayNumber(event.published),
+    span: spanOf(event.date),
+    future: event.date.relation === "future",
+  }));
+  const order = [...items].sort(
+    (a, b) =>
+      b.publishedDay - a.publishedDay ||
+      (a.event.articleId < b.event.articleId ? -1 : a.event.articleId > b.event.articleId ? 1 : 0),
+  );
+  const buckets = new Map<string, Bucket>();
+  const superseded = new Uint8Array(events.length);
 
-  for (const { event, index } of order) {
-    const base = `${event.category}|${event.place ?? ""}`;
-    const keys = dateKeys(event).map((key) => `${base}|${key}`);
-    const undated = event.date.value === null;
-    // Undated plans may match dated future plans in any month: look those up under "future".
-    const lookups = undated && event.date.relation === "future" ? [...keys, `${base}|dated-future`] : keys;
-    let newer: StatusEvent | undefined;
-    for (const key of lookups) {
-      newer = winners
-        .get(key)
-        ?.find(
-          (winner) =>
-            winner.articleId !== event.articleId &&
-            sameDate(winner, event) &&
-            sameParticipants(winner, event),
-        );
-      if (newer) break;
+  for (const item of order) {
+    const { event } = item;
+    const personal = PERSONAL.has(event.category) ? `|${[...event.participants].sort().join(",")}` : "";
+    const key = `${event.category}|${event.place ?? ""}${personal}`;
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = { byDay: new Map(), undated: new Map(), datedFuture: [] };
+      buckets.set(key, bucket);
     }
+    const newer =
+      item.span === null
+        ? (recentMatch(bucket.undated.get(event.date.precision), item) ??
+          (item.future ? recentMatch(bucket.datedFuture, item) : undefined))
+        : newerDated(bucket, item);
     if (newer) {
-      superseded.add(index);
+      superseded[item.index] = 1;
       continue;
     }
-    const fileUnder = !undated && event.date.relation === "future" ? [...keys, `${base}|dated-future`] : keys;
-    for (const key of fileUnder) {
-      const list = winners.get(key);
-      if (list) list.push(event);
-      else winners.set(key, [event]);
+    if (item.span === null) push(bucket.undated, event.date.precision, item);
+    else {
+      const [first, last] = item.span;
+      if (last - first > LONG_SPAN_DAYS) push(bucket.byDay, yearBucket(first), item);
+      else for (let day = first; day <= last; day++) push(bucket.byDay, day, item);
+      if (item.future) bucket.datedFuture.push(item);
     }
   }
 
-  return events.map((event, index) => ({ ...event, superseded: superseded.has(index) || event.superseded }));
+  return events.map((event, index) => ({
+    ...event,
+    superseded: event.superseded || superseded[index] === 1,
+  }));
 }

@@ -1,26 +1,30 @@
 /**
  * The talk-status timeline, precomputed once per analysis so that `/status [TOPIC]` is lookups only:
- * no text search at answer time.
+ * no text search, no sorting at answer time.
  *
+ * - Every event is put in one section, once, against the knowledge horizon (the newest article's date):
+ *   the latest state (current reports from the last {@link LATEST_WINDOW_DAYS} days, about recent events
+ *   or about how things stand, such as a proposal still on the table), upcoming (dated after the horizon,
+ *   or undated plans reported recently) or the history (everything older, superseded, or background).
+ *   Each section is sorted once.
  * - Topics: "talks" (everything but background), category words ("stalled", "proposals", "deals"),
- *   subject words the analysis tagged ("hostages", "ceasefire"), venues ("Doha") and participants
- *   by name, alias, surname or role ("Barnea", "head of Mossad").
- * - Sections: the latest state (current reports from the newest articles on the topic, about recent
- *   events or about how things stand, such as a proposal still on the table), upcoming events
- *   (dated after the knowledge horizon, or undated plans reported recently) and the history (everything
- *   older or superseded).
- * Sections per topic are computed on first use and kept; the timeline is memoised per analysis object.
+ *   subject words the analysis tagged ("hostages", "ceasefire"), venues ("Doha") and participants by
+ *   name, alias, surname or role ("Barnea", "head of Mossad"). Each topic keeps its own three lists,
+ *   filled in section order, so they come out sorted without sorting again.
+ * The timeline is memoised per analysis object (a WeakMap): a reload builds a new one.
  */
-import { dayNumber, parseIsoDay } from "./dates-calendar.js";
+
+import { isoDayNumber } from "./dates-calendar.js";
+import { spanOf } from "./status-combine.js";
 import type { Analysis, StatusCategory, StatusEvent } from "./types.js";
 
 export interface TimelineSections {
-  /** Current reports from the newest articles on the topic, newest date first. */
-  latest: StatusEvent[];
+  /** Current reports from the newest articles, newest date first. */
+  latest: readonly StatusEvent[];
   /** Events after the newest article's date, soonest first; undated plans last. */
-  upcoming: StatusEvent[];
+  upcoming: readonly StatusEvent[];
   /** Older, superseded and background reports, newest date first. */
-  history: StatusEvent[];
+  history: readonly StatusEvent[];
 }
 
 export interface TopicMatch {
@@ -34,7 +38,7 @@ export interface Timeline {
   asOf: string | null;
   /** All events, no topic. */
   all: TimelineSections;
-  /** Every topic label, sorted, for autocomplete and suggestions. */
+  /** Every topic label: the common ones first ("talks", "hostages"), then alphabetical. */
   topics: readonly string[];
   /** The sections for a topic as the user typed it, or null when nothing matches. */
   forTopic(topic: string): TopicMatch | null;
@@ -42,32 +46,41 @@ export interface Timeline {
   suggest(topic: string, limit?: number): string[];
 }
 
-/** Human words for each category, singular (the first is its label). */
+/** Human words for each category (the first is its label). */
 export const CATEGORY_WORDS: Record<StatusCategory, readonly string[]> = {
-  scheduled_meeting: ["scheduled meeting", "meeting", "upcoming", "plan", "visit"],
+  scheduled_meeting: ["scheduled meeting", "meeting", "upcoming", "visit"],
   talks_held: ["talks held", "meeting held"],
   talks_resuming: ["talks resuming", "resumption", "resuming"],
   stalled: ["stalled", "stall", "stopped", "deadlock"],
-  proposal_on_table: ["proposal", "proposal on the table", "plan on the table"],
+  proposal_on_table: ["proposal", "proposal on the table", "plan on the table", "plan"],
   obstacle: ["obstacle", "sticking point"],
-  deal_reached: ["deal", "deal reached", "agreement"],
-  deal_implemented: ["deal", "deal implemented", "implementation"],
+  deal_reached: ["deal reached", "deal", "agreement"],
+  deal_implemented: ["deal implemented", "deal", "implementation"],
   position: ["position", "opinion"],
   background_event: ["background", "war"],
 };
 
 /** "talks" and its synonyms: every category but background. */
-const TALKS_WORDS = ["talks", "negotiation", "ceasefire talks", "status"];
+const TALKS_WORDS = ["talks", "negotiations", "ceasefire talks", "status"];
+/** Shown first in autocomplete and suggestions. */
+const COMMON_TOPICS = ["talks", "hostages", "ceasefire"];
 
+/** Days before the newest article that still count as the latest state. */
+const LATEST_WINDOW_DAYS = 14;
+/** Undated plans count as upcoming when reported this recently. */
+const UNDATED_UPCOMING_DAYS = 14;
 /** Categories that describe how things stand when reported ("the plan is still on the table"). */
 const STATES: ReadonlySet<StatusCategory> = new Set(["proposal_on_table", "obstacle", "position"]);
 
-/** Days before the newest report on a topic that still count as its latest state. */
-const LATEST_WINDOW_DAYS = 14;
-/** Undated plans count as upcoming when reported this recently before the knowledge horizon. */
-const UNDATED_UPCOMING_DAYS = 14;
+type SectionName = keyof TimelineSections;
+const SECTION_NAMES: readonly SectionName[] = ["latest", "upcoming", "history"];
 
-/** Lower case, punctuation to spaces, plural `s` dropped from longer words: "Scheduled_Meetings" = "scheduled meeting". */
+/**
+ * Lower case, accents and punctuation dropped, plural `s` dropped from longer words:
+ * `Scheduled_Meetings` and `scheduled meeting` give the same key.
+ *
+ * @example topicKey("Hostages") // "hostage"
+ */
 export function topicKey(text: string): string {
   return text
     .toLowerCase()
@@ -80,27 +93,9 @@ export function topicKey(text: string): string {
     .join(" ");
 }
 
-const FILLER = new Set(["the", "of", "a", "an", "and", "in", "for", "to"]);
+const FILLER = new Set(["the", "of", "a", "an", "and", "in", "for", "to", "on"]);
 
-/** First and last day a date stands for, as day numbers (undated: null). */
-function daySpan(event: StatusEvent): [number, number] | null {
-  const { value, range } = event.date;
-  if (value === null) return null;
-  if (range) return [dayNumber(parseIsoDay(range.from)), dayNumber(parseIsoDay(range.to))];
-  if (/^\d{4}$/.test(value)) {
-    const year = Number(value);
-    return [dayNumber({ year, month: 1, day: 1 }), dayNumber({ year, month: 12, day: 31 })];
-  }
-  if (/^\d{4}-\d{2}$/.test(value)) {
-    const year = Number(value.slice(0, 4));
-    const month = Number(value.slice(5, 7));
-    return [dayNumber({ year, month, day: 1 }), dayNumber({ year, month: month + 1, day: 0 })];
-  }
-  const day = dayNumber(parseIsoDay(value));
-  return [day, day];
-}
-
-interface Prepared {
+interface Placed {
   event: StatusEvent;
   index: number;
   /** Day used to order: the date's first day, or publication when undated. */
@@ -108,55 +103,35 @@ interface Prepared {
   /** Last day the date stands for, or null when undated. */
   endDay: number | null;
   publishedDay: number;
+  /** The topics it belongs to. */
+  topics: Topic[];
 }
 
-const newestFirst = (a: Prepared, b: Prepared): number =>
+function sectionOf(item: Placed, horizon: number): SectionName {
+  const { event } = item;
+  if (event.superseded) return "history";
+  const future = event.date.relation === "future";
+  if (future && item.endDay === null && item.publishedDay >= horizon - UNDATED_UPCOMING_DAYS)
+    return "upcoming";
+  if (item.endDay !== null && item.endDay > horizon) return "upcoming";
+  if (future || event.category === "background_event") return "history";
+  if (item.publishedDay < horizon - LATEST_WINDOW_DAYS) return "history";
+  // Events count by their own date ("stopped last August" is history); states by the report's.
+  if (STATES.has(event.category) || item.endDay === null || item.endDay >= horizon - LATEST_WINDOW_DAYS)
+    return "latest";
+  return "history";
+}
+
+const newestFirst = (a: Placed, b: Placed): number =>
   b.sortDay - a.sortDay || b.publishedDay - a.publishedDay || a.index - b.index;
 
-function buildSections(items: readonly Prepared[], horizon: number): TimelineSections {
-  const latest: Prepared[] = [];
-  const upcoming: Prepared[] = [];
-  const history: Prepared[] = [];
-  let newestReport = Number.NEGATIVE_INFINITY;
-  for (const item of items)
-    if (!item.event.superseded) newestReport = Math.max(newestReport, item.publishedDay);
-  for (const item of items) {
-    const { event } = item;
-    const future = event.date.relation === "future";
-    if (
-      !event.superseded &&
-      future &&
-      item.endDay === null &&
-      item.publishedDay >= horizon - UNDATED_UPCOMING_DAYS
-    )
-      upcoming.push(item);
-    else if (!event.superseded && item.endDay !== null && item.endDay > horizon) upcoming.push(item);
-    else if (
-      !event.superseded &&
-      !future &&
-      event.category !== "background_event" &&
-      item.publishedDay >= newestReport - LATEST_WINDOW_DAYS &&
-      // Events count by their own date ("stopped last August" is history); states by the report's.
-      (STATES.has(event.category) || item.endDay === null || item.endDay >= newestReport - LATEST_WINDOW_DAYS)
-    )
-      latest.push(item);
-    else history.push(item);
-  }
-  latest.sort(newestFirst);
-  history.sort(newestFirst);
-  // Soonest first; undated plans after dated ones, newest report first.
-  upcoming.sort(
-    (a, b) =>
-      (a.endDay === null ? 1 : 0) - (b.endDay === null ? 1 : 0) ||
-      (a.endDay === null ? 0 : a.sortDay - b.sortDay) ||
-      b.publishedDay - a.publishedDay ||
-      a.index - b.index,
-  );
-  const events = (list: Prepared[]): StatusEvent[] => list.map((item) => item.event);
-  return { latest: events(latest), upcoming: events(upcoming), history: events(history) };
-}
+const soonestFirst = (a: Placed, b: Placed): number =>
+  (a.endDay === null ? 1 : 0) - (b.endDay === null ? 1 : 0) ||
+  (a.endDay === null ? 0 : a.sortDay - b.sortDay) ||
+  b.publishedDay - a.publishedDay ||
+  a.index - b.index;
 
-/** Edit distance of at most `max` (cheap early-out for autocomplete-sized words). */
+/** Edit distance of at most `max` (early exit), for typos in topics. */
 function withinDistance(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
@@ -175,74 +150,113 @@ function withinDistance(a: string, b: string, max: number): boolean {
   return previous[b.length]! <= max;
 }
 
+/** One topic: its label and its events per section, in section order. */
+interface Topic {
+  label: string;
+  sections: { latest: StatusEvent[]; upcoming: StatusEvent[]; history: StatusEvent[] };
+}
+
 class BuiltTimeline implements Timeline {
   readonly asOf: string | null;
   readonly all: TimelineSections;
   readonly topics: readonly string[];
-  /** Topic key -> labels and event indices. */
-  private readonly keys = new Map<string, { labels: Set<string>; events: Set<number> }>();
+  /** Topic id -> topic. */
+  private readonly byId = new Map<string, Topic>();
+  /** Topic key (what users type, normalised) -> topic ids. */
+  private readonly keys = new Map<string, Set<string>>();
   /** Word -> topic keys containing it, for multi-word and typo matches. */
   private readonly words = new Map<string, Set<string>>();
-  private readonly sectionCache = new Map<string, TopicMatch | null>();
-  private readonly prepared: Prepared[];
-  private readonly horizon: number;
+  private readonly matchCache = new Map<string, TopicMatch | null>();
 
   constructor(analysis: Analysis) {
-    this.prepared = analysis.status.map((event, index) => {
-      const span = daySpan(event);
-      const publishedDay = dayNumber(parseIsoDay(event.published));
-      return { event, index, sortDay: span?.[0] ?? publishedDay, endDay: span?.[1] ?? null, publishedDay };
+    const placed: Placed[] = analysis.status.map((event, index) => {
+      const span = spanOf(event.date);
+      const publishedDay = isoDayNumber(event.published);
+      const { value } = event.date;
+      // The day named ("around 2024-10-27" is the 27th, not a week around it), else the period.
+      const day = value?.length === 10 && !event.date.range ? isoDayNumber(value) : null;
+      const sortDay = day ?? (value?.length === 10 ? isoDayNumber(value) : (span?.[0] ?? publishedDay));
+      const endDay = day ?? span?.[1] ?? null;
+      return { event, index, sortDay, endDay, publishedDay, topics: [] };
     });
-    let newest: StatusEvent | undefined;
-    for (const { event } of this.prepared) if (!newest || event.published > newest.published) newest = event;
-    this.asOf = newest?.published ?? null;
-    this.horizon = newest ? dayNumber(parseIsoDay(newest.published)) : 0;
-    this.all = buildSections(this.prepared, this.horizon);
+    let newest: string | null = null;
+    for (const { event } of placed) if (newest === null || event.published > newest) newest = event.published;
+    this.asOf = newest;
+    const horizon = newest === null ? 0 : isoDayNumber(newest);
 
+    const grouped: Record<SectionName, Placed[]> = { latest: [], upcoming: [], history: [] };
+    for (const item of placed) grouped[sectionOf(item, horizon)].push(item);
+    grouped.latest.sort(newestFirst);
+    grouped.upcoming.sort(soonestFirst);
+    grouped.history.sort(newestFirst);
+    this.all = {
+      latest: grouped.latest.map((item) => item.event),
+      upcoming: grouped.upcoming.map((item) => item.event),
+      history: grouped.history.map((item) => item.event),
+    };
+
+    // Which topics each event belongs to, then fill each topic's lists in section order.
     const entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
-    for (const { event, index } of this.prepared) {
-      if (event.category !== "background_event")
-        for (const word of TALKS_WORDS) this.add(word, "talks", index);
-      for (const word of CATEGORY_WORDS[event.category])
-        this.add(word, CATEGORY_WORDS[event.category][0]!, index);
-      for (const topic of event.topics ?? []) this.add(topic, topic, index);
-      if (event.place) this.add(event.place, event.place, index);
+    const talks = this.topic("talks", "talks", () => TALKS_WORDS);
+    for (const item of placed) {
+      const { event } = item;
+      const topics = new Set<Topic>();
+      if (event.category !== "background_event") topics.add(talks);
+      const words = CATEGORY_WORDS[event.category];
+      topics.add(this.topic(`category:${event.category}`, words[0]!, () => words));
+      for (const subject of event.topics ?? [])
+        topics.add(this.topic(`subject:${subject}`, subject, () => [subject]));
+      if (event.place) topics.add(this.topic(`place:${event.place}`, event.place, () => [event.place!]));
       for (const id of event.participants) {
         const entity = entities.get(id);
-        if (!entity) continue;
-        for (const name of [entity.name, ...entity.aliases, ...entity.roles])
-          this.add(name, entity.name, index);
+        if (entity)
+          topics.add(this.topic(id, entity.name, () => [entity.name, ...entity.aliases, ...entity.roles]));
       }
+      item.topics = [...topics];
     }
-    const labels = new Set<string>();
-    for (const { labels: own } of this.keys.values()) for (const label of own) labels.add(label);
-    this.topics = [...labels].sort((a, b) => a.localeCompare(b));
+    for (const name of SECTION_NAMES) {
+      for (const item of grouped[name])
+        for (const topic of item.topics) topic.sections[name].push(item.event);
+    }
+
+    const labels = [...new Set([...this.byId.values()].map((topic) => topic.label))];
+    const rank = (label: string): number => {
+      const common = COMMON_TOPICS.indexOf(label);
+      return common >= 0 ? common : COMMON_TOPICS.length;
+    };
+    this.topics = labels.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   }
 
-  private add(text: string, label: string, index: number): void {
-    const key = topicKey(text);
-    if (key === "") return;
-    let entry = this.keys.get(key);
-    if (!entry) {
-      entry = { labels: new Set(), events: new Set() };
-      this.keys.set(key, entry);
-      for (const word of key.split(" ")) {
-        if (FILLER.has(word)) continue;
-        let keys = this.words.get(word);
-        if (!keys) {
-          keys = new Set();
-          this.words.set(word, keys);
+  /** A topic by id, registering it and the words that name it on first sight. */
+  private topic(id: string, label: string, names: () => readonly string[]): Topic {
+    const known = this.byId.get(id);
+    if (known) return known;
+    const topic: Topic = { label, sections: { latest: [], upcoming: [], history: [] } };
+    this.byId.set(id, topic);
+    for (const name of names()) {
+      const key = topicKey(name);
+      if (key === "") continue;
+      let ids = this.keys.get(key);
+      if (!ids) {
+        ids = new Set();
+        this.keys.set(key, ids);
+        for (const word of key.split(" ")) {
+          if (FILLER.has(word)) continue;
+          let keys = this.words.get(word);
+          if (!keys) {
+            keys = new Set();
+            this.words.set(word, keys);
+          }
+          keys.add(key);
         }
-        keys.add(key);
       }
+      ids.add(id);
     }
-    entry.labels.add(label);
-    entry.events.add(index);
+    return topic;
   }
 
-  /** Topic keys for what the user typed: exact, else all its words (each exact or one typo away). */
-  private matchKeys(topic: string): string[] {
-    const key = topicKey(topic);
+  /** Topic keys for what the user typed: exact, else all its words (each exact or a typo away). */
+  private matchKeys(key: string): string[] {
     if (key === "") return [];
     if (this.keys.has(key)) return [key];
     const words = key.split(" ").filter((word) => !FILLER.has(word));
@@ -262,44 +276,44 @@ class BuiltTimeline implements Timeline {
   }
 
   forTopic(topic: string): TopicMatch | null {
-    const cacheKey = topicKey(topic);
-    const cached = this.sectionCache.get(cacheKey);
+    const key = topicKey(topic);
+    const cached = this.matchCache.get(key);
     if (cached !== undefined) return cached;
-    const keys = this.matchKeys(topic);
+    const ids = new Set<string>();
+    for (const matched of this.matchKeys(key)) for (const id of this.keys.get(matched) ?? []) ids.add(id);
+    const topics = [...ids].map((id) => this.byId.get(id)!);
     let match: TopicMatch | null = null;
-    if (keys.length > 0) {
-      const labels = new Set<string>();
-      const indices = new Set<number>();
-      for (const key of keys) {
-        const entry = this.keys.get(key)!;
-        for (const label of entry.labels) labels.add(label);
-        for (const index of entry.events) indices.add(index);
-      }
-      const items = [...indices].sort((a, b) => a - b).map((index) => this.prepared[index]!);
-      match = { labels: [...labels].sort(), sections: buildSections(items, this.horizon) };
-    }
-    // Bounded: typed topics are many, but each entry is small.
-    if (this.sectionCache.size > 2_000) this.sectionCache.clear();
-    this.sectionCache.set(cacheKey, match);
+    if (topics.length === 1) match = { labels: [topics[0]!.label], sections: topics[0]!.sections };
+    else if (topics.length > 1)
+      match = { labels: [...new Set(topics.map((t) => t.label))].sort(), sections: this.union(topics) };
+    // Bounded: what users type is unbounded, each entry is small.
+    if (this.matchCache.size > 5_000) this.matchCache.clear();
+    this.matchCache.set(key, match);
     return match;
   }
 
+  /** Several topics at once ("Mohammed" may name two people): their events in section order, once each. */
+  private union(topics: readonly Topic[]): TimelineSections {
+    const sections: Record<SectionName, StatusEvent[]> = { latest: [], upcoming: [], history: [] };
+    for (const name of SECTION_NAMES) {
+      const wanted = new Set(topics.flatMap((topic) => topic.sections[name]));
+      sections[name] = this.all[name].filter((event) => wanted.has(event));
+    }
+    return sections;
+  }
+
   suggest(topic: string, limit = 5): string[] {
-    const key = topicKey(topic);
-    const scored = this.topics.map((label) => {
+    const words = topicKey(topic)
+      .split(" ")
+      .filter((word) => word.length >= 3 && !FILLER.has(word));
+    const scored: { label: string; score: number }[] = [];
+    for (const label of this.topics) {
       const labelKey = topicKey(label);
-      const shared = key.split(" ").filter((word) => labelKey.includes(word.slice(0, 3))).length;
-      return { label, score: shared + (labelKey[0] === key[0] ? 0.5 : 0) };
-    });
-    const defaults = ["talks", "hostages", ...this.topics.slice(0, limit)];
-    const best = scored
-      .filter((item) => item.score > 0)
-      .sort((a, b) => b.score - a.score || a.label.localeCompare(b.label))
-      .map((item) => item.label);
-    return [...new Set([...best, ...defaults.filter((label) => this.topics.includes(label))])].slice(
-      0,
-      limit,
-    );
+      const score = words.filter((word) => labelKey.includes(word.slice(0, 3))).length;
+      if (score > 0) scored.push({ label, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
+    return [...new Set([...scored.map((item) => item.label), ...this.topics])].slice(0, limit);
   }
 }
 

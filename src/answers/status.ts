@@ -55,8 +55,6 @@ export function dateLabel(date: ResolvedDate, published: string): string {
 
 /** The category as words: `scheduled meeting`, `stalled`, `deal reached`. */
 export function categoryLabel(event: StatusEvent): string {
-  if (event.category === "deal_reached" || event.category === "deal_implemented")
-    return event.category.replace("_", " ");
   return CATEGORY_WORDS[event.category][0] ?? event.category;
 }
 
