@@ -424,7 +424,10 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   if (nameStart >= end) {
     // Only role words: a role-only mention ("the Qatari Prime Minister and Foreign Minister").
     if (!hasRole) return [];
-    return [{ ...base(context, start, end), kind: "role", name: "", nameWords: [], role: text }];
+    // As written with its article: "the Qatari Prime Minister and Foreign Minister".
+    const from =
+      DETERMINERS.has(lower(tokens[start - 1])) && !isCapitalised(tokens[start - 1]) ? start - 1 : start;
+    return [{ ...base(context, from, end), kind: "role", name: "", nameWords: [], role: text }];
   }
 
   // The name: drop courtesy titles ("Mr."), keep honorifics ("Sheikh"), note the gender they imply.
@@ -475,6 +478,10 @@ function classify(context: Context, start: number, end: number): RawMention[] {
     gender,
     affiliation: affiliationOf(roleTokenList),
   };
+  // As written, an appositive role is part of the mention ("the Director of the CIA, William Burns").
+  if (roleParts.length === 0 && appositiveBefore) mention.text = slice(context, appositiveBefore[0], end);
+  else if (roleParts.length === 0 && appositiveAfter)
+    mention.text = slice(context, start, appositiveAfter[1]);
   // A person named in brackets after a body is not the body's alias; keep the alias for bodies only.
   return withBody(context, mention);
 }

@@ -8,7 +8,7 @@
  * subject; "the office" / "the minister" take the one recent entity that fits, or nobody.
  */
 import type { ArticleEntities, Located } from "./entities.js";
-import { ANONYMOUS_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS } from "./lexicon.js";
+import { ANONYMOUS_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "./lexicon.js";
 import type { ParagraphText } from "./text.js";
 import { normalise } from "./text.js";
 import type { Quote } from "./types.js";
@@ -123,7 +123,8 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
     const found = resolveDefinite(context, headWords.slice(1), from);
     if (found) return found;
     // "The office said" with no single office named before: unattributed, never a guess.
-    if (headWords.length === 2 && !ANONYMOUS_NOUNS.has(noun)) return unknown();
+    // "The minister said" with two ministers named before: unattributed too.
+    if (headWords.length === 2 && (!ANONYMOUS_NOUNS.has(noun) || ROLE_NOUNS.has(noun))) return unknown();
   }
   if (ANONYMOUS_NOUNS.has(noun) || ANONYMOUS_NOUNS.has(singular(noun))) {
     return {
