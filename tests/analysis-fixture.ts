@@ -66,8 +66,8 @@ export function seedArticle(): Article {
 }
 
 /** Analyses an article made of these paragraphs. */
-export function analyze(paragraphs: string[], id = "t"): ArticleAnalysis {
-  const made = article(id, paragraphs);
+export function analyze(paragraphs: string[], id = "t", published = "2024-10-24"): ArticleAnalysis {
+  const made = article(id, paragraphs, published);
   return analyzeArticle(made, splitArticle(made));
 }
 
