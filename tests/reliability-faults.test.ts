@@ -1,0 +1,137 @@
+/**
+ * Discord faults, end to end: the real Parley process (`npm start`'s `tsx src/main.ts`) against the
+ * stand-in, which drops the gateway socket, asks for a reconnect (op 7), invalidates the session
+ * (op 9), rate-limits a reply (429 with retry_after) or fails it (500). After each, the bot must
+ * recover on its own and answer the next interaction; every failure is in the structured log.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Standin } from "./discord-standin/standin.js";
+import { isRunning, type RunningBot, START_TIMEOUT_MS, startBot } from "./helpers/reliability/harness.js";
+import { Callback, callbacksOf, finalReply, shownText } from "./helpers/reliability/replies.js";
+import { until } from "./helpers/reliability/wait.js";
+
+const IDENTIFY = 2;
+const RESUME = 6;
+
+/** Asks /who Barnea and checks the whole answer arrived (the shipped article names his role). */
+async function expectAnswered(standin: Standin): Promise<string> {
+  const interaction = await standin.sendCommand("who", { name: "Barnea" });
+  const reply = await finalReply(standin, interaction);
+  expect(reply.callbackType).toBe(Callback.Message);
+  expect(shownText(reply.message)).toContain("Who is David Barnea?");
+  expect(callbacksOf(standin, interaction).filter((request) => request.status < 300)).toHaveLength(1);
+  return interaction.id;
+}
+
+describe("gateway faults on the real process", () => {
+  let running: RunningBot;
+  beforeAll(async () => {
+    running = await startBot();
+  }, START_TIMEOUT_MS + 5000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  /** Gateway opcodes the bot sent after index `from`. */
+  const sentSince = (from: number): number[] =>
+    running.standin.gatewayReceived.slice(from).map((payload) => payload.op);
+
+  for (const [fault, act, expectedOp] of [
+    ["the socket drops", (standin: Standin) => standin.faults.dropSocket(), RESUME],
+    ["RECONNECT (op 7)", (standin: Standin) => standin.faults.requestReconnect(), RESUME],
+    [
+      "INVALID SESSION, resumable (op 9, true)",
+      (standin: Standin) => standin.faults.invalidateSession(true),
+      RESUME,
+    ],
+    [
+      "INVALID SESSION, not resumable (op 9, false)",
+      (standin: Standin) => standin.faults.invalidateSession(false),
+      IDENTIFY,
+    ],
+  ] as const) {
+    it(`after ${fault} it ${expectedOp === RESUME ? "resumes" : "identifies again"} and answers the next interaction`, async () => {
+      const { standin, bot } = running;
+      await expectAnswered(standin);
+      const from = standin.gatewayReceived.length;
+      act(standin);
+      await until(() => sentSince(from).some((op) => op === IDENTIFY || op === RESUME), "a new session");
+      expect(sentSince(from).find((op) => op === IDENTIFY || op === RESUME)).toBe(expectedOp);
+      await standin.waitForBot(15_000);
+      await expectAnswered(standin);
+      expect(isRunning(bot)).toBe(true);
+    }, 30_000);
+  }
+
+  it("logged the reconnections and resumptions as structured lines", () => {
+    const events = running.bot.logs.map((line) => line.event);
+    // Socket drop, op 7 and op 9 (not resumable) each reconnect; three of the faults resume.
+    expect(events.filter((event) => event === "gateway-reconnecting").length).toBeGreaterThanOrEqual(3);
+    expect(events.filter((event) => event === "gateway-resumed").length).toBeGreaterThanOrEqual(3);
+    for (const line of running.bot.logs)
+      expect(line).toMatchObject({ time: expect.any(String), level: expect.any(String) });
+  });
+});
+
+describe("REST faults on the real process", () => {
+  let running: RunningBot;
+  beforeAll(async () => {
+    running = await startBot();
+  }, START_TIMEOUT_MS + 5000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  const logFor = (id: string) =>
+    running.bot.waitForLog((line) => line.event === "interaction" && line.id === id, 20_000);
+
+  it("retries a reply rate-limited with 429 after retry_after, once, and answers", async () => {
+    const { standin } = running;
+    const retryAfterSeconds = 1;
+    standin.faults.failNext({ path: "/callback", status: 429, retryAfter: retryAfterSeconds });
+    const interaction = await standin.sendCommand("quote", { name: "Blinken" });
+    const reply = await finalReply(standin, interaction);
+    const attempts = callbacksOf(standin, interaction);
+    expect(attempts.map((request) => request.status)).toEqual([429, 204]);
+    const [limited, retried] = attempts;
+    // Discord said "retry after 1 s": the second attempt on the wire comes no sooner.
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(retryAfterSeconds * 1000 - 50);
+    expect(retried!.body).toEqual(limited!.body);
+    expect(shownText(reply.message)).toContain("What Anthony Blinken said");
+    expect(await logFor(interaction.id)).toMatchObject({ outcome: "answered", command: "quote" });
+  }, 20_000);
+
+  it("retries a reply that failed once with 500 and answers exactly once", async () => {
+    const { standin } = running;
+    standin.faults.failNext({ path: "/callback", status: 500 });
+    const interaction = await standin.sendCommand("who", { name: "Barnea" });
+    await finalReply(standin, interaction);
+    expect(callbacksOf(standin, interaction).map((request) => request.status)).toEqual([500, 204]);
+    expect(await logFor(interaction.id)).toMatchObject({ outcome: "answered" });
+  }, 20_000);
+
+  it("logs a reply that keeps failing with 500 (id, outcome, error id) and answers the next interaction", async () => {
+    const { standin, bot } = running;
+    // discord.js tries a request 4 times on 5xx; the reply and then the apology both fail for good.
+    standin.faults.failNext({ path: "/callback", status: 500, times: 8 });
+    const failed = await standin.sendCommand("who", { name: "Barnea" });
+    const line = await logFor(failed.id);
+    expect(line).toMatchObject({
+      level: "error",
+      event: "interaction",
+      id: failed.id,
+      command: "who",
+      outcome: "internal-error",
+      errorId: expect.stringMatching(/^[0-9a-f]{8}$/),
+    });
+    await bot.waitForLog((entry) => entry.event === "apology-failed" && entry.id === failed.id, 20_000);
+    expect(callbacksOf(standin, failed).every((request) => request.status === 500)).toBe(true);
+    expect(isRunning(bot)).toBe(true);
+    const next = await expectAnswered(standin);
+    expect(await logFor(next)).toMatchObject({ outcome: "answered" });
+  }, 40_000);
+
+  it("never wrote the token to its output", () => {
+    expect(running.bot.stdout() + running.bot.stderr()).not.toContain(running.standin.token);
+  });
+});
