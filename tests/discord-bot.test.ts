@@ -116,7 +116,7 @@ const callbackPath = (interaction: RawInteraction): string =>
   `/interactions/${interaction.id}/${interaction.token}/callback`;
 
 function callback(standin: Standin, interaction: RawInteraction): Promise<RecordedRequest> {
-  return standin.waitForRequest((r) => r.method === "POST" && r.path === callbackPath(interaction));
+  return standin.waitForCallback(interaction);
 }
 
 /** The `data` of an interaction callback body. */

@@ -56,9 +56,7 @@ const START_TIMEOUT_MS = 60_000;
 type Message = Record<string, unknown>;
 
 function callback(standin: Standin, interaction: RawInteraction): Promise<RecordedRequest> {
-  return standin.waitForRequest(
-    (r) => r.method === "POST" && r.path === `/interactions/${interaction.id}/${interaction.token}/callback`,
-  );
+  return standin.waitForCallback(interaction);
 }
 
 /** The message an interaction produced: the callback's data, or the edit after a deferral. */

@@ -78,6 +78,8 @@ export class StandinRest {
   readonly interactions = new Map<string, InteractionRecord>();
   readonly messages = new Map<string, Record<string, unknown>>();
   readonly registeredCommands = new Map<string, unknown[]>();
+  /** The first callback request of each interaction, by interaction id (fast lookups under load). */
+  readonly callbacks = new Map<string, RecordedRequest>();
   private readonly faults: (Fault & { times: number })[] = [];
   private listeners: ((request: RecordedRequest) => void)[] = [];
   private readonly routes: [string, RegExp, Handler][];
@@ -166,6 +168,8 @@ export class StandinRest {
       at: Date.now(),
     };
     this.requests.push(recorded);
+    const callbackOf = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path)?.[1];
+    if (callbackOf && !this.callbacks.has(callbackOf)) this.callbacks.set(callbackOf, recorded);
     const headers: Record<string, string> = { ...answer.headers };
     if (answer.body !== undefined) headers["content-type"] = "application/json";
     outgoing.writeHead(answer.status, headers);

@@ -70,6 +70,8 @@ export interface Standin {
   sendButton(customId: string, message: ButtonMessage, user?: StandinUser): Promise<RawInteraction>;
   /** Resolves with the first request (past or future) that matches. */
   waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Resolves with the interaction's first callback request (indexed: cheap with thousands in flight). */
+  waitForCallback(interaction: { id: string }, timeoutMs?: number): Promise<RecordedRequest>;
   /** What the stand-in knows of an interaction: callback type, original message, follow-ups. */
   interaction(id: string): InteractionRecord | undefined;
   /** Commands registered with PUT, by guild id or `global`. */
@@ -180,6 +182,11 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       return sendInteraction(buttonClick(place, user, customId, withContent));
     },
     waitForRequest,
+    waitForCallback: ({ id }, timeoutMs = 10_000) => {
+      const found = rest.callbacks.get(id);
+      if (found) return Promise.resolve(found);
+      return waitForRequest(() => rest.callbacks.has(id), timeoutMs).then(() => rest.callbacks.get(id)!);
+    },
     interaction: (id) => rest.interactions.get(id),
     registeredCommands: (scope) => rest.registeredCommands.get(scope),
     faults: {
