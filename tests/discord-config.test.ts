@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDiscordSettings } from "../src/config/settings.js";
 import { RateLimiter } from "../src/discord/rate-limit.js";
+import { WorkEstimates } from "../src/discord/work-estimate.js";
 import { createLogger } from "../src/log/logger.js";
 
 const valid = { DISCORD_TOKEN: "MTIz.fake.token-value", DISCORD_APPLICATION_ID: "123456789012345678" };
@@ -100,5 +101,18 @@ describe("RateLimiter", () => {
     now += 5000;
     limiter.take("late");
     expect(limiter.size).toBe(1);
+  });
+});
+
+describe("WorkEstimates", () => {
+  it("expects the slowest recent duration per command, forgetting old ones", () => {
+    const estimates = new WorkEstimates();
+    expect(estimates.expected("ask")).toBe(0);
+    estimates.record("ask", 2500);
+    for (let i = 0; i < 19; i++) estimates.record("ask", 10);
+    expect(estimates.expected("ask")).toBe(2500);
+    estimates.record("ask", 10);
+    expect(estimates.expected("ask")).toBe(10);
+    expect(estimates.expected("who")).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { createClient } from "./client.js";
 import { type BotContext, handleInteraction } from "./handle-interaction.js";
 import { PageMemory } from "./paging-id.js";
 import { RateLimiter } from "./rate-limit.js";
+import { WorkEstimates } from "./work-estimate.js";
 
 export interface BotOptions {
   settings: DiscordSettings;
@@ -67,6 +68,7 @@ export function createBot(options: BotOptions): Bot {
     log,
     limiter: new RateLimiter(settings.rateLimit.commands, settings.rateLimit.windowSeconds * 1000),
     memory: new PageMemory(),
+    estimates: new WorkEstimates(),
     isShuttingDown: () => shuttingDown,
     deferAfterMs: options.deferAfterMs,
   };

@@ -20,6 +20,7 @@ import { decodePageId, type PageMemory } from "./paging-id.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { notices, type OutgoingMessage, renderReplyMessage } from "./render-message.js";
 import { deliver, type RepliableInteraction, respond, respondChoices } from "./respond.js";
+import type { WorkEstimates } from "./work-estimate.js";
 
 export interface BotContext {
   /** The live knowledge base, read once per interaction (it may be swapped by a reload). */
@@ -29,6 +30,8 @@ export interface BotContext {
   log: Logger;
   limiter: RateLimiter;
   memory: PageMemory;
+  /** Recent answer times per command, to defer before slow work. */
+  estimates: WorkEstimates;
   /** True once shutdown started: new interactions get a short "restarting" answer. */
   isShuttingDown: () => boolean;
   deferAfterMs?: number;
@@ -51,6 +54,9 @@ interface Trace extends LogFields {
   outcome: Outcome;
   deferred?: boolean;
 }
+
+/** A longer wait than this means the clocks disagree, not that the interaction is that old. */
+const MAX_BELIEVABLE_WAIT_MS = 10_000;
 
 /** Longest option value written to the logs. */
 const LOGGED_OPTION_MAX = 100;
@@ -108,8 +114,14 @@ async function handleCommand(
       if (rendered.pageCount > 1) trace.pages = rendered.pageCount;
       return { message: rendered.message, mode: "reply" };
     },
-    { receivedAt, expected: { mode: "reply", ephemeral: hide }, deferAfterMs: context.deferAfterMs },
+    {
+      receivedAt,
+      expected: { mode: "reply", ephemeral: hide },
+      deferAfterMs: context.deferAfterMs,
+      expectedWorkMs: context.estimates.expected(interaction.commandName),
+    },
   );
+  context.estimates.record(interaction.commandName, result.workMs);
   trace.deferred = result.deferred;
 }
 
@@ -164,8 +176,10 @@ async function handleButton(
       receivedAt,
       expected: foreign ? { mode: "reply", ephemeral: true } : { mode: "update", ephemeral: wasPrivate },
       deferAfterMs: context.deferAfterMs,
+      expectedWorkMs: context.estimates.expected(request.command),
     },
   );
+  context.estimates.record(request.command, result.workMs);
   trace.deferred = result.deferred;
 }
 
@@ -208,16 +222,21 @@ async function apologise(interaction: Interaction, errorId: string, log: Logger)
  */
 export async function handleInteraction(context: BotContext, interaction: Interaction): Promise<void> {
   const receivedAt = Date.now();
+  // Discord's 3 s start when it creates the interaction (its id's timestamp); a clock far off is ignored.
+  const waited = receivedAt - interaction.createdTimestamp;
+  const startedAt =
+    waited >= 0 && waited < MAX_BELIEVABLE_WAIT_MS ? interaction.createdTimestamp : receivedAt;
   const trace: Trace = {
     id: interaction.id,
     type: interaction.isAutocomplete() ? "autocomplete" : interaction.isButton() ? "button" : "command",
     command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : null,
     outcome: "answered",
+    queuedMs: receivedAt - startedAt,
   };
   try {
-    if (interaction.isChatInputCommand()) await handleCommand(context, interaction, receivedAt, trace);
+    if (interaction.isChatInputCommand()) await handleCommand(context, interaction, startedAt, trace);
     else if (interaction.isAutocomplete()) await handleAutocomplete(context, interaction, trace);
-    else if (interaction.isButton()) await handleButton(context, interaction, receivedAt, trace);
+    else if (interaction.isButton()) await handleButton(context, interaction, startedAt, trace);
     else return; // Nothing else is registered (no modals, no menus).
     context.log.info("interaction", { ...trace, latencyMs: Date.now() - receivedAt });
   } catch (error) {

@@ -37,10 +37,14 @@ export interface RespondOptions {
   /** How to defer if it comes to that: the mode and privacy expected before the work is done. */
   expected: { mode: DeliveryMode; ephemeral: boolean };
   deferAfterMs?: number;
+  /** How long the work is expected to take (see work-estimate.ts); 0 when unknown. */
+  expectedWorkMs?: number;
 }
 
 export interface RespondResult {
   deferred: boolean;
+  /** How long `produce` took. */
+  workMs: number;
 }
 
 type DeferredAs = "reply-public" | "reply-ephemeral" | "update" | null;
@@ -101,9 +105,10 @@ export async function deliver(
 }
 
 /**
- * Runs `produce` and sends what it returns; defers first when the work outlasts the deferral
- * point (or the interaction already waited that long in a queue). Errors from `produce` or from
- * Discord propagate to the caller, which logs them and apologises (see handle-interaction.ts).
+ * Runs `produce` and sends what it returns. Defers first when the work is expected to end past the
+ * deferral point (counting the time the interaction already waited), and also when asynchronous
+ * work turns out to outlast it. Errors from `produce` or from Discord propagate to the caller, which
+ * logs them and apologises (see handle-interaction.ts).
  *
  * @example
  * await respond(interaction, () => ({ message, mode: "reply" }), {
@@ -118,13 +123,21 @@ export async function respond(
 ): Promise<RespondResult> {
   const deferAfter = options.deferAfterMs ?? DEFER_AFTER_MS;
   const remaining = deferAfter - (Date.now() - options.receivedAt);
-  let deferredAs: DeferredAs = null;
-  if (remaining <= 0) {
-    deferredAs = await defer(interaction, options.expected);
-    await deliver(interaction, await produce(), deferredAs);
-    return { deferred: true };
+  let workMs = 0;
+  const timed = async (): Promise<Delivery> => {
+    const started = performance.now();
+    try {
+      return await produce();
+    } finally {
+      workMs = performance.now() - started;
+    }
+  };
+  if ((options.expectedWorkMs ?? 0) >= remaining) {
+    const deferredAs = await defer(interaction, options.expected);
+    await deliver(interaction, await timed(), deferredAs);
+    return { deferred: true, workMs };
   }
-  const work = Promise.resolve().then(produce);
+  const work = timed();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), remaining);
@@ -133,14 +146,14 @@ export async function respond(
     const early = await Promise.race([work, deadline]);
     if (early) {
       await deliver(interaction, early);
-      return { deferred: false };
+      return { deferred: false, workMs };
     }
   } finally {
     clearTimeout(timer);
   }
-  deferredAs = await defer(interaction, options.expected);
+  const deferredAs = await defer(interaction, options.expected);
   await deliver(interaction, await work, deferredAs);
-  return { deferred: true };
+  return { deferred: true, workMs };
 }
 
 /**
