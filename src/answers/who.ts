@@ -13,8 +13,38 @@ import type { AnswerFact, AnswerItem, AnswerSection, Reply } from "./types.js";
 
 // Build the directory with the knowledge base, so the first /who is as fast as the rest.
 onKnowledgeBaseBuilt((analysis) => {
-  getDirectory(analysis);
+  const directory = getDirectory(analysis);
+  for (const entity of analysis.entities) didIndex(directory, entity);
 });
+
+const placeId = (place: { articleId: string; paragraph: number; sentence: number }): string =>
+  `${place.articleId}#${place.paragraph}.${place.sentence}`;
+
+/**
+ * Per entity, counted once at build time: the sentences of its own quotes, and how many distinct
+ * sentences "What they did" has. A frequent name has thousands of mentions; an answer must not
+ * walk them all (bench: /who p99 was linear in mentions).
+ */
+interface DidIndex {
+  quoted: ReadonlySet<string>;
+  total: number;
+}
+const didIndexes = new WeakMap<Entity, DidIndex>();
+
+function didIndex(directory: ReturnType<typeof getDirectory>, entity: Entity): DidIndex {
+  let index = didIndexes.get(entity);
+  if (!index) {
+    const quoted = new Set(directory.quotesBy(entity.id).map((q) => placeId(q.quote)));
+    const ids = new Set(directory.statusOf(entity.id).map(placeId));
+    for (const mention of entity.mentions) {
+      const id = placeId(mention);
+      if (!quoted.has(id)) ids.add(id);
+    }
+    index = { quoted, total: ids.size };
+    didIndexes.set(entity, index);
+  }
+  return index;
+}
 
 /** Most items per section (the rest is counted in a note). */
 export const WHO_LIMITS = { said: 6, did: 8, meets: 5, aliases: 8 } as const;
@@ -152,18 +182,24 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
   if (partners.size > 0)
     facts.push({ label: "Meets", value: [...partners.values()].map((p) => p.name).join("; ") });
 
-  // What they did or will do: dated status events first, then other sentences naming them.
+  // What they did or will do: dated status events first, then other sentences naming them (not
+  // their own quotes). Stops at the limit; the rest is counted at build time (didIndex).
   const did: AnswerItem[] = [];
-  let more = 0;
+  const { quoted, total } = didIndex(directory, entity);
   const add = (sentence: Sentence | undefined, label: string): void => {
     if (!sentence || used.has(sentence.id)) return;
     used.add(sentence.id);
-    if (did.length < WHO_LIMITS.did) did.push({ text: sentence.text, citation: kb.cite(sentence), label });
-    else more++;
+    did.push({ text: sentence.text, citation: kb.cite(sentence), label });
   };
-  for (const event of directory.statusOf(entity.id)) add(sentenceAt(kb, event), dateLabel(event));
-  for (const q of quotes) used.add(`${q.quote.articleId}#${q.quote.paragraph}.${q.quote.sentence}`);
-  for (const mention of entity.mentions) add(sentenceAt(kb, mention), "mentioned");
+  for (const event of directory.statusOf(entity.id)) {
+    if (did.length >= WHO_LIMITS.did) break;
+    add(sentenceAt(kb, event), dateLabel(event));
+  }
+  for (const mention of entity.mentions) {
+    if (did.length >= WHO_LIMITS.did) break;
+    if (!quoted.has(placeId(mention))) add(sentenceAt(kb, mention), "mentioned");
+  }
+  const more = Math.max(0, total - did.length);
   if (did.length > 0) sections.push({ heading: "What they did or will do", items: did });
   if (more > 0) notes.push(`${more} more sentences name ${entity.name}.`);
 
