@@ -120,6 +120,8 @@ function itemWith(pages: string[], text: string): { item: string; citation: stri
 describe("Parley end to end on the Discord stand-in", () => {
   let standin: Standin;
   let bot: SpawnedBot;
+  /** A Next button from before the restart, clicked again after it. */
+  let pagedEarlier: { customId: string; messageId: string; page2: string } | undefined;
 
   beforeAll(async () => {
     standin = await startStandin();
@@ -258,6 +260,7 @@ describe("Parley end to end on the Discord stand-in", () => {
     const page2 = embedText((turned.body as { data: Message }).data);
     expect(page2).toMatch(/Page 2\/\d+/);
     expect(page2).not.toEqual(embedText(message));
+    pagedEarlier = { customId: nextButton(message)!.custom_id, messageId: String(original.id), page2 };
   });
 
   it("sent every reply with allowed_mentions {parse: []} and within every Discord limit", () => {
@@ -306,6 +309,23 @@ describe("Parley end to end on the Discord stand-in", () => {
     );
     expect(bot.logs.some((line) => line.event === "stopped")).toBe(true);
   }, 15_000);
+
+  it(
+    "after a restart, a Next button from before still turns the page",
+    async () => {
+      expect(pagedEarlier).toBeDefined();
+      const { customId, messageId, page2 } = pagedEarlier!;
+      bot = spawnScript("src/main.ts", standinEnv(standin));
+      await standin.waitForBot(START_TIMEOUT_MS);
+      // The new process has to identify again: wait until it does before clicking.
+      await bot.waitForLog((line) => line.event === "ready", START_TIMEOUT_MS);
+      const click = await standin.sendButton(customId, { id: messageId, ownerId: standin.user.id });
+      const turned = await callback(standin, click);
+      expect((turned.body as { type: number }).type).toBe(7);
+      expect(embedText((turned.body as { data: Message }).data)).toEqual(page2);
+    },
+    START_TIMEOUT_MS + 5000,
+  );
 });
 
 describe("Parley with a bad token", () => {
