@@ -10,6 +10,7 @@ import { ParleyError } from "../core/errors.js";
 import type { KnowledgeBase } from "../core/knowledge-base.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { createBot } from "./bot.js";
+import { reportHeapOnSignal } from "./heap-report.js";
 
 export interface StartDiscordOptions {
   env: NodeJS.ProcessEnv;
@@ -40,6 +41,8 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
   const { settings } = parsed;
   const log = options.log ?? createLogger({ level: settings.logLevel, secrets: [settings.token] });
   const bot = createBot({ settings, knowledge: store, log, answer: answerCommand, complete });
+  // PARLEY_DEBUG_HEAP=1: heap figures on SIGUSR2 (tests/reliability-soak.test.ts, README Operations).
+  const stopHeapReport = reportHeapOnSignal(env, log);
 
   // A stray rejection inside discord.js must not end the bot; it is logged instead.
   const onRejection = (reason: unknown): void => log.error("unhandled-rejection", { error: reason });
@@ -77,6 +80,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
         await store.close().catch((error: unknown) => log.error("store-close-failed", { error }));
         process.off("unhandledRejection", onRejection);
         log.info("stopped", { ms: Date.now() - startedAt, unfinished });
+        stopHeapReport();
         resolve(unfinished);
       })();
     };
