@@ -3,7 +3,8 @@
  * same place, overlapping participants, a compatible date) becomes history (`superseded: true`).
  *
  * Reports are processed newest first, and each is compared only with the current reports filed under
- * the same category, place and day (or year, for long spans); undated ones only with reports published
+ * the same category, place and week (or year, for long spans) that share a participant or name none;
+ * undated ones only with reports published
  * within {@link UNDATED_WINDOW_DAYS}. Linear in practice at 10,000 articles.
  */
 import { isoDayNumber } from "./dates-calendar.js";
@@ -50,7 +51,8 @@ export function spanOf(date: ResolvedDate): [number, number] | null {
   return date.precision === "approx" ? [day - 3, day + 3] : [day, day];
 }
 
-/** A year bucket for long spans: negative, so it never collides with a day number. */
+/** Dated reports are filed by week (or by year, for long spans: negative, never a week number). */
+const weekOf = (day: number): number => Math.floor(day / 7);
 const yearBucket = (day: number): number => -1 - Math.floor(day / 365.25);
 
 function sameParticipants(a: StatusEvent, b: StatusEvent): boolean {
@@ -76,9 +78,16 @@ function recentMatch(list: readonly Item[] | undefined, item: Item): Item | unde
   return undefined;
 }
 
-/** Current reports of one category and place: dated ones by day (or year bucket), undated by kind. */
+/** The current reports of one week: all of them, those without participants, and by participant. */
+interface Week {
+  all: Item[];
+  unnamed: Item[];
+  byParticipant: Map<string, Item[]>;
+}
+
+/** Current reports of one category and place: dated ones by week (or year), undated ones by kind. */
 interface Bucket {
-  byDay: Map<number, Item[]>;
+  weeks: Map<number, Week>;
   undated: Map<string, Item[]>;
   /** Dated plans, newest report first: an undated plan of the same thing is older news. */
   datedFuture: Item[];
@@ -90,29 +99,60 @@ function push<K>(map: Map<K, Item[]>, key: K, item: Item): void {
   else map.set(key, [item]);
 }
 
-function newerDated(bucket: Bucket, item: Item): Item | undefined {
+/** The weeks (or the year) a dated item is filed under, widened by `slack` days. */
+function weeksOf(item: Item, slack: number): [number, number] {
   const [first, last] = item.span!;
-  const long = last - first > LONG_SPAN_DAYS;
-  const from = long ? yearBucket(first) : first - SLACK_DAYS;
-  const to = long ? yearBucket(first) : last + SLACK_DAYS;
-  for (let day = from; day <= to; day++) {
-    const list = bucket.byDay.get(day);
-    if (!list) continue;
-    for (const winner of list) {
-      if (
-        winner.event.articleId !== item.event.articleId &&
-        datesOverlap(winner, item) &&
-        sameParticipants(winner.event, item.event)
-      )
-        return winner;
+  if (last - first > LONG_SPAN_DAYS) return [yearBucket(first), yearBucket(first)];
+  return [weekOf(first - slack), weekOf(last + slack)];
+}
+
+function fileDated(bucket: Bucket, item: Item): void {
+  const [from, to] = weeksOf(item, 0);
+  for (let key = from; key <= to; key++) {
+    let week = bucket.weeks.get(key);
+    if (!week) {
+      week = { all: [], unnamed: [], byParticipant: new Map() };
+      bucket.weeks.set(key, week);
     }
+    week.all.push(item);
+    if (item.event.participants.length === 0) week.unnamed.push(item);
+    for (const id of item.event.participants) push(week.byParticipant, id, item);
+  }
+}
+
+/** The first current report in `list` that can be the same thing as `item` (another article, same dates). */
+function firstMatch(list: readonly Item[] | undefined, item: Item): Item | undefined {
+  if (!list) return undefined;
+  for (const winner of list) {
+    if (winner.event.articleId !== item.event.articleId && datesOverlap(winner, item)) return winner;
+  }
+  return undefined;
+}
+
+function newerDated(bucket: Bucket, item: Item): Item | undefined {
+  const [from, to] = weeksOf(item, SLACK_DAYS);
+  const participants = item.event.participants;
+  const anyone = participants.length === 0 || PERSONAL.has(item.event.category);
+  for (let key = from; key <= to; key++) {
+    const week = bucket.weeks.get(key);
+    if (!week) continue;
+    if (anyone) {
+      const found = firstMatch(week.all, item);
+      if (found) return found;
+      continue;
+    }
+    // Only reports that share a participant, or name none, can be the same thing.
+    let found = firstMatch(week.unnamed, item);
+    for (let at = 0; !found && at < participants.length; at++)
+      found = firstMatch(week.byParticipant.get(participants[at]!), item);
+    if (found) return found;
   }
   return undefined;
 }
 
 /**
  * The same events, with every report that a newer report of the same thing supersedes marked
- * `superseded: true` (new objects; the input is not changed). Reports in the same article never
+ * `superseded: true` (copies: the input is not changed; events not superseded are returned as they are). Reports in the same article never
  * supersede each other; on the same publication date the article id decides, so the result is stable.
  *
  * @example
@@ -126,10 +166,14 @@ export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
     span: spanOf(event.date),
     future: event.date.relation === "future",
   }));
+  // Newest first; on the same day, by article id (ranked once, so the sort compares numbers).
+  const articleRank = new Map(
+    [...new Set(events.map((event) => event.articleId))].sort().map((id, at) => [id, at]),
+  );
+  const rankOf = new Int32Array(events.length);
+  for (const item of items) rankOf[item.index] = articleRank.get(item.event.articleId)!;
   const order = [...items].sort(
-    (a, b) =>
-      b.publishedDay - a.publishedDay ||
-      (a.event.articleId < b.event.articleId ? -1 : a.event.articleId > b.event.articleId ? 1 : 0),
+    (a, b) => b.publishedDay - a.publishedDay || rankOf[a.index]! - rankOf[b.index]!,
   );
   const buckets = new Map<string, Bucket>();
   const superseded = new Uint8Array(events.length);
@@ -140,7 +184,7 @@ export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
     const key = `${event.category}|${event.place ?? ""}${personal}`;
     let bucket = buckets.get(key);
     if (!bucket) {
-      bucket = { byDay: new Map(), undated: new Map(), datedFuture: [] };
+      bucket = { weeks: new Map(), undated: new Map(), datedFuture: [] };
       buckets.set(key, bucket);
     }
     const newer =
@@ -154,15 +198,13 @@ export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
     }
     if (item.span === null) push(bucket.undated, event.date.precision, item);
     else {
-      const [first, last] = item.span;
-      if (last - first > LONG_SPAN_DAYS) push(bucket.byDay, yearBucket(first), item);
-      else for (let day = first; day <= last; day++) push(bucket.byDay, day, item);
+      fileDated(bucket, item);
       if (item.future) bucket.datedFuture.push(item);
     }
   }
 
-  return events.map((event, index) => ({
-    ...event,
-    superseded: event.superseded || superseded[index] === 1,
-  }));
+  // Only superseded reports are copied: the others are returned as they are (and never changed).
+  return events.map((event, index) =>
+    superseded[index] === 1 && !event.superseded ? { ...event, superseded: true } : event,
+  );
 }

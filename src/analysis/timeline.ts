@@ -122,14 +122,28 @@ function sectionOf(item: Placed, horizon: number): SectionName {
   return "history";
 }
 
-const newestFirst = (a: Placed, b: Placed): number =>
-  b.sortDay - a.sortDay || b.publishedDay - a.publishedDay || a.index - b.index;
+/** Day numbers shifted to be positive (1790-2149), so two fit one sort key. */
+const DAY_OFFSET = 2 ** 16;
+const DAY_SCALE = 2 ** 17;
 
-const soonestFirst = (a: Placed, b: Placed): number =>
-  (a.endDay === null ? 1 : 0) - (b.endDay === null ? 1 : 0) ||
-  (a.endDay === null ? 0 : a.sortDay - b.sortDay) ||
-  b.publishedDay - a.publishedDay ||
-  a.index - b.index;
+/** Newest date first, then newest report. */
+const newestFirst = (item: Placed): number =>
+  -((item.sortDay + DAY_OFFSET) * DAY_SCALE + item.publishedDay + DAY_OFFSET);
+
+/** Soonest date first, undated plans last; then newest report. */
+const soonestFirst = (item: Placed): number =>
+  (item.endDay === null ? 2 ** 40 : (item.sortDay + DAY_OFFSET) * DAY_SCALE) +
+  (DAY_SCALE - 1 - (item.publishedDay + DAY_OFFSET));
+
+/** `items` sorted by a numeric key, ties in their original order (numbers, not objects, are compared). */
+function sortedBy(items: readonly Placed[], key: (item: Placed) => number): Placed[] {
+  const keys = new Float64Array(items.length);
+  for (let at = 0; at < items.length; at++) keys[at] = key(items[at]!);
+  const order = new Uint32Array(items.length);
+  for (let at = 0; at < order.length; at++) order[at] = at;
+  order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+  return Array.from(order, (at) => items[at]!);
+}
 
 /** Edit distance of at most `max` (early exit), for typos in topics. */
 function withinDistance(a: string, b: string, max: number): boolean {
@@ -167,6 +181,10 @@ class BuiltTimeline implements Timeline {
   /** Word -> topic keys containing it, for multi-word and typo matches. */
   private readonly words = new Map<string, Set<string>>();
   private readonly matchCache = new Map<string, TopicMatch | null>();
+  /** Words by first letter, for typo matches without scanning every word. */
+  private readonly wordsByInitial = new Map<string, string[]>();
+  /** Each event's position in section order (latest, upcoming, history), to merge topics. */
+  private readonly rank = new Map<StatusEvent, number>();
 
   constructor(analysis: Analysis) {
     const placed: Placed[] = analysis.status.map((event, index) => {
@@ -186,37 +204,57 @@ class BuiltTimeline implements Timeline {
 
     const grouped: Record<SectionName, Placed[]> = { latest: [], upcoming: [], history: [] };
     for (const item of placed) grouped[sectionOf(item, horizon)].push(item);
-    grouped.latest.sort(newestFirst);
-    grouped.upcoming.sort(soonestFirst);
-    grouped.history.sort(newestFirst);
+    grouped.latest = sortedBy(grouped.latest, newestFirst);
+    grouped.upcoming = sortedBy(grouped.upcoming, soonestFirst);
+    grouped.history = sortedBy(grouped.history, newestFirst);
     this.all = {
       latest: grouped.latest.map((item) => item.event),
       upcoming: grouped.upcoming.map((item) => item.event),
       history: grouped.history.map((item) => item.event),
     };
+    for (const name of SECTION_NAMES)
+      for (const event of this.all[name]) this.rank.set(event, this.rank.size);
 
     // Which topics each event belongs to, then fill each topic's lists in section order.
     const entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
-    const talks = this.topic("talks", "talks", () => TALKS_WORDS);
+    const talks = this.topic("talks", "talks", TALKS_WORDS);
+    const categoryTopics = new Map<StatusCategory, Topic>();
+    const otherTopics = new Map<string, Topic>();
+    const entityTopics = new Map<string, Topic | null>();
     for (const item of placed) {
       const { event } = item;
-      const topics = new Set<Topic>();
-      if (event.category !== "background_event") topics.add(talks);
-      const words = CATEGORY_WORDS[event.category];
-      topics.add(this.topic(`category:${event.category}`, words[0]!, () => words));
-      for (const subject of event.topics ?? [])
-        topics.add(this.topic(`subject:${subject}`, subject, () => [subject]));
-      if (event.place) topics.add(this.topic(`place:${event.place}`, event.place, () => [event.place!]));
-      for (const id of event.participants) {
-        const entity = entities.get(id);
-        if (entity)
-          topics.add(this.topic(id, entity.name, () => [entity.name, ...entity.aliases, ...entity.roles]));
+      const topics: Topic[] = event.category === "background_event" ? [] : [talks];
+      let category = categoryTopics.get(event.category);
+      if (!category) {
+        const words = CATEGORY_WORDS[event.category];
+        category = this.topic(`category:${event.category}`, words[0]!, words);
+        categoryTopics.set(event.category, category);
       }
-      item.topics = [...topics];
+      topics.push(category);
+      for (const subject of event.topics ?? []) topics.push(this.otherTopic(otherTopics, "subject", subject));
+      if (event.place) topics.push(this.otherTopic(otherTopics, "place", event.place));
+      for (const id of event.participants) {
+        let topic = entityTopics.get(id);
+        if (topic === undefined) {
+          const entity = entities.get(id);
+          topic = entity
+            ? this.topic(id, entity.name, [entity.name, ...entity.aliases, ...entity.roles])
+            : null;
+          entityTopics.set(id, topic);
+        }
+        if (topic && !topics.includes(topic)) topics.push(topic);
+      }
+      item.topics = topics;
     }
     for (const name of SECTION_NAMES) {
       for (const item of grouped[name])
         for (const topic of item.topics) topic.sections[name].push(item.event);
+    }
+
+    for (const word of this.words.keys()) {
+      const list = this.wordsByInitial.get(word[0]!);
+      if (list) list.push(word);
+      else this.wordsByInitial.set(word[0]!, [word]);
     }
 
     const labels = [...new Set([...this.byId.values()].map((topic) => topic.label))];
@@ -227,13 +265,24 @@ class BuiltTimeline implements Timeline {
     this.topics = labels.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   }
 
+  /** A subject or place topic (its name is its label), from `cache` or registered. */
+  private otherTopic(cache: Map<string, Topic>, kind: "subject" | "place", name: string): Topic {
+    const id = `${kind}:${name}`;
+    let topic = cache.get(id);
+    if (!topic) {
+      topic = this.topic(id, name, [name]);
+      cache.set(id, topic);
+    }
+    return topic;
+  }
+
   /** A topic by id, registering it and the words that name it on first sight. */
-  private topic(id: string, label: string, names: () => readonly string[]): Topic {
+  private topic(id: string, label: string, names: readonly string[]): Topic {
     const known = this.byId.get(id);
     if (known) return known;
     const topic: Topic = { label, sections: { latest: [], upcoming: [], history: [] } };
     this.byId.set(id, topic);
-    for (const name of names()) {
+    for (const name of names) {
       const key = topicKey(name);
       if (key === "") continue;
       let ids = this.keys.get(key);
@@ -265,9 +314,8 @@ class BuiltTimeline implements Timeline {
       const forWord = new Set<string>(this.words.get(word) ?? []);
       if (forWord.size === 0 && word.length >= 4) {
         const typos = Math.min(2, Math.floor(word.length / 4));
-        for (const [known, keys] of this.words)
-          if (known[0] === word[0] && withinDistance(word, known, typos))
-            for (const k of keys) forWord.add(k);
+        for (const known of this.wordsByInitial.get(word[0]!) ?? [])
+          if (withinDistance(word, known, typos)) for (const k of this.words.get(known) ?? []) forWord.add(k);
       }
       candidates = candidates ? new Set([...candidates].filter((k) => forWord.has(k))) : forWord;
       if (candidates.size === 0) return [];
@@ -295,9 +343,9 @@ class BuiltTimeline implements Timeline {
   /** Several topics at once ("Mohammed" may name two people): their events in section order, once each. */
   private union(topics: readonly Topic[]): TimelineSections {
     const sections: Record<SectionName, StatusEvent[]> = { latest: [], upcoming: [], history: [] };
+    const byRank = (a: StatusEvent, b: StatusEvent): number => this.rank.get(a)! - this.rank.get(b)!;
     for (const name of SECTION_NAMES) {
-      const wanted = new Set(topics.flatMap((topic) => topic.sections[name]));
-      sections[name] = this.all[name].filter((event) => wanted.has(event));
+      sections[name] = [...new Set(topics.flatMap((topic) => topic.sections[name]))].sort(byRank);
     }
     return sections;
   }
