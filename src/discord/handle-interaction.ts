@@ -89,7 +89,7 @@ function privately(message: OutgoingMessage): { message: OutgoingMessage; mode: 
 async function handleCommand(
   context: BotContext,
   interaction: ChatInputCommandInteraction,
-  receivedAt: number,
+  startedAt: number,
   trace: Trace,
 ): Promise<void> {
   const { text, hide } = readOptions(interaction);
@@ -115,7 +115,7 @@ async function handleCommand(
       return { message: rendered.message, mode: "reply" };
     },
     {
-      receivedAt,
+      startedAt,
       expected: { mode: "reply", ephemeral: hide },
       deferAfterMs: context.deferAfterMs,
       expectedWorkMs: context.estimates.expected(interaction.commandName),
@@ -128,7 +128,7 @@ async function handleCommand(
 async function handleButton(
   context: BotContext,
   interaction: ButtonInteraction,
-  receivedAt: number,
+  startedAt: number,
   trace: Trace,
 ): Promise<void> {
   const decoded = decodePageId(interaction.customId, context.memory);
@@ -167,13 +167,13 @@ async function handleButton(
     () => {
       const reply = context.answer(context.knowledge.current(), request.command, request.options);
       trace.outcome = reply.kind === "answer" ? "answered" : "user-error";
-      const context_ = { options: request.options, page: request.page, memory: context.memory };
-      const rendered = renderReplyMessage(reply, context_, foreign || wasPrivate);
+      const page = { options: request.options, page: request.page, memory: context.memory };
+      const rendered = renderReplyMessage(reply, page, foreign || wasPrivate);
       if (reply.kind === "user-error" || foreign) return { message: rendered.message, mode: "reply" };
       return { message: rendered.message, mode: "update" };
     },
     {
-      receivedAt,
+      startedAt,
       expected: foreign ? { mode: "reply", ephemeral: true } : { mode: "update", ephemeral: wasPrivate },
       deferAfterMs: context.deferAfterMs,
       expectedWorkMs: context.estimates.expected(request.command),

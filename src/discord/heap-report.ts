@@ -1,7 +1,8 @@
 /**
  * Debug aid for soak tests: with `PARLEY_DEBUG_HEAP=1`, SIGUSR2 collects garbage (when node runs
  * with `--expose-gc`, e.g. `NODE_OPTIONS=--expose-gc`) and logs one `heap` line with the figures.
- * Off by default; it never changes what the bot answers.
+ * Off by default; it never changes what the bot answers. The pid to signal is logged at start
+ * (`heap-report` line): under `tsx` (npm start) the parent process does not relay SIGUSR2.
  */
 import type { Logger } from "../log/logger.js";
 
@@ -10,7 +11,7 @@ import type { Logger } from "../log/logger.js";
  *
  * @example
  * const stopHeapReport = reportHeapOnSignal(process.env, log);
- * // kill -USR2 <pid>  →  {"event":"heap","heapUsed":24117248,"afterGc":true,...}
+ * // {"event":"heap-report","pid":4242,...}; then kill -USR2 4242  →  {"event":"heap","heapUsed":24117248,"afterGc":true,...}
  */
 export function reportHeapOnSignal(env: NodeJS.ProcessEnv, log: Logger): () => void {
   if (env.PARLEY_DEBUG_HEAP !== "1") return () => {};
@@ -23,5 +24,6 @@ export function reportHeapOnSignal(env: NodeJS.ProcessEnv, log: Logger): () => v
     log.info("heap", { heapUsed, heapTotal, rss, external, afterGc: gc !== undefined });
   };
   process.on("SIGUSR2", report);
+  log.info("heap-report", { pid: process.pid, signal: "SIGUSR2" });
   return () => process.off("SIGUSR2", report);
 }

@@ -32,8 +32,8 @@ export interface Delivery {
 }
 
 export interface RespondOptions {
-  /** When the interaction reached Parley (ms since epoch): the 3 s clock started then. */
-  receivedAt: number;
+  /** When Discord's 3 s clock started for this interaction (ms since epoch). */
+  startedAt: number;
   /** How to defer if it comes to that: the mode and privacy expected before the work is done. */
   expected: { mode: DeliveryMode; ephemeral: boolean };
   deferAfterMs?: number;
@@ -112,7 +112,7 @@ export async function deliver(
  *
  * @example
  * await respond(interaction, () => ({ message, mode: "reply" }), {
- *   receivedAt: Date.now(),
+ *   startedAt: interaction.createdTimestamp,
  *   expected: { mode: "reply", ephemeral: false },
  * });
  */
@@ -122,7 +122,7 @@ export async function respond(
   options: RespondOptions,
 ): Promise<RespondResult> {
   const deferAfter = options.deferAfterMs ?? DEFER_AFTER_MS;
-  const remaining = deferAfter - (Date.now() - options.receivedAt);
+  const remaining = deferAfter - (Date.now() - options.startedAt);
   let workMs = 0;
   const timed = async (): Promise<Delivery> => {
     const started = performance.now();
