@@ -1,8 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getTimeline } from "../src/analysis/timeline.js";
 import { answerStatus, completeTopics, dateLabel } from "../src/answers/status.js";
 import type { Answer, AnswerItem, Reply } from "../src/answers/types.js";
-import { article, seedArticle, statusKnowledgeBase } from "./status-fixture.js";
+import { buildKnowledgeBase } from "../src/core/build.js";
+import type { KnowledgeBase } from "../src/core/knowledge-base.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
+import { article, seedArticle, seedGold, statusKnowledgeBase } from "./status-fixture.js";
 
 function asAnswer(reply: Reply): Answer {
   if (reply.kind !== "answer") throw new Error(`Parley test: expected an answer, got: ${reply.message}`);
@@ -174,5 +178,48 @@ describe("timeline and labels", () => {
     expect(dateLabel({ value: null, precision: "n/a", relation: "unknown", text: null }, published)).toBe(
       "undated (reported 24 Oct 2024)",
     );
+  });
+});
+
+describe("/status through the real build of the shipped knowledge folder", () => {
+  let built: KnowledgeBase;
+  beforeAll(async () => {
+    const { articles } = await loadKnowledge(fileURLToPath(new URL("../knowledge", import.meta.url)));
+    built = buildKnowledgeBase(articles);
+  });
+
+  it("dates every gold status fact in its paragraph, with the real entity analysis", () => {
+    for (const fact of seedGold.status) {
+      const dated = built.analysis.status.filter(
+        (event) =>
+          event.paragraph === fact.paragraph &&
+          event.date.value === fact.refers_to_date &&
+          event.date.precision === fact.date_precision,
+      );
+      expect(dated.length, `${fact.id} ¶${fact.paragraph}`).toBeGreaterThan(0);
+    }
+  });
+
+  it("'talks' shows the Doha meeting on 2024-10-27 and the stop in Aug 2024, cited", () => {
+    const answer = asAnswer(answerStatus(built, "talks"));
+    const items = answer.sections.flatMap((section) => section.items);
+    const meeting = items.find((item) => item.citation.paragraph === 9);
+    expect(meeting?.label).toBe("2024-10-27 · scheduled meeting · Doha");
+    expect(items.find((item) => item.citation.paragraph === 11)?.label).toBe("Aug 2024 · stalled");
+  });
+
+  it("maps people and bodies through the analysis: Barnea, Hamas, the Qatari prime minister", () => {
+    const paragraphsFor = (topic: string): number[] =>
+      asAnswer(answerStatus(built, topic)).sections.flatMap((section) =>
+        section.items.map((item) => item.citation.paragraph),
+      );
+    expect(paragraphsFor("Barnea")).toContain(9);
+    expect(paragraphsFor("Hamas")).toContain(11);
+    expect(paragraphsFor("Sheikh Mohammed")).toContain(3);
+  });
+
+  it("completes topics from what the analysis found", () => {
+    expect(completeTopics(built, "Bar")).toContain("David Barnea");
+    expect(completeTopics(built, "")[0]).toBe("talks");
   });
 });

@@ -1,62 +1,20 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findStatusEvents } from "../src/analysis/status.js";
 import { classifyStatus } from "../src/analysis/status-rules.js";
 import type { StatusEvent } from "../src/analysis/types.js";
-import type { Article, Sentence } from "../src/core/types.js";
+import type { Sentence } from "../src/core/types.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { splitArticle } from "../src/text/sentences.js";
+import { article, entitiesIn, goldEntities, seedGold } from "./status-fixture.js";
 
-interface GoldStatus {
-  id: string;
-  paragraph: number;
-  category: string;
-  refers_to_date: string | null;
-  date_precision: string;
-}
-interface GoldPerson {
-  name: string;
-  as_written: string[];
-}
-interface GoldFile {
-  published: string;
-  people: GoldPerson[];
-  status: GoldStatus[];
-}
-
-const gold = JSON.parse(
-  readFileSync(fileURLToPath(new URL("../../shared/eval/seed-gold.json", import.meta.url)), "utf8"),
-) as { files: Record<string, GoldFile> };
-const seedGold = gold.files["doha-talks-2024-10-24"]!;
 const knowledgeDir = fileURLToPath(new URL("../knowledge", import.meta.url));
 
 /**
  * A stand-in for the entity analysis: the gold people found by their written names (not pronouns).
- * The status code only needs entity ids per sentence; the real analysis provides them in the build.
+ * The status code only needs entity ids per sentence; tests/status-answer.test.ts runs the real one.
  */
-function goldPeopleIn(sentence: Sentence): string[] {
-  return seedGold.people
-    .filter((person) =>
-      person.as_written.some((form) => !/^(?:he|she|they)$/i.test(form) && sentence.text.includes(form)),
-    )
-    .map((person) => person.name);
-}
-
-/** A small article of our own, one sentence per paragraph. */
-function article(id: string, published: string, paragraphs: string[]): Article {
-  return {
-    id,
-    path: `${id}.md`,
-    title: id,
-    published,
-    outlet: "Test Wire",
-    url: null,
-    language: "en",
-    paragraphs,
-    hash: id,
-  };
-}
+const goldPeopleIn = entitiesIn(goldEntities());
 
 describe("findStatusEvents on the shipped article, against the gold status facts", () => {
   let events: StatusEvent[] = [];
@@ -95,7 +53,7 @@ describe("findStatusEvents on the shipped article, against the gold status facts
   it("places the Doha events in Doha and names the participants of the ¶9 meeting", () => {
     const meeting = events.find((event) => event.paragraph === 9)!;
     expect(meeting.place).toBe("Doha");
-    expect(meeting.participants).toContain("David Barnea");
+    expect(meeting.participants).toContain("person:david-barnea");
     expect(events.find((event) => event.paragraph === 1)?.place).toBe("Doha");
   });
 
