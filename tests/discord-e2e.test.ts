@@ -170,9 +170,19 @@ describe("Parley end to end on the Discord stand-in", () => {
         type: 3,
         autocomplete: true,
       });
-      expect(deploy.stdout()).toContain("registered 6 commands");
+      expect(deploy.stdout()).toContain(
+        `registered ${COMMANDS.length} commands for guild ${standin.guildId}`,
+      );
+
+      // Without DISCORD_GUILD_ID the same body goes to the global route.
+      const global = spawnScript("src/discord/deploy-commands.ts", standinEnv(standin));
+      expect((await exitWithin(global, START_TIMEOUT_MS)).code).toBe(0);
+      const globalPut = await standin.waitForRequest(
+        (r) => r.method === "PUT" && r.path === `/applications/${standin.applicationId}/commands`,
+      );
+      expect(globalPut.body).toEqual(put.body);
     },
-    START_TIMEOUT_MS,
+    2 * START_TIMEOUT_MS,
   );
 
   it("/who Barnea names him head of the Israeli Foreign Intelligence Service (Mossad), citing ¶9", async () => {
