@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type DateMention, resolveDates } from "../src/analysis/dates.js";
-import { addDays, formatDay, parseIsoDay, weekdayOf } from "../src/analysis/dates-calendar.js";
+import { addDays, dayNumber, formatDay, parseIsoDay, weekdayOf } from "../src/analysis/dates-calendar.js";
 
 /** The single mention in `text`, failing the test when there is not exactly one. */
 function only(text: string, published: string): DateMention {
@@ -197,7 +198,9 @@ describe("resolveDates: weeks, years and dates without a year", () => {
 
 describe("resolveDates: what chrono would misread in news text", () => {
   it("does not read newspaper names as times of day", () => {
-    expect(resolveDates("Rosen told the Evening Standard that talks would resume.", "2024-10-24")).toEqual([]);
+    expect(resolveDates("Rosen told the Evening Standard that talks would resume.", "2024-10-24")).toEqual(
+      [],
+    );
   });
   it("reads 'the end of the month' as an approximate period, not a day", () => {
     expect(only("Talks will resume before the end of the month.", "2024-10-24")).toMatchObject({
@@ -205,5 +208,74 @@ describe("resolveDates: what chrono would misread in news text", () => {
       precision: "approx",
       range: { from: "2024-10-25", to: "2024-10-31" },
     });
+  });
+});
+
+describe("resolveDates: properties over many publication dates", () => {
+  const publishedDates = fc
+    .integer({
+      min: dayNumber({ year: 1995, month: 1, day: 1 }),
+      max: dayNumber({ year: 2040, month: 12, day: 31 }),
+    })
+    .map((day) => formatDay(addDays({ year: 1970, month: 1, day: 1 }, day)));
+  const sentences = fc.constantFrom(
+    "Talks resumed today, Thursday, in Doha.",
+    "The envoy will go to Cairo next Sunday and return last Friday's draft.",
+    "The negotiations stopped last August without reaching an agreement.",
+    "The plan proposed on May 31 is still on the table, officials said yesterday.",
+    "Officials met during the past two days and expect to meet in the coming days.",
+    "Since October 7, 2023, the war has left thousands dead; talks began in 2024.",
+    "Mediators met this week and will meet again next week, before the end of the month.",
+    "Rosen told the Evening Standard on Monday, Oct. 21 that talks would resume on 2024-11-02.",
+  );
+
+  it("every mention is an exact slice of the text, with a well-formed value and precision", () => {
+    fc.assert(
+      fc.property(sentences, publishedDates, (text, published) => {
+        for (const mention of resolveDates(text, published)) {
+          expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+          if (mention.precision === "day") expect(mention.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          if (mention.precision === "month") expect(mention.value).toMatch(/^\d{4}-\d{2}$/);
+          if (mention.precision === "year") expect(mention.value).toMatch(/^\d{4}$/);
+          if (mention.value === null) expect(["unknown", "n/a"]).toContain(mention.precision);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("'next <weekday>' is always 1-7 days ahead, across month and year ends", () => {
+    fc.assert(
+      fc.property(publishedDates, fc.constantFrom(...WEEKDAYS), (published, name) => {
+        const mention = only(`They will meet next ${name}.`, published);
+        const ahead = dayNumber(parseIsoDay(mention.value!)) - dayNumber(parseIsoDay(published));
+        expect(ahead).toBeGreaterThanOrEqual(1);
+        expect(ahead).toBeLessThanOrEqual(7);
+        expect(WEEKDAYS[weekdayOf(parseIsoDay(mention.value!))]).toBe(name);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("gives the same dates in every time zone", () => {
+    const original = process.env.TZ;
+    const resolveIn = (zone: string) => {
+      process.env.TZ = zone;
+      return sentencesList.map((text) => resolveDates(text, "2024-12-31"));
+    };
+    const sentencesList = [
+      "Talks resumed today, Thursday.",
+      "They met yesterday and will meet on Monday.",
+      "The truce began on January 19, 2025, and talks stopped last August.",
+      "Officials met during the past two days.",
+    ];
+    try {
+      const reference = resolveIn("UTC");
+      expect(resolveIn("Pacific/Kiritimati")).toEqual(reference); // UTC+14
+      expect(resolveIn("Pacific/Pago_Pago")).toEqual(reference); // UTC-11
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
   });
 });

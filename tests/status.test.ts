@@ -103,6 +103,12 @@ describe("findStatusEvents on short texts of our own", () => {
     });
   });
 
+  it("never reads a refusal as a scheduled meeting", () => {
+    expect(classifyStatus("Hamas will not attend the talks in Cairo.")).not.toBe("scheduled_meeting");
+    expect(classifyStatus("Israel refused to send a delegation to the talks.")).toBe("obstacle");
+    expect(classifyStatus("Israel will send a delegation to the talks.")).toBe("scheduled_meeting");
+  });
+
   it("never reads a negated agreement as a deal", () => {
     expect(classifyStatus("The talks ended without reaching an agreement.")).toBe("stalled");
     expect(classifyStatus("Negotiators failed to reach a deal.")).not.toBe("deal_reached");

@@ -30,6 +30,9 @@ export const OPINION =
 export const SPEECH =
   /\b(?:said|says|told|added|explained|stated|announced|confirmed|stressed|noted|pointed out|indicated|urged|warned|insisted|declared|according to|reiterated|emphasi[sz]ed)\b/i;
 
+const NEGATED_FUTURE =
+  /\b(?:will not|won['’]t|would not|wouldn['’]t|shall not|(?:is|are) not (?:expected|set|due|scheduled|going) to|refus\w+ to|no plans? to)\b/i;
+
 const NEGATION_BEFORE =
   /\b(?:without|not|no|never|failed to|yet to|before|fail to|unable to|hopes? to|aim(?:s|ing)? to|close to)\s+(?:\w+\s+){0,2}$/i;
 
@@ -119,7 +122,8 @@ export function classifyStatus(
       isNegated(text, match.index)
     )
       continue;
-    if (rule.futureOnly && !future) continue;
+    // "will not attend the talks" is no meeting: it is an obstacle or a position.
+    if (rule.futureOnly && (!future || NEGATED_FUTURE.test(text))) continue;
     return rule.category;
   }
   return null;
