@@ -82,6 +82,8 @@ export class StandinRest {
   readonly callbacks = new Map<string, RecordedRequest>();
   private readonly faults: (Fault & { times: number })[] = [];
   private listeners: ((request: RecordedRequest) => void)[] = [];
+  /** Requests received but not yet answered (e.g. held by a delay fault). */
+  pending = 0;
   private readonly routes: [string, RegExp, Handler][];
 
   constructor(private readonly options: RestOptions) {
@@ -144,6 +146,15 @@ export class StandinRest {
   }
 
   async handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    this.pending += 1;
+    try {
+      await this.answer(incoming, outgoing);
+    } finally {
+      this.pending -= 1;
+    }
+  }
+
+  private async answer(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
     const path = decodeURIComponent(url.pathname).replace(ROUTE_PREFIX, "");
     const raw = await readBody(incoming);

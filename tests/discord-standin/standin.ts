@@ -74,6 +74,8 @@ export interface Standin {
   waitForCallback(interaction: { id: string }, timeoutMs?: number): Promise<RecordedRequest>;
   /** What the stand-in knows of an interaction: callback type, original message, follow-ups. */
   interaction(id: string): InteractionRecord | undefined;
+  /** REST requests received and not answered yet (a delay fault holds them). */
+  pendingRequests(): number;
   /** Commands registered with PUT, by guild id or `global`. */
   registeredCommands(scope: string): unknown[] | undefined;
   faults: {
@@ -188,6 +190,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       return waitForRequest(() => rest.callbacks.has(id), timeoutMs).then(() => rest.callbacks.get(id)!);
     },
     interaction: (id) => rest.interactions.get(id),
+    pendingRequests: () => rest.pending,
     registeredCommands: (scope) => rest.registeredCommands.get(scope),
     faults: {
       failNext: (fault) => rest.addFault(fault),
