@@ -42,6 +42,30 @@ class UnionFind {
 
 /** Name words for matching people: normalised, without honorifics or courtesy titles. */
 export function personKey(name: string): string[] {
+  let words = personKeys.get(name);
+  if (!words) {
+    words = personKeyUncached(name);
+    if (personKeys.size > 100_000) personKeys.clear();
+    personKeys.set(name, words);
+  }
+  return words;
+}
+
+const personKeys = new Map<string, string[]>();
+const roleKeys = new Map<string, string>();
+
+/** A role compared without case, accents or a leading article. */
+function roleKeyOf(role: string): string {
+  let key = roleKeys.get(role);
+  if (key === undefined) {
+    key = normalise(role).replace(/^(the|a|an) /, "");
+    if (roleKeys.size > 100_000) roleKeys.clear();
+    roleKeys.set(role, key);
+  }
+  return key;
+}
+
+function personKeyUncached(name: string): string[] {
   return normalise(name)
     .replace(/\./g, "")
     .split(" ")
@@ -64,6 +88,8 @@ interface Member {
   entity: Entity;
   articleId: string;
   published: string;
+  /** Member index of the person a body is tied to, or -1. */
+  owner: number;
 }
 
 /**
@@ -76,18 +102,24 @@ interface Member {
 export function combineAnalyses(parts: readonly ArticleAnalysis[]): Analysis {
   const members: Member[] = [];
   const sets = new UnionFind();
-  const indexOf = new Map<string, number>();
-  const localKey = (articleId: string, id: string): string => `${articleId}\u0000${id}`;
-  for (const part of parts) {
+  // Per article: local entity id -> member index (no string keys built per look-up).
+  const localIndex: Map<string, number>[] = parts.map((part) => {
+    const map = new Map<string, number>();
     for (const entity of part.entities) {
-      const index = sets.add();
-      members.push({ entity, articleId: part.articleId, published: part.published });
-      indexOf.set(localKey(part.articleId, entity.id), index);
+      map.set(entity.id, sets.add());
+      members.push({ entity, articleId: part.articleId, published: part.published, owner: -1 });
     }
-  }
+    return map;
+  });
+  parts.forEach((part, p) => {
+    for (const entity of part.entities) {
+      if (entity.linkedTo)
+        members[localIndex[p]!.get(entity.id)!]!.owner = localIndex[p]!.get(entity.linkedTo) ?? -1;
+    }
+  });
 
   mergePeople(members, sets);
-  mergeOthers(members, sets, indexOf);
+  mergeOthers(members, sets);
 
   // Build one entity per set.
   const groups = new Map<number, number[]>();
@@ -98,51 +130,55 @@ export function combineAnalyses(parts: readonly ArticleAnalysis[]): Analysis {
     else groups.set(root, [i]);
   });
   const merged: Entity[] = [];
-  const globalIdOf = new Map<number, string>();
+  const globalIdOf: string[] = new Array(members.length);
   const nameOfId = new Map<string, string>();
   const usedIds = new Set<string>();
   const orderedGroups = [...groups.values()];
   for (const group of orderedGroups) {
     const entity = mergeGroup(group.map((i) => members[i]!));
-    let id = `${entity.kind}:${slug(entity.name)}`;
-    for (let n = 2; usedIds.has(id); n++) id = `${entity.kind}:${slug(entity.name)}-${n}`;
+    const base = `${entity.kind}:${slug(entity.name)}`;
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
     usedIds.add(id);
     entity.id = id;
-    for (const i of group) globalIdOf.set(i, id);
+    for (const i of group) globalIdOf[i] = id;
     nameOfId.set(id, entity.name);
     merged.push(entity);
   }
-  const remap = (articleId: string, id: string | null): string | null => {
+  const remap = (p: number, id: string | null): string | null => {
     if (id === null) return null;
-    const index = indexOf.get(localKey(articleId, id));
-    return index === undefined ? null : (globalIdOf.get(index) ?? null);
+    const index = localIndex[p]!.get(id);
+    return index === undefined ? null : (globalIdOf[index] ?? null);
   };
   // Links between entities (a body's person) point at merged ids.
   orderedGroups.forEach((group, k) => {
-    const linked = group.map((i) => members[i]!).find((m) => m.entity.linkedTo !== null);
-    merged[k]!.linkedTo = linked ? remap(linked.articleId, linked.entity.linkedTo) : null;
+    const linked = group.find((i) => members[i]!.owner >= 0);
+    merged[k]!.linkedTo = linked === undefined ? null : (globalIdOf[members[linked]!.owner] ?? null);
   });
 
+  // Quotes and events are copied only when an id or name changes (most keep theirs).
   const quotes: Quote[] = [];
   const status: StatusEvent[] = [];
-  for (const part of parts) {
+  parts.forEach((part, p) => {
     for (const quote of part.quotes) {
-      const speakerId = remap(part.articleId, quote.speakerId);
-      quotes.push({
-        ...quote,
-        speakerId,
-        speaker: speakerId ? (nameOfId.get(speakerId) ?? quote.speaker) : quote.speaker,
-      });
+      const speakerId = remap(p, quote.speakerId);
+      const speaker = speakerId ? (nameOfId.get(speakerId) ?? quote.speaker) : quote.speaker;
+      quotes.push(
+        speakerId === quote.speakerId && speaker === quote.speaker ? quote : { ...quote, speakerId, speaker },
+      );
     }
     for (const event of part.status) {
-      const participants = [
-        ...new Set(
-          event.participants.map((id) => remap(part.articleId, id)).filter((id): id is string => id !== null),
-        ),
-      ];
-      status.push({ ...event, participants });
+      const participants: string[] = [];
+      for (const id of event.participants) {
+        const global = remap(p, id);
+        if (global !== null && !participants.includes(global)) participants.push(global);
+      }
+      const same =
+        participants.length === event.participants.length &&
+        participants.every((id, i) => id === event.participants[i]);
+      status.push(same ? event : { ...event, participants });
     }
-  }
+  });
   merged.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   return { entities: merged, quotes, status: combineStatus(status) };
 }
@@ -199,19 +235,16 @@ function mergePeople(members: readonly Member[], sets: UnionFind): void {
   }
 }
 
-function mergeOthers(
-  members: readonly Member[],
-  sets: UnionFind,
-  indexOf: ReadonlyMap<string, number>,
-): void {
+function mergeOthers(members: readonly Member[], sets: UnionFind): void {
   const byKey = new Map<string, number>();
   members.forEach((member, i) => {
     const entity = member.entity;
     if (entity.kind === "person") return;
     let keys: string[];
-    if (entity.linkedTo) {
-      const owner = indexOf.get(`${member.articleId}\u0000${entity.linkedTo}`);
-      keys = owner === undefined ? [] : [`body:${bodyNoun(entity.name)}:${sets.find(owner)}`];
+    if (member.owner >= 0) {
+      keys = [`body:${bodyNoun(entity.name)}:${sets.find(member.owner)}`];
+    } else if (entity.linkedTo) {
+      keys = [];
     } else {
       keys = [entity.name, ...entity.aliases].map((name) => `${entity.kind}:${normalise(name)}`);
     }
@@ -239,9 +272,10 @@ function mergeGroup(group: readonly Member[]): Entity {
   const mentions: Entity["mentions"] = [];
   for (const member of group) {
     const entity = member.entity;
-    for (const alias of [entity.name, ...entity.aliases]) if (alias !== name) aliases.add(alias);
+    if (entity.name !== name) aliases.add(entity.name);
+    for (const alias of entity.aliases) if (alias !== name) aliases.add(alias);
     for (const role of entity.roles) {
-      const key = normalise(role).replace(/^(the|a|an) /, "");
+      const key = roleKeyOf(role);
       if (!roleKeys.has(key)) {
         roleKeys.add(key);
         roles.push(role);

@@ -77,6 +77,8 @@ for (const cue of [
   SINGLE.set(cue.text, cue);
 }
 const DOUBLE = new Map<string, CueWord>(PHRASES.map((cue) => [cue.text, cue]));
+/** First words of two-word cues: only these need the pair looked up. */
+const FIRST_WORDS = new Set(PHRASES.map((cue) => cue.text.split(" ")[0]!));
 
 /** Cues that hand the floor back to the previous speaker ("He added", "The office added"). */
 export const CONTINUATION_CUES: ReadonlySet<string> = new Set([
@@ -96,7 +98,7 @@ export const CONTINUATION_CUES: ReadonlySet<string> = new Set([
  */
 export function cueAt(word: string, next?: string): CueWord | undefined {
   const lower = word.toLowerCase();
-  if (next !== undefined) {
+  if (next !== undefined && FIRST_WORDS.has(lower)) {
     const phrase = DOUBLE.get(`${lower} ${next.toLowerCase()}`);
     if (phrase) return phrase;
   }

@@ -58,7 +58,7 @@ export const ROLE_QUALIFIERS = words(`
   international public political military army navy air staff joint general senior top former deputy
   acting interim chief special assistant executive supreme spiritual high vice first second crown
   strategic negotiating humanitarian communications information media press external internal
-  united nations
+  relief aid peace refugee refugees rights human development
 `);
 
 /** Words that may open a role phrase before its head noun. */
@@ -340,7 +340,7 @@ export const CAPITALISED_STOP_WORDS = words(`
   following earlier later today yesterday tomorrow there here what which who whom whose where why how if
   though although because once then now last next first second third new more most no not all each every
   one two three four five six seven eight nine ten further furthermore moreover still even only just
-  instead indeed thus hence us my your me him them mr mrs ms dr
+  instead indeed thus hence us my your me him them
 `);
 
 /** Subject pronouns with what they can refer to. */

@@ -76,7 +76,7 @@ const NOT_ACRONYM_ORGS = new Set(["US", "U.S.", "UK", "U.K.", "I", "OK", "TV"]);
 const NAME_PREFIXED = /^(?:al|el|bin|ibn|abu|ben|de|da|van|von)-\p{Lu}/u;
 
 function lower(token: Token | undefined): string {
-  return token?.text.toLowerCase() ?? "";
+  return token?.lower ?? "";
 }
 
 function isNationality(token: Token | undefined): boolean {
@@ -205,6 +205,9 @@ function roleBefore(context: Context, index: number, keepDeterminer: boolean): [
             word === "the" ||
             word === "and" ||
             word === "for" ||
+            ORGANISATION_HEADS.has(word) ||
+            // "Ambassador to the United Nations", "envoy to the Middle East".
+            (word === "to" && ROLE_NOUNS.has(lower(tokens[from - 2]))) ||
             DETERMINERS.has(word)));
       if (!allowed) break;
       // A lone capitalised word that opens the sentence ("Meanwhile") is not part of a role.
@@ -265,12 +268,13 @@ function roleAfter(context: Context, end: number): [number, number] | null {
   const afterHead = range.slice(headIndex + 1);
   const ofPhraseOnly =
     afterHead.length === 0 ||
-    (["of", "for", "at", "in"].includes(lower(afterHead[0])) &&
+    (["of", "for", "at", "in", "to"].includes(lower(afterHead[0])) &&
       afterHead.every(
         (t) =>
           isCapitalised(t) ||
-          /^(of|the|and|for|at|in|\(|\))$/.test(lower(t)) ||
-          ROLE_QUALIFIERS.has(lower(t)),
+          /^(of|the|and|for|at|in|to|\(|\))$/.test(lower(t)) ||
+          ROLE_QUALIFIERS.has(lower(t)) ||
+          ORGANISATION_HEADS.has(lower(t)),
       ));
   return modifiersOnly && ofPhraseOnly ? [end + 1, to] : null;
 }
@@ -333,8 +337,14 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
     if (words.every((t) => isNationality(t))) continue;
     // A common noun opening a sentence ("Officials said", "Mediators met") names no one either.
     if (words.length === 1 && ANONYMOUS_NOUNS.has(lower(words[0]))) continue;
-    const mention = classify(context, start, chunkEnd);
-    if (mention) mentions.push(...mention);
+    // "United Nations Sophie Aziz", "Foreign Ministry Khalil Qasem": a body, then a name.
+    const split = splitAfterBody(tokens, start, chunkEnd);
+    if (split > start) {
+      mentions.push(...classify(context, start, split));
+      mentions.push(...classify(context, split, chunkEnd));
+      continue;
+    }
+    mentions.push(...classify(context, start, chunkEnd));
   }
   mentions.push(...findDefiniteBodies(context, mentions));
   // "Israel’s Foreign Ministry": the body of Israel, not a second body named "Foreign Ministry".
@@ -366,6 +376,31 @@ function base(context: Context, from: number, to: number): Omit<RawMention, "kin
     subjectPosition: !precededByPreposition(context.tokens, from),
     inQuote: context.tokens[from]!.quote >= 0,
   };
+}
+
+/**
+ * Where a chunk that starts with a body or place and goes on with a person's name splits, or -1:
+ * the longest known body/place prefix, or a prefix ending in a body noun, followed by at least two
+ * name words that are not role words.
+ */
+function splitAfterBody(tokens: readonly Token[], start: number, end: number): number {
+  for (let cut = end - 2; cut > start; cut--) {
+    const rest = tokens.slice(cut, end);
+    if (rest.some((t) => isRoleWord(t) || !isCapitalised(t) || ORGANISATION_HEADS.has(lower(t)))) continue;
+    const prefix = tokens.slice(start, cut);
+    const text = prefix
+      .map((t) => t.text)
+      .join(" ")
+      .toLowerCase();
+    if (
+      PLACE_NAMES.has(text) ||
+      ORG_NAMES.has(text) ||
+      ORGANISATION_HEADS.has(lower(prefix[prefix.length - 1]))
+    ) {
+      return cut;
+    }
+  }
+  return -1;
 }
 
 /** Classifies one chunk [start, end): see the module comment for the order of the rules. */

@@ -126,7 +126,10 @@ function tokenText(paragraph: ParagraphText, item: Item | undefined): string {
 }
 
 function lowerAt(paragraph: ParagraphText, items: readonly Item[], i: number): string {
-  return tokenText(paragraph, items[i]).toLowerCase();
+  const item = items[i];
+  if (!item) return "";
+  if (item.kind === "quote") return "\u0000quote";
+  return paragraph.tokens[item.index]!.lower;
 }
 
 function itemStart(paragraph: ParagraphText, item: Item): number {

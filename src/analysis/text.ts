@@ -63,8 +63,21 @@ export function sentenceOfToken(paragraph: ParagraphText, token: number): Senten
   return paragraph.sentences[paragraph.sentences.length - 1];
 }
 
+// Names and roles repeat across thousands of articles: normalise each distinct text once.
+const normalised = new Map<string, string>();
+
 /** Lower case without diacritics, hyphens as spaces, curly apostrophes straightened. */
 export function normalise(text: string): string {
+  let result = normalised.get(text);
+  if (result === undefined) {
+    result = normaliseUncached(text);
+    if (normalised.size > 200_000) normalised.clear();
+    normalised.set(text, result);
+  }
+  return result;
+}
+
+function normaliseUncached(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

@@ -17,6 +17,10 @@ export interface Token {
   kind: TokenKind;
   /** Index of the quotation the token sits in, or -1. */
   quote: number;
+  /** `text` in lower case (computed once: every rule compares lower case). */
+  lower: string;
+  /** True for a word that starts with a capital letter. */
+  cap: boolean;
 }
 
 export interface Quotation {
@@ -93,12 +97,15 @@ export function tokenize(paragraph: string, quotations: readonly Quotation[]): T
     else if (/^[\p{L}\p{M}]/u.test(text)) kind = "word";
     else if (/^\p{N}/u.test(text)) kind = "number";
     else kind = "punct";
-    tokens.push({ text, start, end, kind, quote: inQuote ? q : -1 });
+    const cap = kind === "word" && CAPITAL.test(text);
+    tokens.push({ text, start, end, kind, quote: inQuote ? q : -1, lower: text.toLowerCase(), cap });
   }
   return tokens;
 }
 
+const CAPITAL = /^\p{Lu}/u;
+
 /** True for a word that starts with a capital letter (or is a dotted initialism like U.S.). */
 export function isCapitalised(token: Token | undefined): boolean {
-  return token !== undefined && token.kind === "word" && /^\p{Lu}/u.test(token.text);
+  return token?.cap;
 }
