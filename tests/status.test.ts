@@ -103,6 +103,29 @@ describe("findStatusEvents on short texts of our own", () => {
     });
   });
 
+  it("never dates a plan by its announcement, and dates a future position when it is stated", () => {
+    const events = eventsOf(
+      "2024-01-19",
+      "Riyadh is preparing to host a new round of negotiations, officials said on Monday.",
+      "Hamas said it would not accept a delay on the release of the hostages.",
+    );
+    expect(events[0]).toMatchObject({ category: "scheduled_meeting", place: "Riyadh" });
+    expect(events[0]?.date).toMatchObject({ value: null, precision: "unknown", relation: "future" });
+    expect(events[1]?.date).toMatchObject({ value: "2024-01-19", precision: "approx" });
+  });
+
+  it("keeps background for sentences that do not name the talks, and obstacles for those that do", () => {
+    expect(
+      classifyStatus("With American support, the war has left more than 143,000 dead and wounded."),
+    ).toBe("background_event");
+    expect(classifyStatus("The mediators remained divided over the return of displaced families.")).toBe(
+      "obstacle",
+    );
+    expect(classifyStatus("The delegation would continue to push for medical evacuations.")).not.toBe(
+      "scheduled_meeting",
+    );
+  });
+
   it("never reads a refusal as a scheduled meeting", () => {
     expect(classifyStatus("Hamas will not attend the talks in Cairo.")).not.toBe("scheduled_meeting");
     expect(classifyStatus("Israel refused to send a delegation to the talks.")).toBe("obstacle");

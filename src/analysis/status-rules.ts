@@ -7,8 +7,8 @@
  * - anything about a future meeting, visit or round is a scheduled meeting;
  * - "new impetus"/"resumed" beats "after months of stagnation" (talks_resuming before stalled);
  * - an opinion ("critics believe ...") is a position even when it names a problem;
- * - background (casualties, destruction) only when nothing about the talks matched, but before the
- *   weak position words ("support", "accept").
+ * - background (casualties, destruction) only when nothing about the talks matched; a sentence that
+ *   does not name the talks can only be an opinion or background.
  * Categories are coarse labels for grouping; the date and the verbatim sentence are what answers show.
  */
 
@@ -61,13 +61,13 @@ const RULES: CategoryRule[] = [
   {
     category: "scheduled_meeting",
     pattern:
-      /\b(?:meet|meeting|talks|negotiat\w*|visit|go to|travel\w*|host|summit|round|discuss|hold|convene|arrive|delegations?|fly)\b/i,
+      /\b(?:meet|meeting|talks|negotiat\w*|visit|go to|travel\w*|host|summit|round|discuss|hold (?:talks|a meeting|negotiations)|convene|arrive|fly)\b/i,
     futureOnly: true,
   },
   {
     category: "talks_resuming",
     pattern:
-      /\b(?:new impetus|resum\w+|restart\w*|reviv\w+|back on track|relaunch\w*|kick-?start\w*|return(?:ed|ing)? to the (?:negotiating )?table|new round|momentum)\b/i,
+      /\b(?:new impetus|resum\w+|restart\w*|reviv\w+|back on track|relaunch\w*|kick-?start\w*|return(?:ed|ing)? to the (?:negotiating )?table|new round|momentum|made progress|breakthrough)\b/i,
   },
   {
     category: "stalled",
@@ -77,7 +77,7 @@ const RULES: CategoryRule[] = [
   {
     category: "talks_held",
     pattern:
-      /\b(?:met|meetings?|held (?:talks|a meeting|negotiations|discussions)|talked|discussed|press conference|hosted|negotiated|mediat\w*|talks (?:were|took place))\b/i,
+      /\b(?:met|meetings?|held (?:talks|a meeting|negotiations|discussions)|talked|discussed|press conference|hosted|negotiated|mediated|(?:been|are|is|were|was) mediating|talks (?:were|took place))\b/i,
   },
   {
     category: "proposal_on_table",
@@ -88,15 +88,21 @@ const RULES: CategoryRule[] = [
   {
     category: "obstacle",
     pattern:
-      /\b(?:not yet|obstacles?|sticking points?|stumbling blocks?|disagree\w*|disputes?|refus\w+|reject\w*|no clarity|unclear|gaps?|hurdles?|difficult\w*|not been determined|undetermined|problems?)\b/i,
+      /\b(?:not yet|obstacles?|sticking points?|stumbling blocks?|disagree\w*|disputes?|refus\w+|reject\w*|no clarity|unclear|gaps?|hurdles?|difficult\w*|not been determined|undetermined|problems?|divided|differences|at odds)\b/i,
   },
-  // Casualties and destruction before the weak position words ("With American support, the war ... killed").
-  { category: "background_event", pattern: BACKGROUND },
   {
     category: "position",
     pattern:
       /\b(?:urged|called (?:on|for)|demand\w*|insist\w*|ready to|willing\w*|commit\w*|support\w*|oppos\w+|accept\w*|condemn\w*)\b/i,
   },
+  // Last: casualties and destruction in a sentence that says nothing else about the talks.
+  { category: "background_event", pattern: BACKGROUND },
+];
+
+/** For sentences not about the talks themselves: an opinion, or the war's background. */
+const OUTSIDE_TALKS: CategoryRule[] = [
+  { category: "position", pattern: OPINION },
+  { category: "background_event", pattern: BACKGROUND },
 ];
 
 /** True when the match at `index` of `text` is negated ("without reaching an agreement"). */
@@ -105,16 +111,18 @@ function isNegated(text: string, index: number): boolean {
 }
 
 /**
- * The status category of a sentence already known to be about the talks (or background), or null.
- * `future` says whether the sentence is about the future (computed when not given).
+ * The status category of a sentence, or null. `future` says whether the sentence is about the future,
+ * `aboutTalks` whether it names the talks at all (both computed when not given); a sentence that does
+ * not can only be an opinion or background ("With American support, the war ... has left ...").
  *
  * @example classifyStatus("The negotiations stopped last August without reaching an agreement.") // "stalled"
  */
 export function classifyStatus(
   text: string,
   future = sentenceTense(text) === "future",
+  aboutTalks = ABOUT_TALKS.test(text),
 ): StatusCategory | null {
-  for (const rule of RULES) {
+  for (const rule of aboutTalks ? RULES : OUTSIDE_TALKS) {
     const match = rule.pattern.exec(text);
     if (!match) continue;
     if (

@@ -4,9 +4,11 @@
  * Which date an event gets, in order:
  * 1. a date expression in the sentence (dates.ts), preferring one outside quotation marks, and for a
  *    future event a future date ("today, Thursday" in Blinken's sentence, not the quoted "coming days");
+ *    a plan is never dated by its announcement ("Riyadh will host talks, officials said on Monday");
  * 2. a plan with no date of its own that continues the previous sentence's dated plan ("The office
  *    added, “The parties will discuss ...”" after "... will go to Doha next Sunday"): that date, `approx`;
- * 3. an undated future: null, `unknown` ("Doha is preparing to host a new round");
+ * 3. an undated plan (a meeting, a resumption, a deal to come): null, `unknown` ("Doha is preparing
+ *    to host a new round"); a future position ("will not accept") is dated like any statement;
  * 4. an opinion with no date ("critics believe ..."): null, `n/a`;
  * 5. a statement ("Blinken said that ...") by someone whose statement the article dates to its
  *    publication day ("Blinken said ... today"): that day, `day`;
@@ -23,6 +25,18 @@ export { combineStatus } from "./status-combine.js";
 
 const TRAVEL =
   /\b(?:visit\w*|travel\w*|go(?:es|ing)? to|went to|heads? to|headed to|fly to|flew to|arriv\w+)\b/i;
+
+/** Categories that can be plans; a future position or obstacle ("would not accept") is dated when stated. */
+const PLANS: ReadonlySet<StatusCategory> = new Set([
+  "scheduled_meeting",
+  "talks_resuming",
+  "deal_reached",
+  "deal_implemented",
+]);
+
+/** The date right after a speech verb is the statement's: "officials said on November 25". */
+const STATEMENT_DATE =
+  /\b(?:said|announced|told [\w ]{1,30}?|stated|confirmed|added|declared)\s+(?:\w+\s+){0,3}$/i;
 
 /** A capitalised word after the first: the sentence names someone or something. */
 const NAMES_SOMEONE = /\s[A-Z][a-z]/;
@@ -84,7 +98,8 @@ interface Candidate {
   position: number;
   category: StatusCategory;
   mention: DateMention | undefined;
-  future: boolean;
+  /** About something still to happen: a meeting, a resumption, a deal. */
+  plan: boolean;
   speech: boolean;
   opinion: boolean;
   participants: string[];
@@ -119,7 +134,7 @@ export function findStatusEvents(
     const opinion = OPINION.test(text);
     if (!aboutTalks && !opinion && !BACKGROUND.test(text)) continue;
     const future = sentenceTense(text) === "future";
-    const category = classifyStatus(text, future);
+    const category = classifyStatus(text, future, aboutTalks);
     if (!category) continue;
     const participants = [...new Set(entitiesInSentence(sentence))];
     // An opinion counts only when it is about someone named: "critics ... believe ... Hamas".
@@ -127,7 +142,16 @@ export function findStatusEvents(
       continue;
 
     const quoted = quotedRanges(text);
-    const mentions = resolveDates(text, article.published);
+    // A plan (a meeting, a deal to come) is dated by when it will happen, never by when it was announced.
+    const plan = future && PLANS.has(category);
+    const mentions = resolveDates(text, article.published).filter(
+      (mention) =>
+        !(
+          plan &&
+          mention.relation === "past" &&
+          STATEMENT_DATE.test(text.slice(Math.max(0, mention.start - 50), mention.start))
+        ),
+    );
     const mention = primaryMention(mentions, quoted, future);
     const speech = SPEECH.test(unquoted(text, quoted));
     if (
@@ -139,7 +163,7 @@ export function findStatusEvents(
     ) {
       for (const id of participants) speakersDatedToday.add(id);
     }
-    candidates.push({ sentence, position, category, mention, future, speech, opinion, participants });
+    candidates.push({ sentence, position, category, mention, plan, speech, opinion, participants });
   }
 
   const events: StatusEvent[] = [];
@@ -154,7 +178,7 @@ export function findStatusEvents(
       date = toResolved(candidate.mention);
       dateBasis = "expression";
     } else if (
-      candidate.future &&
+      candidate.plan &&
       continues &&
       previous?.event.date.relation === "future" &&
       previous.event.date.value !== null &&
@@ -162,7 +186,7 @@ export function findStatusEvents(
     ) {
       date = { value: previous.event.date.value, precision: "approx", relation: "future", text: null };
       dateBasis = "context";
-    } else if (candidate.future) {
+    } else if (candidate.plan) {
       date = { value: null, precision: "unknown", relation: "future", text: null };
       dateBasis = "none";
     } else if (candidate.opinion && !candidate.speech) {
