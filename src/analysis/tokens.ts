@@ -107,5 +107,5 @@ const CAPITAL = /^\p{Lu}/u;
 
 /** True for a word that starts with a capital letter (or is a dotted initialism like U.S.). */
 export function isCapitalised(token: Token | undefined): boolean {
-  return token?.cap;
+  return token?.cap === true;
 }
