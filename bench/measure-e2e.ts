@@ -56,7 +56,11 @@ function createJobs(count: number): Job[] {
 
 /** Starts the bot as the README does, pointed at the stand-in and the corpus. */
 function startBot(standin: Standin, knowledgeDir: string): ChildProcess {
-  const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // BENCH_PROFILE_DIR=dir: the bot writes a CPU profile there when it exits (to find hot spots).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const bot = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
     env: {
       ...process.env,
       DISCORD_TOKEN: standin.token,

@@ -131,7 +131,7 @@ export function createQueries(cast: readonly SyntheticPerson[], perKind = 2000, 
   const times = <T>(make: () => T): T[] => Array.from({ length: perKind }, make);
   return {
     who: times(() => nameQuery(random, pickPerson(random, cast))),
-    whoRoles: times(() => roleQuery(pickPerson(random, cast))).slice(0, Math.ceil(perKind / 4)),
+    whoRoles: times(() => roleQuery(pickPerson(random, cast))).slice(0, Math.ceil(perKind / 10)),
     quote: times(() => {
       const name = nameQuery(random, pickPerson(random, cast));
       return random.chance(0.3) ? { name, about: random.pick(TOPIC_WORDS) } : { name };

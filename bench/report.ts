@@ -26,9 +26,13 @@ function formatCount(n: number): string {
   return Math.round(n).toLocaleString("en-US");
 }
 
+/** Sets measured on fewer queries than the rest (slow baselines under their time budget) say so. */
+const FULL_SET = 2000;
+
 function latencyCell(latency: Latency | undefined, baseline?: Latency): string {
   if (!latency) return "n/a";
-  const cell = `${formatMs(latency.p50)} / ${formatMs(latency.p99)}`;
+  const count = latency.count < FULL_SET ? ` (n=${latency.count})` : "";
+  const cell = `${formatMs(latency.p50)} / ${formatMs(latency.p99)}${count}`;
   return baseline ? `${cell} (${formatRatio(latency.p99 / baseline.p99)})` : cell;
 }
 
