@@ -181,6 +181,8 @@ class BuiltTimeline implements Timeline {
   /** Word -> topic keys containing it, for multi-word and typo matches. */
   private readonly words = new Map<string, Set<string>>();
   private readonly matchCache = new Map<string, TopicMatch | null>();
+  /** `topicKey` of each topic label, computed on the first suggestion. */
+  private labelKeys: string[] | undefined;
   /** Words by first letter, for typo matches without scanning every word. */
   private readonly wordsByInitial = new Map<string, string[]>();
   /** Each event's position in section order (latest, upcoming, history), to merge topics. */
@@ -354,14 +356,20 @@ class BuiltTimeline implements Timeline {
     const words = topicKey(topic)
       .split(" ")
       .filter((word) => word.length >= 3 && !FILLER.has(word));
+    this.labelKeys ??= this.topics.map(topicKey);
     const scored: { label: string; score: number }[] = [];
-    for (const label of this.topics) {
-      const labelKey = topicKey(label);
+    for (const [at, label] of this.topics.entries()) {
+      const labelKey = this.labelKeys[at]!;
       const score = words.filter((word) => labelKey.includes(word.slice(0, 3))).length;
       if (score > 0) scored.push({ label, score });
     }
     scored.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
-    return [...new Set([...scored.map((item) => item.label), ...this.topics])].slice(0, limit);
+    const suggestions = scored.map((item) => item.label);
+    for (const label of this.topics) {
+      if (suggestions.length >= limit) break;
+      if (!suggestions.includes(label)) suggestions.push(label);
+    }
+    return suggestions.slice(0, limit);
   }
 }
 
