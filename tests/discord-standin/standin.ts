@@ -27,7 +27,15 @@ import {
 import { type Fault, type InteractionRecord, type RecordedRequest, StandinRest } from "./rest.js";
 import { snowflake } from "./snowflake.js";
 
-export type { Fault, GatewayReceived, InteractionRecord, RawInteraction, RecordedRequest, StandinUser };
+export type {
+  Fault,
+  GatewayReceived,
+  InteractionRecord,
+  OptionValue,
+  RawInteraction,
+  RecordedRequest,
+  StandinUser,
+};
 
 export interface StandinOptions {
   /** The token the bot must present (default: a fixed fake one). */
