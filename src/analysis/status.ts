@@ -161,7 +161,8 @@ export function findStatusEvents(
       mention.precision === "day" &&
       !isQuoted(quoted, mention.start)
     ) {
-      for (const id of participants) speakersDatedToday.add(id);
+      // Places cannot speak: "in Doha" must not date every later statement that names Doha.
+      for (const id of participants) if (!id.startsWith("place:")) speakersDatedToday.add(id);
     }
     candidates.push({ sentence, position, category, mention, plan, speech, opinion, participants });
   }
