@@ -38,7 +38,7 @@ type ParleyFigures = Pick<
   | "statusEvents"
   | "answered"
   | "snapshot"
-> & { heapBytes: number; latency: Record<string, Latency> };
+> & { heapBytes: number; heapPhases: SizeResult["heap"]["parleyPhases"]; latency: Record<string, Latency> };
 
 /**
  * Builds Parley's knowledge base phase by phase (the same steps as buildKnowledgeBase, timed apart),
@@ -55,10 +55,13 @@ async function measureParley(
   const count = articles.length;
   const split = await timed(() => articles.map((article) => splitArticle(article)));
   log(`[${count}] split ${split.ms.toFixed(0)} ms`);
+  // Heap after each phase, to say where Parley's memory goes.
+  const heapSplit = heapAfterGc() - heapBefore;
   const analyzed = await timed(() =>
     articles.map((article, i) => analyzeArticle(article, split.value[i] ?? [])),
   );
   log(`[${count}] analysed ${analyzed.ms.toFixed(0)} ms`);
+  const heapAnalysed = heapAfterGc() - heapBefore;
   const units = new Map<string, ArticleUnit>();
   articles.forEach((article, i) => {
     const analysis = analyzed.value[i];
@@ -71,6 +74,7 @@ async function measureParley(
     return index;
   });
   log(`[${count}] indexed ${indexed.ms.toFixed(0)} ms`);
+  const heapIndexed = heapAfterGc() - heapBefore;
   const assembled = await timed(() => assembleKnowledgeBase(units, indexed.value));
   const kb = assembled.value;
   log(`[${count}] assembled ${assembled.ms.toFixed(0)} ms`);
@@ -122,6 +126,12 @@ async function measureParley(
     answered,
     snapshot: { bytes: snapshot.value, writeMs: snapshot.ms },
     heapBytes,
+    heapPhases: {
+      sentencesBytes: heapSplit,
+      perArticleAnalysesBytes: heapAnalysed - heapSplit,
+      indexBytes: heapIndexed - heapAnalysed,
+      assembledBytes: heapBytes - heapIndexed,
+    },
     latency,
   };
   return { figures, sentences: split.value.flat() };
@@ -188,7 +198,7 @@ export async function measureSize(
   // Start-up and reload through the real store (its own knowledge bases, built from the files).
   const store = await measureStore(dir, log);
 
-  const { heapBytes, latency, ...figures } = parley.figures;
+  const { heapBytes, heapPhases, latency, ...figures } = parley.figures;
   return {
     articles: count,
     paragraphs: stats.paragraphs,
@@ -198,6 +208,7 @@ export async function measureSize(
     bareIndexBuildMs: bare.buildMs,
     heap: {
       parleyBytes: heapBytes,
+      parleyPhases: heapPhases,
       sentencesBytes: heapSentences,
       bareIndexBytes: bare.heapBytes,
       bareTotalBytes: heapSentences + bare.heapBytes,

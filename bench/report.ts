@@ -74,6 +74,20 @@ const ROWS: Row[] = [
       `${formatMb(s.heap.parleyBytes)} / ${formatMb(s.heap.bareTotalBytes)} (${formatRatio(s.heap.parleyBytes / s.heap.bareTotalBytes)})`,
   ],
   [
+    "— Parley by phase: sentences / per-article analyses / index / combined analysis + lookups",
+    (s) =>
+      s.heap.parleyPhases
+        ? [
+            s.heap.parleyPhases.sentencesBytes,
+            s.heap.parleyPhases.perArticleAnalysesBytes,
+            s.heap.parleyPhases.indexBytes,
+            s.heap.parleyPhases.assembledBytes,
+          ]
+            .map(formatMb)
+            .join(" / ")
+        : "n/a",
+  ],
+  [
     "— bare index alone / sentences alone",
     (s) => `${formatMb(s.heap.bareIndexBytes)} / ${formatMb(s.heap.sentencesBytes)}`,
   ],

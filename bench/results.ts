@@ -50,6 +50,13 @@ export interface SizeResult extends StoreFigures {
   heap: {
     /** Everything Parley holds beyond the loaded articles: sentences, analysis, index, lookups. */
     parleyBytes: number;
+    /** Parley's heap by build phase: sentences, per-article analyses, index, combined analysis and lookups. */
+    parleyPhases: {
+      sentencesBytes: number;
+      perArticleAnalysesBytes: number;
+      indexBytes: number;
+      assembledBytes: number;
+    };
     /** The sentence objects alone. */
     sentencesBytes: number;
     /** The bare MiniSearch index alone. */
