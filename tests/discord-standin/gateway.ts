@@ -18,6 +18,9 @@ const Op = {
   HeartbeatAck: 11,
 } as const;
 
+/** Dispatches kept per session for replay on RESUME. */
+const REPLAY_BUFFER = 5000;
+
 /** What the bot sent on the gateway, for tests that assert on the protocol. */
 export interface GatewayReceived {
   op: number;
@@ -84,6 +87,9 @@ export class StandinGateway {
     this.session.seq += 1;
     const event = { s: this.session.seq, t, d };
     this.session.sent.push(event);
+    // Like Discord, keep only recent events for replay (a long soak must not grow without bound).
+    if (this.session.sent.length > REPLAY_BUFFER)
+      this.session.sent.splice(0, this.session.sent.length - REPLAY_BUFFER);
     if (this.isReady) this.send({ op: Op.Dispatch, ...event });
   }
 
