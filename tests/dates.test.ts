@@ -244,6 +244,55 @@ describe("resolveDates: properties over many publication dates", () => {
     );
   });
 
+  it("never throws on jumbled date words, and every day it gives is a real calendar day", () => {
+    const words = fc.constantFrom(
+      ...[
+        "on",
+        "Monday",
+        "next",
+        "last",
+        "this",
+        "week",
+        "weekend",
+        "today,",
+        "Thursday",
+        "May",
+        "31",
+        "Feb.",
+      ],
+      ...["30", "2024", "in", "since", "October", "7,", "the", "coming", "past", "two", "days", "ago"],
+      ...[
+        "yesterday",
+        "end",
+        "of",
+        "month",
+        "13/45/2024",
+        "2024-02-30",
+        "will",
+        "met",
+        "“",
+        "”",
+        ",",
+        "1999",
+      ],
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 14 }), publishedDates, (parts, published) => {
+        const text = parts.join(" ");
+        for (const mention of resolveDates(text, published)) {
+          expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+          // A real day survives normalisation: "2024-02-30" would come back as "2024-03-01".
+          if (mention.precision === "day" && mention.value)
+            expect(formatDay(parseIsoDay(mention.value))).toBe(
+              formatDay(addDays(parseIsoDay(mention.value), 0)),
+            );
+          if (mention.precision === "month") expect(mention.value).toMatch(/^\d{4}-(?:0[1-9]|1[0-2])$/);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("'next <weekday>' is always 1-7 days ahead, across month and year ends", () => {
     fc.assert(
       fc.property(publishedDates, fc.constantFrom(...WEEKDAYS), (published, name) => {
