@@ -36,6 +36,9 @@ export interface Bot {
   readonly inFlight: number;
 }
 
+/** Page turns allowed per command in the rate-limit window. */
+const PAGING_ALLOWANCE = 3;
+
 function loginError(error: unknown, settings: DiscordSettings): ParleyError {
   const code = (error as { code?: unknown }).code;
   const status = (error as { status?: unknown }).status;
@@ -67,6 +70,10 @@ export function createBot(options: BotOptions): Bot {
     complete: options.complete,
     log,
     limiter: new RateLimiter(settings.rateLimit.commands, settings.rateLimit.windowSeconds * 1000),
+    pagingLimiter: new RateLimiter(
+      settings.rateLimit.commands * PAGING_ALLOWANCE,
+      settings.rateLimit.windowSeconds * 1000,
+    ),
     memory: new PageMemory(),
     estimates: new WorkEstimates(),
     isShuttingDown: () => shuttingDown,

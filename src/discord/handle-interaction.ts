@@ -29,6 +29,8 @@ export interface BotContext {
   complete: (kb: KnowledgeBase, source: CompletionSource, prefix: string) => string[];
   log: Logger;
   limiter: RateLimiter;
+  /** Paging is cheap and comes in quick runs of clicks: it has its own, roomier limit. */
+  pagingLimiter: RateLimiter;
   memory: PageMemory;
   /** Recent answer times per command, to defer before slow work. */
   estimates: WorkEstimates;
@@ -152,7 +154,7 @@ async function handleButton(
     await deliver(interaction, privately(notices.shuttingDown()));
     return;
   }
-  const decision = context.limiter.take(interaction.user.id);
+  const decision = context.pagingLimiter.take(interaction.user.id);
   if (!decision.allowed) {
     trace.outcome = "rate-limited";
     await deliver(interaction, privately(notices.slowDown(decision.retryAfterSeconds)));
