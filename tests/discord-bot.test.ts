@@ -411,4 +411,17 @@ describe("deferral and the rate limit", () => {
     );
     expect(((await callback(standin, other)).body as { type: number }).type).toBe(5);
   });
+
+  it("still lets a user over the command limit turn pages (paging has its own limit)", async () => {
+    const { standin } = running!;
+    const first = standin.requests.find((r) => r.path.endsWith("/callback"))!;
+    const interactionId = first.path.split("/")[2]!;
+    const original = standin.interaction(interactionId)!.original!;
+    const click = await standin.sendButton("pg1|quote|1|many", {
+      id: String(original.id),
+      ownerId: standin.user.id,
+    });
+    // Deferred as an update (type 6), not answered with a private "slow down" (type 4).
+    expect(((await callback(standin, click)).body as { type: number }).type).toBe(6);
+  });
 });
