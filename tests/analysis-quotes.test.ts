@@ -248,6 +248,32 @@ describe("reported speech", () => {
     ]);
   });
 
+  it("a pronoun does not skip back over a speaker we could not name", () => {
+    const found = rows([
+      "Antony Blinken arrived in Doha.",
+      "“The talks must go on,” the spokesman said.",
+      "“We are ready,” he added.",
+    ]);
+    expect(found.map((row) => [row[0], row[1]])).toEqual([
+      [null, "the spokesman"],
+      [null, "he"],
+    ]);
+  });
+
+  it("a name with a role holding prepositions is one speaker", () => {
+    expect(
+      rows(["“We will wait,” International Committee of the Red Cross head Rami Halevi warned."]),
+    ).toEqual([
+      [
+        "Rami Halevi",
+        "International Committee of the Red Cross head Rami Halevi",
+        "direct",
+        "warned",
+        "We will wait,",
+      ],
+    ]);
+  });
+
   it("a passive opinion verb has no speaker and yields no quote", () => {
     expect(rows(["Negotiators are expected to meet in Cairo next week."])).toEqual([]);
   });

@@ -116,6 +116,9 @@ function isCueSubject(text: ArticleText, raw: RawMention): boolean {
   // "“...,” said Smith." / "..., according to Smith."
   const previous = tokens[raw.from - 1];
   const beforeThat = tokens[raw.from - 2];
+  // After the cue, the one word must end the phrase ("said Smith." / "according to Smith,").
+  const next = tokens[raw.to];
+  if (next !== undefined && next.kind !== "punct") return false;
   return (
     previous !== undefined &&
     (cueAt(previous.text) !== undefined ||

@@ -221,6 +221,9 @@ function plainSubject(
   while (to > 0 && SKIPPABLE_BEFORE_CUE.has(lowerAt(paragraph, items, to - 1))) to--;
   let from = to;
   while (from > 0 && !isBoundary(paragraph, items[from - 1]) && to - from < 14) {
+    // A cue verb ends the search: "Odeh said Zamir had told him" -> "Zamir" alone, nested in "said".
+    const previous = items[from - 1]!;
+    if (previous.kind === "token" && cueAt(paragraph.tokens[previous.index]!.text)) break;
     if (
       JOINING_WORDS.has(lowerAt(paragraph, items, from - 1)) &&
       tokenText(paragraph, items[from - 2]) === ","
@@ -249,7 +252,8 @@ function subjectAfter(
     to - start < 10
   ) {
     const word = lowerAt(paragraph, items, to);
-    if (to > start && (CLAUSE_WORDS.has(word) || (PREPOSITIONS.has(word) && word !== "of"))) break;
+    const clause = CLAUSE_WORDS.has(word) && !JOINING_WORDS.has(word);
+    if (to > start && (clause || (PREPOSITIONS.has(word) && word !== "of"))) break;
     to++;
   }
   return to > start ? [start, to] : null;
@@ -277,9 +281,13 @@ function resolveParts(
   });
   if (comma < 0) return whole(from, to);
   const parts = [whole(from, comma), whole(comma + 1, to)];
-  const named = parts.filter((part) => part.speaker.entityId !== null);
+  // The part that names someone wins over a role phrase ("The head of ...") resolved as a description.
+  const byName = parts.filter((part) => part.speaker.how === "name");
+  const named = byName.length > 0 ? byName : parts.filter((part) => part.speaker.entityId !== null);
   const ids = new Set(named.map((part) => part.speaker.entityId));
-  if (named.length > 0 && ids.size === 1) return named[0]!;
+  // Same entity both ways: show the name ("Jonathan Odeh"), not the role ("The German Defence Minister").
+  if (named.length > 0 && ids.size === 1)
+    return named.find((part) => !/^(the|a|an)\s/i.test(part.asWritten)) ?? named[0]!;
   return {
     speaker: { entityId: null, name: null, kind: "unknown", gender: null, plural: false },
     asWritten: whole(from, to).asWritten,
@@ -699,7 +707,9 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
         }
       }
       // Remember this sentence's subjects for later pronouns.
-      const subjects = cues.filter((cue) => cue.speaker.kind !== "unknown").map((cue) => cue.speaker);
+      // Unresolved cue subjects are kept too: a later "he" must not skip over someone we could not
+      // name to reach an earlier speaker.
+      const subjects = cues.map((cue) => cue.speaker);
       if (subjects.length === 0 && context.sentenceSubject) subjects.push(context.sentenceSubject.speaker);
       for (const speaker of subjects) history.push({ speaker, paragraph: paragraph.number, ordinal });
       if (last && last.ordinal !== ordinal && !last.open) last = last.ordinal === ordinal - 1 ? last : null;

@@ -24,6 +24,8 @@ export interface Speaker {
   gender: "m" | "f" | null;
   /** True for a plural subject ("officials", "Qatar and Egypt"). */
   plural: boolean;
+  /** How it was found: a name in the phrase itself, or a pronoun / description resolved to it. */
+  how?: "name" | "anaphora";
 }
 
 /** A clause subject seen so far in the article, for pronouns and "the office". */
@@ -99,6 +101,14 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
     const pronoun = PRONOUNS.get(words[0]!.text.toLowerCase());
     if (pronoun) return resolvePronoun(context, words[0]!.text.toLowerCase(), from);
   }
+  // A name with its role as one mention spans the whole phrase ("International Committee of the Red
+  // Cross head Rami Halevi"): that entity, whatever prepositions its role holds.
+  let start = from;
+  while (start < to - 1 && DETERMINERS.has(tokens[start]!.lower)) start++;
+  const whole = mentionsIn(context, from, to).find(
+    (m) => m.to === to && m.from <= start && m.raw.kind !== "role",
+  );
+  if (whole) return { ...fromEntity(context, whole.entityId), how: "name" };
   // The head of the phrase ends at its first preposition: "critics | of American policy in ...".
   let headEnd = from;
   while (headEnd < to && !(headEnd > from && PREPOSITIONS.has(tokens[headEnd]!.text.toLowerCase())))
@@ -106,16 +116,19 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   const mentions = mentionsIn(context, from, to);
   // "Qatar and Egypt said": a group of named entities.
   const headMentions = mentions.filter((m) => m.to <= headEnd);
-  const distinct = new Set(headMentions.map((m) => m.entityId));
-  if (distinct.size >= 2 && tokens.slice(from, headEnd).some((t) => t.text === "and")) {
+  const last = headMentions[headMentions.length - 1];
+  const joined =
+    last !== undefined &&
+    tokens[last.from - 1]?.lower === "and" &&
+    headMentions.some((m) => m.to === last.from - 1 && m.entityId !== last.entityId);
+  if (joined) {
     return { entityId: null, name: slice(context, from, headEnd), kind: "group", gender: null, plural: true };
   }
   // A name mention that ends the head (the longest: a body "Netanyahu’s office" over its owner).
   const head = mentions
     .filter((m) => m.to === headEnd || (headEnd === to && m.to === to))
     .sort((a, b) => b.to - b.from - (a.to - a.from))[0];
-  if (head && head.from === firstContent(tokens, from, head.from)) return fromEntity(context, head.entityId);
-  if (head) return fromEntity(context, head.entityId);
+  if (head) return { ...fromEntity(context, head.entityId), how: "name" };
   const headWords = tokens.slice(from, headEnd).map((t) => t.text.toLowerCase());
   const noun = headWords[headWords.length - 1] ?? "";
   // "the office", "the minister": a definite description of someone named before.
@@ -136,12 +149,6 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
     };
   }
   return unknown();
-}
-
-function firstContent(tokens: ParagraphText["tokens"], from: number, fallback: number): number {
-  let i = from;
-  while (i < fallback && DETERMINERS.has(tokens[i]!.text.toLowerCase())) i++;
-  return i;
 }
 
 function singular(noun: string): string {
