@@ -99,7 +99,10 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.ShardDisconnect, (event, shard) =>
     log.warn("gateway-disconnected", { shard, code: event.code }),
   );
-  client.on(Events.ShardReconnecting, (shard) => log.info("gateway-reconnecting", { shard }));
+  client.on(Events.ShardReconnecting, (shard) => {
+    // discord.js reports its own logout as a reconnect: only real ones are worth a line.
+    if (!shuttingDown) log.info("gateway-reconnecting", { shard });
+  });
   client.on(Events.ShardResume, (shard, replayed) => log.info("gateway-resumed", { shard, replayed }));
   client.on(Events.ShardError, (error, shard) => log.warn("gateway-error", { shard, error }));
   client.rest.on("rateLimited", (info) =>
