@@ -108,8 +108,21 @@ export function tenseAround(text: string, start: number, end: number): Tense {
  * @example sentenceTense("Barnea will go to Doha.") // "future"
  */
 export function sentenceTense(text: string): Tense {
-  const markers = markersIn(text, 0, text.length);
-  if (markers.some((marker) => marker.tense === "future")) return "future";
-  if (markers.length > 0) return "past";
+  // Booleans only: no marker list (this runs on every candidate sentence).
+  FUTURE.lastIndex = 0;
+  if (FUTURE.test(text)) return "future";
+  PAST.lastIndex = 0;
+  for (let match = PAST.exec(text); match; match = PAST.exec(text)) {
+    const word = match[0].toLowerCase();
+    if (NOT_PAST.has(word)) continue;
+    if (
+      /ed$/.test(word) &&
+      word !== "agreed" &&
+      /^\s+to\b/.test(text.slice(PAST.lastIndex, PAST.lastIndex + 4))
+    )
+      continue;
+    PAST.lastIndex = 0;
+    return "past";
+  }
   return "unknown";
 }

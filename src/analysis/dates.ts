@@ -140,6 +140,8 @@ function chronoHits(text: string, reference: Date): ChronoHit[] {
 type Resolution = Omit<ResolvedDate, "text">;
 
 interface Rule {
+  /** A cheap test the text must pass for `pattern` to have a chance: most sentences skip most rules. */
+  hint: RegExp;
   pattern: RegExp;
   resolve(match: RegExpExecArray, context: RuleContext): Resolution | null;
 }
@@ -207,6 +209,7 @@ function weekdayNear(published: Day, target: number, direction: "next" | "last" 
 const RULES: Rule[] = [
   {
     // "today", "today, Thursday", "tonight", "this morning": the publication day.
+    hint: /to(?:day|night)|this (?:mor|aft|eve)/i,
     pattern: new RegExp(
       `\\b(?:today|tonight|this (?:morning|afternoon|evening))(?:,?\\s+(?:${WEEKDAY_NAMES})\\b)?`,
       "gi",
@@ -215,6 +218,7 @@ const RULES: Rule[] = [
   },
   {
     // "next Sunday", "last Monday", "this Friday", "on Tuesday", "Tuesday".
+    hint: /day\b/,
     pattern: new RegExp(`\\b(?:(next|coming|last|past|this|on)\\s+)?(?:the\\s+)?(${WEEKDAY_NAMES})\\b`, "g"),
     resolve(match, context) {
       const modifier = match[1]?.toLowerCase();
@@ -234,6 +238,7 @@ const RULES: Rule[] = [
   },
   {
     // "this week", "next week", "last weekend": approximate periods.
+    hint: /week/i,
     pattern: /\b(this|next|last|past|coming|previous)\s+week(end)?\b/gi,
     resolve(match, { published }) {
       const which = (match[1] ?? "").toLowerCase();
@@ -249,12 +254,14 @@ const RULES: Rule[] = [
   },
   {
     // "the coming days", "in the next few weeks": future, no date.
+    hint: /(?:days|weeks|months)\b/i,
     pattern:
       /\b(?:(?:in|over|during|within)\s+)?the\s+(?:coming|next|upcoming|following)\s+(?:(few|several|couple of|two|three|four|five|six|seven|\d+)\s+)?(days|weeks|months)\b/gi,
     resolve: () => ({ value: null, precision: "unknown", relation: "future" }),
   },
   {
     // "during the past two days", "over the last few weeks": an approximate past period up to publication.
+    hint: /(?:days|weeks|months)\b/i,
     pattern:
       /\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?:(few|several|couple of|two|three|four|five|six|seven|\d+)\s+)?(days|weeks|months)\b/gi,
     resolve(match, { published }) {
@@ -272,6 +279,7 @@ const RULES: Rule[] = [
   },
   {
     // "last August" = the most recent August before the publication month; "next March" the next one.
+    hint: /\b(?:last|next|this|past)\s+[A-Z]/,
     pattern: new RegExp(`\\b(last|next|this|past)\\s+(${MONTH_NAMES})\\b(?!\\s*\\d)`, "g"),
     resolve(match, { published }) {
       const which = (match[1] ?? "").toLowerCase();
@@ -284,6 +292,7 @@ const RULES: Rule[] = [
   },
   {
     // "in 2023", "since 2020", "early 2025": a year. Only after a preposition, so "2024 people" is no date.
+    hint: /(?:19|20)\d\d/,
     pattern:
       /\b(?:in|since|during|until|till|by|throughout|from|before|after|early|late|mid-?|end of|beginning of|start of)\s+((?:19|20)\d{2})\b(?![,./-]?\d)/gi,
     resolve(match, { published }) {
@@ -399,6 +408,7 @@ export function resolveDates(text: string, published: string): DateMention[] {
   const mentions: DateMention[] = [];
 
   for (const rule of RULES) {
+    if (!rule.hint.test(text)) continue;
     rule.pattern.lastIndex = 0;
     for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
       const start = match.index;
