@@ -60,6 +60,12 @@ describe("/who", () => {
     }
   });
 
+  it("does not make someone who only reports a meeting a party to it", () => {
+    const reply = answer(answerCommand(kb, "who", { name: "Netanyahu" }));
+    expect(fact(reply, "Meets")).toBeUndefined();
+    expect(fact(reply, "Speaks through")).toBe("Office of Prime Minister Benjamin Netanyahu");
+  });
+
   it("shows what Blinken said, direct quotes first, and what he did, dated", () => {
     const reply = answer(answerCommand(kb, "who", { name: "Blinken" }));
     const said = reply.sections.find((s) => s.heading === "What they said")!;

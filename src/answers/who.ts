@@ -94,6 +94,8 @@ function findMeetings(kb: KnowledgeBase, entity: Entity): Meetings {
     seen.add(sentence.id);
     const verb = MEETING.exec(sentence.text);
     if (!verb) continue;
+    // Someone who only reports the meeting ("Netanyahu’s office said that Barnea will meet ...") is not in it.
+    if (isSpeakerIn(kb, sentence, entity)) continue;
     const side = (position: number): number => (position < verb.index ? -1 : 1);
     const ownPosition = sentence.text.indexOf(mention.text);
     if (ownPosition < 0) continue;
