@@ -110,9 +110,10 @@ describe("hot reload while interactions keep arriving", () => {
 
   /** Changes the folder while traffic flows; resolves with the traffic once the reload is done. */
   async function duringTraffic(change: () => Promise<void>, what: string): Promise<Exchange[]> {
-    const traffic = startTraffic(running.standin, 10);
     const sentBefore = () => running.standin.requests.length;
-    await until(() => sentBefore() > 20, "traffic before the change");
+    const atStart = sentBefore();
+    const traffic = startTraffic(running.standin, 10);
+    await until(() => sentBefore() > atStart + 20, "traffic before the change");
     const before = reloads();
     await change();
     await until(() => reloads() > before, what, 20_000);
