@@ -118,6 +118,14 @@ describe("answerStatus TOPIC", () => {
     for (const item of items) expect(item.text).toMatch(/hostage|prisoner|detainee/i);
   });
 
+  it("knows subjects by their other names: prisoners are hostages, a truce is a ceasefire", () => {
+    const lines = (topic: string) =>
+      asAnswer(answerStatus(kb, topic)).sections.flatMap((section) => section.items.map((item) => item.text));
+    expect(lines("prisoners")).toEqual(lines("hostages"));
+    expect(lines("truce")).toEqual(lines("ceasefire"));
+    expect(lines("truce").some((text) => text.includes("truce negotiations"))).toBe(true);
+  });
+
   it("maps a person by surname, full name, role words or a typo", () => {
     for (const topic of ["Barnea", "david barnea", "head of the Mossad", "Barnia"]) {
       const answer = asAnswer(answerStatus(kb, topic));

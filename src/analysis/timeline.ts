@@ -8,7 +8,8 @@
  *   or undated plans reported recently) or the history (everything older, superseded, or background).
  *   Each section is sorted once.
  * - Topics: "talks" (everything but background), category words ("stalled", "proposals", "deals"),
- *   subject words the analysis tagged ("hostages", "ceasefire"), venues ("Doha") and participants by
+ *   subjects the analysis tagged ("hostages" or "prisoners", "ceasefire" or "truce", "crossings" or
+ *   "Rafah"; see status-places.ts), venues ("Doha") and participants by
  *   name, alias, surname or role ("Barnea", "head of Mossad"). Each topic keeps its own three lists,
  *   filled in section order, so they come out sorted without sorting again.
  * The timeline is memoised per analysis object (a WeakMap): a reload builds a new one.
@@ -16,6 +17,7 @@
 
 import { isoDayNumber } from "./dates-calendar.js";
 import { spanOf } from "./status-combine.js";
+import { SUBJECT_NAMES } from "./status-places.js";
 import type { Analysis, StatusCategory, StatusEvent } from "./types.js";
 
 export interface TimelineSections {
@@ -272,7 +274,7 @@ class BuiltTimeline implements Timeline {
     const id = `${kind}:${name}`;
     let topic = cache.get(id);
     if (!topic) {
-      topic = this.topic(id, name, [name]);
+      topic = this.topic(id, name, kind === "subject" ? (SUBJECT_NAMES.get(name) ?? [name]) : [name]);
       cache.set(id, topic);
     }
     return topic;
