@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/commands/definitions.js";
 import { validateMessage } from "../src/discord/limits.js";
 import type { OptionValue } from "./discord-standin/payloads.js";
+import { snowflake } from "./discord-standin/snowflake.js";
 import type { Standin } from "./discord-standin/standin.js";
 import { isRunning, type RunningBot, START_TIMEOUT_MS, startBot } from "./helpers/reliability/harness.js";
 import { Callback, finalReply, type Message, shownText } from "./helpers/reliability/replies.js";
@@ -181,14 +182,63 @@ describe("bad input over the wire", () => {
     expect(isRunning(bot)).toBe(true);
   }, 120_000);
 
-  it("logged every one of them as answered or a user error, never an internal error", async () => {
+  it("answers forged and odd paging buttons (fast-check) with a clear, safe message", async () => {
+    const { standin, bot } = running;
+    const value = fc.oneof(
+      fc.constantFrom(...Object.values(HOSTILE)),
+      fc.string({ unit: "binary", maxLength: 60 }),
+    );
+    const page = fc.oneof(
+      fc.constantFrom("0", "1", "-1", "999999", "1e9", "NaN", "01", ""),
+      fc.nat().map(String),
+    );
+    const customId = fc.oneof(
+      fc
+        .tuple(
+          fc.constantFrom(...COMMANDS.map((c) => c.name), "nope", ""),
+          page,
+          fc.array(value, { maxLength: 3 }),
+        )
+        .map(([command, pageText, values]) => ["pg1", command, pageText, ...values].join("|")),
+      fc.string({ unit: "binary", maxLength: 120 }),
+      fc.constantFrom(
+        "pg0|who|1|Barnea",
+        "pg9|quote|0|Blinken",
+        "pg1|quote|1|#unknownkey",
+        "pg1|quote|999|Blinken",
+      ),
+    );
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(customId, async (id) => {
+        runs += 1;
+        const dispatchedAt = Date.now();
+        const click = await standin.sendButton(id, { id: snowflake(), ownerId: standin.user.id });
+        const reply = await finalReply(standin, click, 15_000);
+        expect(reply.callback.at - dispatchedAt, id).toBeLessThan(DISCORD_WINDOW_MS);
+        expect(reply.message.allowed_mentions, id).toEqual({ parse: [] });
+        expect(validateMessage(reply.message), id).toEqual([]);
+        const shown = shownText(reply.message);
+        expect(shown.trim().length, id).toBeGreaterThan(0);
+        expect(shown, id).not.toMatch(/Sorry, something went wrong/);
+        for (const text of rawTexts(reply.message))
+          for (const live of LIVE) expect(text, id).not.toMatch(live);
+      }),
+      { numRuns: process.env.CI === "true" ? 40 : 80, timeout: 10_000, interruptAfterTimeLimit: 60_000 },
+    );
+    expect(runs).toBeGreaterThan(0);
+    expect(isRunning(bot)).toBe(true);
+  }, 90_000);
+
+  it("logged every one of them with a clear outcome, never an internal error", async () => {
     const { standin, bot } = running;
     // The process is up and still answers normally.
     const after = await sendAndCheck(standin, "who", { name: "Barnea" }, "after the bad input");
     expect(shownText(after.message)).toContain("Who is David Barnea?");
     const lines = bot.logs.filter((line) => line.event === "interaction");
     expect(lines.length).toBeGreaterThan(100);
-    for (const line of lines) expect(["answered", "user-error"]).toContain(line.outcome);
+    const clear = ["answered", "user-error", "foreign-button", "expired-button"];
+    for (const line of lines) expect(clear).toContain(line.outcome);
     expect(bot.logs.filter((line) => line.level === "error")).toEqual([]);
     // Options are logged cut to 100 characters: a 6,000-character question does not flood the log.
     for (const line of lines) {
