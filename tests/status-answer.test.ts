@@ -231,3 +231,23 @@ describe("/status through the real build of the shipped knowledge folder", () =>
     expect(completeTopics(built, "")[0]).toBe("talks");
   });
 });
+
+describe("answerStatus at more than a screenful", () => {
+  it("shows at most the section limits and says how many more there are", () => {
+    const many = Array.from({ length: 30 }, (_, n) =>
+      article(`many-${String(n).padStart(2, "0")}`, `2024-09-${String(n + 1).padStart(2, "0")}`, [
+        `Negotiators met in Cairo on September ${n + 1} to discuss the release of hostages.`,
+      ]),
+    );
+    const answer = asAnswer(answerStatus(statusKnowledgeBase(many)));
+    const shown = answer.sections.reduce((sum, section) => sum + section.items.length, 0);
+    expect(itemsOf(answer, "Latest").length).toBeLessThanOrEqual(8);
+    expect(itemsOf(answer, "History").length).toBeLessThanOrEqual(10);
+    const hidden = answer.notes
+      .map((note) => /^(\d+) more in/.exec(note)?.[1])
+      .filter((count): count is string => count !== undefined)
+      .reduce((sum, count) => sum + Number(count), 0);
+    expect(shown + hidden).toBe(30);
+    expect(answer.notes.some((note) => note.startsWith("Narrow it with a topic"))).toBe(true);
+  });
+});

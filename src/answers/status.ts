@@ -82,7 +82,7 @@ function section(
     if (item) items.push(item);
   }
   if (events.length > items.length)
-    notes.push(`${events.length - items.length} more in “${heading}” not shown: narrow it with a topic.`);
+    notes.push(`${events.length - items.length} more in “${heading}” not shown.`);
   return { heading, items };
 }
 
@@ -104,6 +104,8 @@ function answerFrom(
     : [];
   if (topicLabels.length > 0) facts.push({ label: "Topic", value: topicLabels.join(", ") });
   if (built.length === 0) notes.push("The articles say nothing yet about where the talks stand.");
+  else if (notes.length > 0 && topicLabels.length === 0)
+    notes.push("Narrow it with a topic, e.g. /status hostages, /status Doha or /status a person's name.");
   return { kind: "answer", command: "status", title, facts, sections: built, notes };
 }
 
