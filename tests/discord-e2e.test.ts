@@ -11,6 +11,7 @@ import { validateMessage } from "../src/discord/limits.js";
 import { asShown } from "./discord-standin/as-shown.js";
 import {
   exitWithin,
+  killHard,
   REPO_ROOT,
   type SpawnedBot,
   spawnScript,
@@ -136,7 +137,7 @@ describe("Parley end to end on the Discord stand-in", () => {
 
   afterAll(async () => {
     if (bot && bot.child.exitCode === null) {
-      bot.child.kill("SIGKILL");
+      killHard(bot);
       await bot.exited;
     }
     await standin?.close();

@@ -52,7 +52,13 @@ export function standinEnv(standin: Standin, overrides: Record<string, string> =
  * await standin.waitForBot(30_000);
  */
 export function spawnScript(script: string, env: NodeJS.ProcessEnv): SpawnedBot {
-  const child = spawn(TSX, [script], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group: tsx runs the script in a child process, and a hard kill must reach both.
+  const child = spawn(TSX, [script], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const logs: Record<string, unknown>[] = [];
   const listeners: ((line: Record<string, unknown>) => void)[] = [];
   let out = "";
@@ -105,6 +111,16 @@ export function spawnScript(script: string, env: NodeJS.ProcessEnv): SpawnedBot 
   };
 }
 
+/** Kills the bot and tsx's child with it (the whole process group); for cleanup after a failure. */
+export function killHard(bot: SpawnedBot): void {
+  if (bot.child.pid === undefined) return;
+  try {
+    process.kill(-bot.child.pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
 /** Resolves with the exit, or kills the process and rejects after `timeoutMs`. */
 export async function exitWithin(bot: SpawnedBot, timeoutMs: number): Promise<Exit> {
   let timer: NodeJS.Timeout | undefined;
@@ -113,7 +129,7 @@ export async function exitWithin(bot: SpawnedBot, timeoutMs: number): Promise<Ex
       bot.exited,
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
-          bot.child.kill("SIGKILL");
+          killHard(bot);
           reject(new Error(`Parley test: the process did not exit within ${timeoutMs} ms`));
         }, timeoutMs);
       }),
