@@ -65,6 +65,24 @@ describe("combineStatus: the newest report of the same thing wins", () => {
     expect(result.find((event) => event.articleId === "vague")?.superseded).toBe(true);
   });
 
+  it("keeps meetings on different days apart, even two days apart", () => {
+    const first = article("first", "2024-09-02", [
+      "Negotiators met in Cairo on September 1 to discuss the hostages.",
+    ]);
+    const second = article("second", "2024-09-04", [
+      "Negotiators met in Cairo on September 3 to discuss the hostages.",
+    ]);
+    const again = article("again", "2024-09-05", [
+      "Negotiators met in Cairo on September 3, officials said.",
+    ]);
+    const result = combineStatus([...eventsOf(first), ...eventsOf(second), ...eventsOf(again)]);
+    expect(result.map((event) => [event.articleId, event.superseded])).toEqual([
+      ["first", false],
+      ["second", true],
+      ["again", false],
+    ]);
+  });
+
   it("does not merge different dates", () => {
     const later = article("later", "2024-10-25", [
       "David Barnea will go to Doha on November 3 to meet William Burns.",

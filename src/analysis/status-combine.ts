@@ -10,7 +10,7 @@
 import { isoDayNumber } from "./dates-calendar.js";
 import type { ResolvedDate, StatusCategory, StatusEvent } from "./types.js";
 
-/** Days either side within which two reports can be of the same event. */
+/** Days either side within which two reports can be of the same event, unless both name an exact day. */
 const SLACK_DAYS = 2;
 /** An undated report is the same thing as a newer one only when published this close to it. */
 const UNDATED_WINDOW_DAYS = 30;
@@ -63,7 +63,9 @@ function sameParticipants(a: StatusEvent, b: StatusEvent): boolean {
 
 function datesOverlap(a: Item, b: Item): boolean {
   if (a.span === null || b.span === null) return false;
-  return a.span[0] - SLACK_DAYS <= b.span[1] && b.span[0] - SLACK_DAYS <= a.span[1];
+  // Two exact days must be the same day: meetings on the 1st and the 3rd are two meetings.
+  const slack = a.event.date.precision === "day" && b.event.date.precision === "day" ? 0 : SLACK_DAYS;
+  return a.span[0] - slack <= b.span[1] && b.span[0] - slack <= a.span[1];
 }
 
 /** The newest filed report within the undated window, scanning from the oldest winner (nearest in time). */
