@@ -1,7 +1,7 @@
 /**
  * Discord faults, end to end: the real Parley process (`npm start`'s `tsx src/main.ts`) against the
- * stand-in, which drops the gateway socket, asks for a reconnect (op 7), invalidates the session
- * (op 9), rate-limits a reply (429 with retry_after) or fails it (500). After each, the bot must
+ * stand-in, which drops the gateway socket, asks for a reconnect (op 7), stops acknowledging
+ * heartbeats, invalidates the session (op 9), rate-limits a reply (429 with retry_after) or fails it (500). After each, the bot must
  * recover on its own and answer the next interaction; every failure is in the structured log.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,7 +26,8 @@ async function expectAnswered(standin: Standin): Promise<string> {
 describe("gateway faults on the real process", () => {
   let running: RunningBot;
   beforeAll(async () => {
-    running = await startBot();
+    // Heartbeats every second, so a connection that stops acknowledging them is noticed quickly.
+    running = await startBot({ heartbeatIntervalMs: 1000 });
   }, START_TIMEOUT_MS + 5000);
   afterAll(async () => {
     await running?.stop();
@@ -39,6 +40,11 @@ describe("gateway faults on the real process", () => {
   for (const [fault, act, expectedOp] of [
     ["the socket drops", (standin: Standin) => standin.faults.dropSocket(), RESUME],
     ["RECONNECT (op 7)", (standin: Standin) => standin.faults.requestReconnect(), RESUME],
+    [
+      "heartbeats go unacknowledged (a zombie connection)",
+      (standin: Standin) => standin.faults.stopHeartbeatAcks(),
+      RESUME,
+    ],
     [
       "INVALID SESSION, resumable (op 9, true)",
       (standin: Standin) => standin.faults.invalidateSession(true),
@@ -65,9 +71,9 @@ describe("gateway faults on the real process", () => {
 
   it("logged the reconnections and resumptions as structured lines", () => {
     const events = running.bot.logs.map((line) => line.event);
-    // Socket drop, op 7 and op 9 (not resumable) each reconnect; three of the faults resume.
-    expect(events.filter((event) => event === "gateway-reconnecting").length).toBeGreaterThanOrEqual(3);
-    expect(events.filter((event) => event === "gateway-resumed").length).toBeGreaterThanOrEqual(3);
+    // Socket drop, op 7, the zombie and op 9 (not resumable) each reconnect; four of the faults resume.
+    expect(events.filter((event) => event === "gateway-reconnecting").length).toBeGreaterThanOrEqual(4);
+    expect(events.filter((event) => event === "gateway-resumed").length).toBeGreaterThanOrEqual(4);
     for (const line of running.bot.logs)
       expect(line).toMatchObject({ time: expect.any(String), level: expect.any(String) });
   });

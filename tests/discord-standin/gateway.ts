@@ -52,6 +52,8 @@ export class StandinGateway {
   /** Resolvers waiting for the next READY or RESUMED. */
   private readyWaiters: (() => void)[] = [];
   private readySocket: WebSocket | null = null;
+  /** False after the stopHeartbeatAcks fault, until the bot connects again. */
+  private ackHeartbeats = true;
 
   constructor(
     httpServer: Server,
@@ -99,6 +101,11 @@ export class StandinGateway {
     this.socket?.terminate();
   }
 
+  /** Fault: a zombie connection: heartbeats go unacknowledged (until the bot connects again). */
+  stopHeartbeatAcks(): void {
+    this.ackHeartbeats = false;
+  }
+
   /** Fault: ask the bot to reconnect and resume (op 7). */
   requestReconnect(): void {
     this.send({ op: Op.Reconnect, d: null });
@@ -126,6 +133,7 @@ export class StandinGateway {
     if (this.socket && this.socket !== socket) this.socket.terminate();
     this.socket = socket;
     this.readySocket = null;
+    this.ackHeartbeats = true;
     socket.on("message", (raw) => this.onMessage(socket, raw.toString()));
     socket.on("error", () => socket.terminate());
     socket.send(
@@ -145,7 +153,7 @@ export class StandinGateway {
     this.received.push({ op: payload.op, d: redactToken(payload.d), at: Date.now() });
     switch (payload.op) {
       case Op.Heartbeat:
-        this.send({ op: Op.HeartbeatAck });
+        if (this.ackHeartbeats) this.send({ op: Op.HeartbeatAck });
         return;
       case Op.Identify:
         this.identify(socket, payload.d as { token?: string });

@@ -91,6 +91,8 @@ export interface Standin {
     failNext(fault: Fault): void;
     dropSocket(): void;
     requestReconnect(): void;
+    /** Stop acknowledging heartbeats (a zombie connection) until the bot reconnects. */
+    stopHeartbeatAcks(): void;
     invalidateSession(resumable: boolean): void;
   };
   close(): Promise<void>;
@@ -204,6 +206,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       failNext: (fault) => rest.addFault(fault),
       dropSocket: () => gateway.dropSocket(),
       requestReconnect: () => gateway.requestReconnect(),
+      stopHeartbeatAcks: () => gateway.stopHeartbeatAcks(),
       invalidateSession: (resumable) => gateway.invalidateSession(resumable),
     },
     close: async () => {
