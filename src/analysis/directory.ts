@@ -23,6 +23,12 @@ export interface SpeakerQuote {
   via: Entity | null;
 }
 
+/** A mention placed in its sentence. */
+export interface SentenceMention {
+  entityId: string;
+  text: string;
+}
+
 export interface Directory {
   readonly analysis: Analysis;
   readonly entityById: ReadonlyMap<string, Entity>;
@@ -36,6 +42,10 @@ export interface Directory {
   statusOf(entityId: string): readonly StatusEvent[];
   /** Entity ids named in a sentence (`articleId#paragraph.sentence`). */
   entitiesInSentence(sentenceId: string): readonly string[];
+  /** The name mentions of a sentence, as written, with their entity. */
+  mentionsInSentence(sentenceId: string): readonly SentenceMention[];
+  /** Who speaks in a sentence: quote speakers, and the person behind a speaking body. */
+  speakersInSentence(sentenceId: string): readonly string[];
   /** Entity names starting with (or with a word starting with) a prefix, most mentioned first. */
   complete(prefix: string, limit?: number): string[];
   /** The known names closest to a query, for "not in the articles" suggestions. */
@@ -149,13 +159,23 @@ function buildDirectory(analysis: Analysis): Directory {
   }
 
   const inSentence = new Map<string, string[]>();
+  const mentionsBySentence = new Map<string, SentenceMention[]>();
   for (const entity of entities) {
     for (const mention of entity.mentions) {
       const id = `${mention.articleId}#${mention.paragraph}.${mention.sentence}`;
       const list = inSentence.get(id);
       if (!list) inSentence.set(id, [entity.id]);
       else if (!list.includes(entity.id)) list.push(entity.id);
+      push(mentionsBySentence, id, { entityId: entity.id, text: mention.text });
     }
+  }
+  const speakersBySentence = new Map<string, string[]>();
+  for (const quote of analysis.quotes) {
+    if (!quote.speakerId) continue;
+    const id = `${quote.articleId}#${quote.paragraph}.${quote.sentence}`;
+    push(speakersBySentence, id, quote.speakerId);
+    const linked = entityById.get(quote.speakerId)?.linkedTo;
+    if (linked) push(speakersBySentence, id, linked);
   }
 
   // Autocomplete: every name form by its words, most mentioned entity first.
@@ -289,6 +309,8 @@ function buildDirectory(analysis: Analysis): Directory {
     bodiesOf: (id) => bodies.get(id) ?? [],
     statusOf: (id) => status.get(id) ?? [],
     entitiesInSentence: (id) => inSentence.get(id) ?? [],
+    mentionsInSentence: (id) => mentionsBySentence.get(id) ?? [],
+    speakersInSentence: (id) => speakersBySentence.get(id) ?? [],
     complete,
     closest,
   };

@@ -51,6 +51,9 @@ export const WHO_LIMITS = { said: 6, did: 8, meets: 5, aliases: 8 } as const;
 
 const MEETING = /\b(?:meet|meets|met|meeting|talks with|held talks)\b/i;
 
+/** Sentences read for meetings per entity, at most: bounded work for people named thousands of times. */
+const MEETING_SCAN_LIMIT = 200;
+
 function sentenceAt(kb: KnowledgeBase, place: { articleId: string; paragraph: number; sentence: number }) {
   return kb.sentencesById.get(`${place.articleId}#${place.paragraph}.${place.sentence}`);
 }
@@ -89,58 +92,33 @@ function findMeetings(kb: KnowledgeBase, entity: Entity): Meetings {
   const sentences: Meetings["sentences"] = [];
   const seen = new Set<string>();
   for (const mention of entity.mentions) {
-    const sentence = sentenceAt(kb, mention);
-    if (!sentence || seen.has(sentence.id)) continue;
-    seen.add(sentence.id);
-    const verb = MEETING.exec(sentence.text);
-    if (!verb) continue;
+    if (seen.size >= MEETING_SCAN_LIMIT) break;
+    const id = placeId(mention);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const sentence = kb.sentencesById.get(id);
+    const verb = sentence ? MEETING.exec(sentence.text) : null;
+    if (!sentence || !verb) continue;
+    const speakers = directory.speakersInSentence(id);
     // Someone who only reports the meeting ("Netanyahu’s office said that Barnea will meet ...") is not in it.
-    if (isSpeakerIn(kb, sentence, entity)) continue;
+    if (speakers.includes(entity.id)) continue;
     const side = (position: number): number => (position < verb.index ? -1 : 1);
     const ownPosition = sentence.text.indexOf(mention.text);
     if (ownPosition < 0) continue;
-    const speakers = new Set(
-      directory
-        .quotesBy(entity.id)
-        .filter((q) => q.quote.articleId === sentence.articleId)
-        .map((q) => q.quote.speakerId),
-    );
     const found: Entity[] = [];
-    for (const otherId of directory.entitiesInSentence(sentence.id)) {
-      const other = directory.entityById.get(otherId);
-      if (!other || other.id === entity.id || other.kind !== "person" || speakers.has(other.id)) continue;
-      // The people of the sentence's speaker (e.g. the owner of "Netanyahu’s office") do not meet.
-      if (isSpeakerIn(kb, sentence, other)) continue;
-      for (const m of other.mentions) {
-        if (
-          m.articleId !== sentence.articleId ||
-          m.paragraph !== sentence.paragraph ||
-          m.sentence !== sentence.index
-        )
-          continue;
-        const position = sentence.text.indexOf(m.text);
-        if (position >= 0 && side(position) !== side(ownPosition)) {
-          partners.set(other.id, other);
-          if (!found.includes(other)) found.push(other);
-        }
+    for (const other of directory.mentionsInSentence(id)) {
+      if (other.entityId === entity.id || speakers.includes(other.entityId)) continue;
+      const person = directory.entityById.get(other.entityId);
+      if (person?.kind !== "person") continue;
+      const position = sentence.text.indexOf(other.text);
+      if (position >= 0 && side(position) !== side(ownPosition)) {
+        partners.set(person.id, person);
+        if (!found.includes(person)) found.push(person);
       }
     }
     if (found.length > 0) sentences.push({ sentence, partners: found });
   }
   return { partners, sentences };
-}
-
-/** True when a person speaks in the sentence (themselves or through a body of theirs). */
-function isSpeakerIn(kb: KnowledgeBase, sentence: Sentence, person: Entity): boolean {
-  const directory = getDirectory(kb.analysis);
-  return directory
-    .quotesBy(person.id)
-    .some(
-      (q) =>
-        q.quote.articleId === sentence.articleId &&
-        q.quote.paragraph === sentence.paragraph &&
-        q.quote.sentence === sentence.index,
-    );
 }
 
 /**
