@@ -95,6 +95,9 @@ export function createBot(options: BotOptions): Bot {
     }
   });
   client.on(Events.Error, (error) => log.error("discord-error", { error }));
+  // discord.js's own trace (gateway, heartbeats, rate limits) at LOG_LEVEL=debug; the token is scrubbed.
+  if (settings.logLevel === "debug")
+    client.on(Events.Debug, (message) => log.debug("discord-debug", { message }));
   client.on(Events.Warn, (message) => log.warn("discord-warning", { message }));
   client.on(Events.ShardDisconnect, (event, shard) =>
     log.warn("gateway-disconnected", { shard, code: event.code }),
