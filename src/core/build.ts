@@ -19,6 +19,7 @@ import {
 } from "../search/sentence-index.js";
 import { splitArticle } from "../text/sentences.js";
 import type { KnowledgeBase, SearchOptions, SentenceHit } from "./knowledge-base.js";
+import { pauseEvery, runToEnd, type Steps } from "./slices.js";
 import type { Article, Citation, Sentence } from "./types.js";
 
 /** Everything Parley derives from one article alone: reusable while the article's hash is unchanged. */
@@ -48,6 +49,36 @@ export function onKnowledgeBaseBuilt(hook: (analysis: Analysis) => void): void {
   precomputeHooks.push(hook);
 }
 
+/** The lookup tables of a knowledge base, built in steps (there are ~240,000 sentences at 10k articles). */
+interface Tables {
+  articles: Article[];
+  articlesById: Map<string, Article>;
+  sentencesByArticle: Map<string, readonly Sentence[]>;
+  sentencesById: Map<string, Sentence>;
+}
+
+function* buildTables(units: ReadonlyMap<string, ArticleUnit>): Steps<Tables> {
+  const ordered = [...units.values()].sort((a, b) =>
+    a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0,
+  );
+  yield;
+  const tables: Tables = {
+    articles: [],
+    articlesById: new Map(),
+    sentencesByArticle: new Map(),
+    sentencesById: new Map(),
+  };
+  const pause = pauseEvery(64);
+  for (const unit of ordered) {
+    tables.articles.push(unit.article);
+    tables.articlesById.set(unit.article.id, unit.article);
+    tables.sentencesByArticle.set(unit.article.id, unit.sentences);
+    for (const sentence of unit.sentences) tables.sentencesById.set(sentence.id, sentence);
+    if (pause()) yield;
+  }
+  return tables;
+}
+
 class BuiltKnowledgeBase implements KnowledgeBase {
   readonly articles: readonly Article[];
   readonly articlesById: ReadonlyMap<string, Article>;
@@ -60,15 +91,12 @@ class BuiltKnowledgeBase implements KnowledgeBase {
     readonly units: ReadonlyMap<string, ArticleUnit>,
     readonly index: MiniSearch<IndexedSentence>,
     analysis: Analysis,
+    tables: Tables,
   ) {
-    const ordered = [...units.values()].sort((a, b) => a.article.id.localeCompare(b.article.id));
-    this.articles = ordered.map((unit) => unit.article);
-    this.articlesById = new Map(ordered.map((unit) => [unit.article.id, unit.article]));
-    this.sentencesByArticle = new Map(ordered.map((unit) => [unit.article.id, unit.sentences]));
-    const sentencesById = new Map<string, Sentence>();
-    for (const unit of ordered)
-      for (const sentence of unit.sentences) sentencesById.set(sentence.id, sentence);
-    this.sentencesById = sentencesById;
+    this.articles = tables.articles;
+    this.articlesById = tables.articlesById;
+    this.sentencesByArticle = tables.sentencesByArticle;
+    this.sentencesById = tables.sentencesById;
     this.analysis = analysis;
   }
 
@@ -105,16 +133,31 @@ export type AssembledKnowledgeBase = BuiltKnowledgeBase;
  * Puts prepared units and their (already filled) search index together: combines the per-article
  * analyses across articles and runs the precompute hooks.
  */
+export function* assembleSteps(
+  units: ReadonlyMap<string, ArticleUnit>,
+  index: MiniSearch<IndexedSentence>,
+): Steps<AssembledKnowledgeBase> {
+  const tables = yield* buildTables(units);
+  const parts: ArticleAnalysis[] = [];
+  for (const unit of units.values()) parts.push(unit.analysis);
+  yield;
+  const analysis = combineAnalyses(parts);
+  yield;
+  // Answer lookups are computed here, at build time, so no query pays for them.
+  getDirectory(analysis);
+  yield;
+  getTimeline(analysis);
+  yield;
+  for (const hook of precomputeHooks) hook(analysis);
+  return new BuiltKnowledgeBase(units, index, analysis, tables);
+}
+
+/** {@link assembleSteps} at once (first build, tests). */
 export function assembleKnowledgeBase(
   units: ReadonlyMap<string, ArticleUnit>,
   index: MiniSearch<IndexedSentence>,
 ): AssembledKnowledgeBase {
-  const analysis = combineAnalyses([...units.values()].map((unit) => unit.analysis));
-  // Answer lookups are computed here, at build time, so no query pays for them.
-  getDirectory(analysis);
-  getTimeline(analysis);
-  for (const hook of precomputeHooks) hook(analysis);
-  return new BuiltKnowledgeBase(units, index, analysis);
+  return runToEnd(assembleSteps(units, index));
 }
 
 /**

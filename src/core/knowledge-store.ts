@@ -14,8 +14,9 @@ import type MiniSearch from "minisearch";
 import { loadKnowledge } from "../knowledge/load.js";
 import type { KnowledgeProblem } from "../knowledge/problems.js";
 import { createSentenceIndex, type IndexedSentence, indexSentences } from "../search/sentence-index.js";
-import { type ArticleUnit, assembleKnowledgeBase, prepareArticle } from "./build.js";
+import { type ArticleUnit, assembleKnowledgeBase, assembleSteps, prepareArticle } from "./build.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
+import { runInSlices } from "./slices.js";
 import { readSnapshot, writeSnapshot } from "./snapshot.js";
 import type { Article } from "./types.js";
 
@@ -155,7 +156,7 @@ export class KnowledgeStore {
     // Prepare on copies, then swap: the live index and units are touched in one synchronous step.
     const next = new Map(this.units);
     const plan = await planChanges(next, articles, kept);
-    this.applyPlan(next, plan);
+    await this.applyPlan(next, plan);
     this.latestProblems = problems;
     const summary = { changed: plan.changed, removed: plan.removed, kept: [...kept], problems };
     this.options.onEvent?.({
@@ -168,9 +169,10 @@ export class KnowledgeStore {
     return summary;
   }
 
-  private applyPlan(next: Map<string, ArticleUnit>, plan: ChangePlan): void {
+  private async applyPlan(next: Map<string, ArticleUnit>, plan: ChangePlan): Promise<void> {
     if (plan.changed.length === 0 && plan.removed.length === 0) return;
-    const kb = assembleKnowledgeBase(next, this.index);
+    // Built in time slices: the live knowledge base keeps answering meanwhile.
+    const kb = await runInSlices(assembleSteps(next, this.index));
     // From here to the end nothing awaits: no answer can run between the index update and the swap.
     updateIndex(this.index, plan);
     this.units = next;

@@ -1,0 +1,49 @@
+/**
+ * Long computations written as generators that `yield` now and then, so the same code can run to
+ * the end at once (tests, first build) or in time slices that leave the event loop free (reload
+ * while the bot is answering). A `yield` is only a chance to pause; slicing decides by the clock.
+ *
+ * @example
+ * function* sum(xs: number[]): Steps<number> {
+ *   let total = 0;
+ *   for (let i = 0; i < xs.length; i++) { total += xs[i]; if ((i & 1023) === 0) yield; }
+ *   return total;
+ * }
+ * runToEnd(sum(xs));            // synchronous
+ * await runInSlices(sum(xs));   // never blocks the event loop for more than ~10 ms at a time
+ */
+import { setImmediate as nextTurn } from "node:timers/promises";
+
+/** A computation that pauses at `yield` and finally returns a `T`. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs a computation to the end without pausing. */
+export function runToEnd<T>(steps: Steps<T>): T {
+  let result = steps.next();
+  while (!result.done) result = steps.next();
+  return result.value;
+}
+
+/** Default time slice: well under the 50 ms stall that would delay heartbeats and interactions. */
+export const SLICE_MS = 10;
+
+/** Runs a computation in slices of about `sliceMs`, giving the event loop a turn between slices. */
+export async function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
+  let sliceStart = performance.now();
+  let result = steps.next();
+  while (!result.done) {
+    if (performance.now() - sliceStart >= sliceMs) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+    result = steps.next();
+  }
+  return result.value;
+}
+
+/** True every `every` calls: how often a loop offers to pause (a power of two minus one mask). */
+export function pauseEvery(every = 256): () => boolean {
+  let count = 0;
+  const mask = every - 1;
+  return () => (++count & mask) === 0;
+}
