@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Standin } from "./discord-standin/standin.js";
 import { isRunning, type RunningBot, START_TIMEOUT_MS, startBot } from "./helpers/reliability/harness.js";
-import { Callback, callbacksOf, finalReply, shownText } from "./helpers/reliability/replies.js";
+import {
+  Callback,
+  callbacksOf,
+  finalReply,
+  isAccepted,
+  isEphemeral,
+  shownText,
+} from "./helpers/reliability/replies.js";
 import { until } from "./helpers/reliability/wait.js";
 
 const IDENTIFY = 2;
@@ -19,7 +26,7 @@ async function expectAnswered(standin: Standin): Promise<string> {
   const reply = await finalReply(standin, interaction);
   expect(reply.callbackType).toBe(Callback.Message);
   expect(shownText(reply.message)).toContain("Who is David Barnea?");
-  expect(callbacksOf(standin, interaction).filter((request) => request.status < 300)).toHaveLength(1);
+  expect(callbacksOf(standin, interaction).filter(isAccepted)).toHaveLength(1);
   return interaction.id;
 }
 
@@ -114,6 +121,29 @@ describe("REST faults on the real process", () => {
     await finalReply(standin, interaction);
     expect(callbacksOf(standin, interaction).map((request) => request.status)).toEqual([500, 204]);
     expect(await logFor(interaction.id)).toMatchObject({ outcome: "answered" });
+  }, 20_000);
+
+  it("retries a reply whose connection was reset (ECONNRESET) and answers exactly once", async () => {
+    const { standin } = running;
+    standin.faults.failNext({ path: "/callback", drop: "reset" });
+    const interaction = await standin.sendCommand("who", { name: "Barnea" });
+    const reply = await finalReply(standin, interaction);
+    expect(callbacksOf(standin, interaction).map((request) => request.status)).toEqual([0, 204]);
+    expect(shownText(reply.message)).toContain("Who is David Barnea?");
+    expect(await logFor(interaction.id)).toMatchObject({ outcome: "answered" });
+  }, 20_000);
+
+  it("logs a reply whose connection was closed unanswered, apologises privately, and answers the next", async () => {
+    const { standin } = running;
+    // Closed without an answer, Discord may or may not have taken the reply: it is not sent twice.
+    standin.faults.failNext({ path: "/callback", drop: "close" });
+    const interaction = await standin.sendCommand("who", { name: "Barnea" });
+    const line = await logFor(interaction.id);
+    expect(line).toMatchObject({ level: "error", outcome: "internal-error", errorId: expect.any(String) });
+    const apology = await finalReply(standin, interaction);
+    expect(isEphemeral(apology.message)).toBe(true);
+    expect(shownText(apology.message)).toContain(`error ${String(line.errorId)}`);
+    await expectAnswered(standin);
   }, 20_000);
 
   it("logs a reply that keeps failing with 500 (id, outcome, error id) and answers the next interaction", async () => {

@@ -30,6 +30,11 @@ export interface Fault {
   status?: number;
   /** Wait this long before answering. */
   delayMs?: number;
+  /**
+   * Drop the connection without answering (recorded with status 0): `reset` sends a TCP RST (the
+   * client sees ECONNRESET), `close` closes it (the client sees "other side closed").
+   */
+  drop?: "reset" | "close";
   /** Seconds, for 429s (sent in the body and the Retry-After header). */
   retryAfter?: number;
   times?: number;
@@ -168,6 +173,22 @@ export class StandinRest {
     };
     const fault = this.takeFault(request);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.drop) {
+      const reset: RecordedRequest = {
+        index: this.requests.length,
+        method: request.method,
+        path,
+        query: request.query,
+        body: request.body,
+        status: 0,
+        at: Date.now(),
+      };
+      this.requests.push(reset);
+      if (fault.drop === "reset") incoming.socket.resetAndDestroy();
+      else incoming.socket.destroy();
+      for (const listener of this.listeners) listener(reset);
+      return;
+    }
     const answer = (fault && this.faultAnswer(fault)) ?? this.route(request);
     const recorded: RecordedRequest = {
       index: this.requests.length,

@@ -26,6 +26,11 @@ export interface FinalReply {
   carrier: RecordedRequest;
 }
 
+/** Discord accepted the request (2xx; a reset connection is recorded with status 0). */
+export function isAccepted(request: RecordedRequest): boolean {
+  return request.status >= 200 && request.status < 300;
+}
+
 export const callbackPath = (interaction: RawInteraction): string =>
   `/interactions/${interaction.id}/${interaction.token}/callback`;
 
@@ -50,7 +55,7 @@ export async function finalReply(
 ): Promise<FinalReply> {
   const path = callbackPath(interaction);
   const callback = await standin.waitForRequest(
-    (request) => request.method === "POST" && request.path === path && request.status < 300,
+    (request) => request.method === "POST" && request.path === path && isAccepted(request),
     timeoutMs,
   );
   const body = callback.body as { type: number; data?: Message };
@@ -60,7 +65,7 @@ export async function finalReply(
   const webhook = `/webhooks/${standin.applicationId}/${interaction.token}`;
   const carrier = await standin.waitForRequest(
     (request) =>
-      request.status < 300 &&
+      isAccepted(request) &&
       ((request.method === "PATCH" && request.path === `${webhook}/messages/@original`) ||
         (request.method === "POST" && request.path === webhook)),
     timeoutMs,
