@@ -46,6 +46,8 @@ export interface Timeline {
   forTopic(topic: string): TopicMatch | null;
   /** Known topics closest to an unknown one (for a user error). */
   suggest(topic: string, limit?: number): string[];
+  /** Topics whose label, or a word of it, starts with `prefix` (case-insensitive): label matches first. */
+  complete(prefix: string, limit: number): string[];
 }
 
 /** Human words for each category (the first is its label). */
@@ -185,6 +187,8 @@ class BuiltTimeline implements Timeline {
   private readonly matchCache = new Map<string, TopicMatch | null>();
   /** `topicKey` of each topic label, computed on the first suggestion. */
   private labelKeys: string[] | undefined;
+  /** Each topic label in lower case, and its words, computed on the first completion. */
+  private completionKeys: { lower: string; words: string[] }[] | undefined;
   /** Words by first letter, for typo matches without scanning every word. */
   private readonly wordsByInitial = new Map<string, string[]>();
   /** Each event's position in section order (latest, upcoming, history), to merge topics. */
@@ -352,6 +356,23 @@ class BuiltTimeline implements Timeline {
       sections[name] = [...new Set(topics.flatMap((topic) => topic.sections[name]))].sort(byRank);
     }
     return sections;
+  }
+
+  complete(prefix: string, limit: number): string[] {
+    const wanted = prefix.trim().toLowerCase();
+    this.completionKeys ??= this.topics.map((label) => {
+      const lower = label.toLowerCase();
+      return { lower, words: lower.split(/[\s-]+/) };
+    });
+    const starts: string[] = [];
+    const wordStarts: string[] = [];
+    for (const [at, key] of this.completionKeys.entries()) {
+      if (key.lower.startsWith(wanted)) starts.push(this.topics[at]!);
+      else if (wordStarts.length < limit && key.words.some((word) => word.startsWith(wanted)))
+        wordStarts.push(this.topics[at]!);
+      if (starts.length >= limit) break;
+    }
+    return [...starts, ...wordStarts].slice(0, limit);
   }
 
   suggest(topic: string, limit = 5): string[] {

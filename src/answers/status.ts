@@ -136,15 +136,7 @@ export function answerStatus(kb: KnowledgeBase, topic?: string): Reply {
  * @example completeTopics(kb, "do") // ["Doha"]
  */
 export function completeTopics(kb: KnowledgeBase, prefix: string, limit = 25): string[] {
-  const wanted = prefix.trim().toLowerCase();
-  const topics = getTimeline(kb.analysis).topics;
-  const starts: string[] = [];
-  const wordStarts: string[] = [];
-  for (const topic of topics) {
-    const lower = topic.toLowerCase();
-    if (lower.startsWith(wanted)) starts.push(topic);
-    else if (lower.split(/[\s-]+/).some((word) => word.startsWith(wanted))) wordStarts.push(topic);
-    if (starts.length >= limit) break;
-  }
-  return [...starts, ...wordStarts].slice(0, limit).map((topic) => topic.slice(0, 100));
+  return getTimeline(kb.analysis)
+    .complete(prefix, limit)
+    .map((topic) => topic.slice(0, 100));
 }
