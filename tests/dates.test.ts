@@ -151,6 +151,20 @@ describe("resolveDates: weeks, years and dates without a year", () => {
       range: { from: "2024-10-21", to: "2024-10-27" },
     });
   });
+  it("'over the weekend' is the last weekend for what happened and the next for what will", () => {
+    expect(only("They met over the weekend.", "2024-10-24")).toMatchObject({
+      precision: "approx",
+      range: { from: "2024-10-19", to: "2024-10-20" },
+    });
+    expect(only("They will meet over the weekend.", "2024-10-24")).toMatchObject({
+      range: { from: "2024-10-26", to: "2024-10-27" },
+    });
+  });
+
+  it("leaves trailing punctuation out of the mention", () => {
+    expect(only("The talks, which began in January, stalled.", "2024-10-24").text).toBe("January");
+  });
+
   it("'last week' is the whole previous week, approximate", () => {
     expect(only("Mediators met last week.", "2024-10-24")).toMatchObject({
       precision: "approx",

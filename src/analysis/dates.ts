@@ -253,6 +253,15 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "over the weekend": the last one for what happened, the next one for what will.
+    hint: /weekend/i,
+    pattern: /\b(?:(?:over|during|at|on)\s+)?the\s+weekend\b/gi,
+    resolve(_match, { published, tense }) {
+      const saturday = weekdayNear(published, 6, tense() === "future" ? "future" : "past");
+      return periodResolution(saturday, saturday, addDays(saturday, 1), published);
+    },
+  },
+  {
     // "the coming days", "in the next few weeks": future, no date.
     hint: /(?:days|weeks|months)\b/i,
     pattern:
@@ -428,7 +437,8 @@ export function resolveDates(text: string, published: string): DateMention[] {
     const reference = new Date(publishedDay.year, publishedDay.month - 1, publishedDay.day, 12);
     for (const result of chronoHits(text, reference)) {
       let start = result.index;
-      const end = start + result.text.length;
+      // chrono keeps a trailing comma ("November,"): the mention is the date alone.
+      const end = start + result.text.replace(/[\s,.;:]+$/, "").length;
       if (isBareMonthWord(result, text)) continue;
       const clashes = mentions.filter((mention) => overlaps(mention, { start, end }));
       if (clashes.length > 0) {
