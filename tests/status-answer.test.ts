@@ -126,6 +126,17 @@ describe("answerStatus TOPIC", () => {
     expect(lines("truce").some((text) => text.includes("truce negotiations"))).toBe(true);
   });
 
+  it("narrows by several topics at once: 'hostages Cairo' is what is both about hostages and in Cairo", () => {
+    const answer = asAnswer(answerStatus(kb, "hostages in Cairo"));
+    const items = answer.sections.flatMap((section) => section.items);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.label).toContain("Cairo");
+      expect(item.text).toMatch(/hostage|prisoner|detainee/i);
+    }
+    expect(answerStatus(kb, "hostages Barnea").kind).toBe("user-error");
+  });
+
   it("maps a person by surname, full name, role words or a typo", () => {
     for (const topic of ["Barnea", "david barnea", "head of the Mossad", "Barnia"]) {
       const answer = asAnswer(answerStatus(kb, topic));

@@ -15,6 +15,7 @@
  * The timeline is memoised per analysis object (a WeakMap): a reload builds a new one.
  */
 
+import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import { isoDayNumber } from "./dates-calendar.js";
 import { spanOf } from "./status-combine.js";
 import { SUBJECT_NAMES } from "./status-places.js";
@@ -175,9 +176,10 @@ interface Topic {
 }
 
 class BuiltTimeline implements Timeline {
-  readonly asOf: string | null;
-  readonly all: TimelineSections;
-  readonly topics: readonly string[];
+  // Set by build(), which runs in steps right after construction.
+  asOf: string | null = null;
+  all: TimelineSections = { latest: [], upcoming: [], history: [] };
+  topics: readonly string[] = [];
   /** Topic id -> topic. */
   private readonly byId = new Map<string, Topic>();
   /** Topic key (what users type, normalised) -> topic ids. */
@@ -194,7 +196,9 @@ class BuiltTimeline implements Timeline {
   /** Each event's position in section order (latest, upcoming, history), to merge topics. */
   private readonly rank = new Map<StatusEvent, number>();
 
-  constructor(analysis: Analysis) {
+  /** Fills the timeline from an analysis, pausing now and then (see core/slices.ts). */
+  *build(analysis: Analysis): Steps<void> {
+    const pause = pauseEvery(1024);
     const placed: Placed[] = analysis.status.map((event, index) => {
       const span = spanOf(event.date);
       const publishedDay = isoDayNumber(event.published);
@@ -205,6 +209,7 @@ class BuiltTimeline implements Timeline {
       const endDay = day ?? span?.[1] ?? null;
       return { event, index, sortDay, endDay, publishedDay, topics: [] };
     });
+    yield;
     let newest: string | null = null;
     for (const { event } of placed) if (newest === null || event.published > newest) newest = event.published;
     this.asOf = newest;
@@ -212,9 +217,13 @@ class BuiltTimeline implements Timeline {
 
     const grouped: Record<SectionName, Placed[]> = { latest: [], upcoming: [], history: [] };
     for (const item of placed) grouped[sectionOf(item, horizon)].push(item);
+    yield;
     grouped.latest = sortedBy(grouped.latest, newestFirst);
+    yield;
     grouped.upcoming = sortedBy(grouped.upcoming, soonestFirst);
+    yield;
     grouped.history = sortedBy(grouped.history, newestFirst);
+    yield;
     this.all = {
       latest: grouped.latest.map((item) => item.event),
       upcoming: grouped.upcoming.map((item) => item.event),
@@ -230,6 +239,7 @@ class BuiltTimeline implements Timeline {
     const otherTopics = new Map<string, Topic>();
     const entityTopics = new Map<string, Topic | null>();
     for (const item of placed) {
+      if (pause()) yield;
       const { event } = item;
       const topics: Topic[] = event.category === "background_event" ? [] : [talks];
       let category = categoryTopics.get(event.category);
@@ -255,8 +265,10 @@ class BuiltTimeline implements Timeline {
       item.topics = topics;
     }
     for (const name of SECTION_NAMES) {
-      for (const item of grouped[name])
+      for (const item of grouped[name]) {
         for (const topic of item.topics) topic.sections[name].push(item.event);
+        if (pause()) yield;
+      }
     }
 
     for (const word of this.words.keys()) {
@@ -335,17 +347,46 @@ class BuiltTimeline implements Timeline {
     const key = topicKey(topic);
     const cached = this.matchCache.get(key);
     if (cached !== undefined) return cached;
-    const ids = new Set<string>();
-    for (const matched of this.matchKeys(key)) for (const id of this.keys.get(matched) ?? []) ids.add(id);
-    const topics = [...ids].map((id) => this.byId.get(id)!);
-    let match: TopicMatch | null = null;
-    if (topics.length === 1) match = { labels: [topics[0]!.label], sections: topics[0]!.sections };
-    else if (topics.length > 1)
-      match = { labels: [...new Set(topics.map((t) => t.label))].sort(), sections: this.union(topics) };
+    let match = this.matchOne(key);
+    // "hostages Doha", "talks in Cairo": no one topic has every word, so each word is a topic, and
+    // the events are those in all of them.
+    const words = key.split(" ").filter((word) => !FILLER.has(word));
+    if (!match && words.length > 1) {
+      const parts = words.map((word) => this.matchOne(word));
+      if (parts.every((part) => part !== null)) match = this.intersection(parts as TopicMatch[]);
+    }
     // Bounded: what users type is unbounded, each entry is small.
     if (this.matchCache.size > 5_000) this.matchCache.clear();
     this.matchCache.set(key, match);
     return match;
+  }
+
+  /** The topics a key names, merged (null when none). */
+  private matchOne(key: string): TopicMatch | null {
+    const ids = new Set<string>();
+    for (const matched of this.matchKeys(key)) for (const id of this.keys.get(matched) ?? []) ids.add(id);
+    const topics = [...ids].map((id) => this.byId.get(id)!);
+    if (topics.length === 0) return null;
+    if (topics.length === 1) return { labels: [topics[0]!.label], sections: topics[0]!.sections };
+    return { labels: [...new Set(topics.map((t) => t.label))].sort(), sections: this.union(topics) };
+  }
+
+  /** Events in every one of `parts`, in section order; null when none is. */
+  private intersection(parts: readonly TopicMatch[]): TopicMatch | null {
+    const sections: Record<SectionName, StatusEvent[]> = { latest: [], upcoming: [], history: [] };
+    let count = 0;
+    for (const name of SECTION_NAMES) {
+      const [smallest, ...others] = [...parts].sort(
+        (a, b) => a.sections[name].length - b.sections[name].length,
+      );
+      const sets = others.map((part) => new Set(part.sections[name]));
+      sections[name] = (smallest?.sections[name] ?? []).filter((event) =>
+        sets.every((set) => set.has(event)),
+      );
+      count += sections[name].length;
+    }
+    if (count === 0) return null;
+    return { labels: [...new Set(parts.flatMap((part) => part.labels))], sections };
   }
 
   /** Several topics at once ("Mohammed" may name two people): their events in section order, once each. */
@@ -405,10 +446,15 @@ const timelines = new WeakMap<Analysis, Timeline>();
  * getTimeline(kb.analysis).forTopic("Doha")?.sections.upcoming[0]?.date.value // "2024-10-27"
  */
 export function getTimeline(analysis: Analysis): Timeline {
-  let timeline = timelines.get(analysis);
-  if (!timeline) {
-    timeline = new BuiltTimeline(analysis);
-    timelines.set(analysis, timeline);
-  }
+  return timelines.get(analysis) ?? runToEnd(prepareTimeline(analysis));
+}
+
+/** Builds (and caches) the timeline in steps that pause now and then (see core/slices.ts). */
+export function* prepareTimeline(analysis: Analysis): Steps<Timeline> {
+  const known = timelines.get(analysis);
+  if (known) return known;
+  const timeline = new BuiltTimeline();
+  yield* timeline.build(analysis);
+  timelines.set(analysis, timeline);
   return timeline;
 }
