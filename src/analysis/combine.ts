@@ -10,10 +10,12 @@
  *
  * Cost: linear in the number of entities, plus pairwise checks within each surname's distinct names.
  */
+
+import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import type { ArticleAnalysis } from "./analyze.js";
 import { editDistance } from "./fuzzy.js";
 import { COURTESY_TITLES, NAME_HONORIFICS } from "./lexicon.js";
-import { combineStatus } from "./status.js";
+import { combineStatusSteps } from "./status.js";
 import { normalise, slug } from "./text.js";
 import type { Analysis, Entity, Quote, StatusEvent } from "./types.js";
 
@@ -100,35 +102,46 @@ interface Member {
  * analysis.entities.find((e) => e.name === "Anthony Blinken")?.aliases // ["Blinken", "Antony Blinken"]
  */
 export function combineAnalyses(parts: readonly ArticleAnalysis[]): Analysis {
+  return runToEnd(combineAnalysesSteps(parts));
+}
+
+/** {@link combineAnalyses} as steps that pause now and then (see core/slices.ts), for reloads. */
+export function* combineAnalysesSteps(parts: readonly ArticleAnalysis[]): Steps<Analysis> {
+  const pause = pauseEvery(64);
   const members: Member[] = [];
   const sets = new UnionFind();
   // Per article: local entity id -> member index (no string keys built per look-up).
-  const localIndex: Map<string, number>[] = parts.map((part) => {
+  const localIndex: Map<string, number>[] = [];
+  for (const part of parts) {
     const map = new Map<string, number>();
     for (const entity of part.entities) {
       map.set(entity.id, sets.add());
       members.push({ entity, articleId: part.articleId, published: part.published, owner: -1 });
     }
-    return map;
-  });
-  parts.forEach((part, p) => {
-    for (const entity of part.entities) {
+    localIndex.push(map);
+    if (pause()) yield;
+  }
+  for (let p = 0; p < parts.length; p++) {
+    for (const entity of parts[p]!.entities) {
       if (entity.linkedTo)
         members[localIndex[p]!.get(entity.id)!]!.owner = localIndex[p]!.get(entity.linkedTo) ?? -1;
     }
-  });
-
+  }
+  yield;
   mergePeople(members, sets);
+  yield;
   mergeOthers(members, sets);
+  yield;
 
   // Build one entity per set.
   const groups = new Map<number, number[]>();
-  members.forEach((_, i) => {
+  for (let i = 0; i < members.length; i++) {
     const root = sets.find(i);
     const group = groups.get(root);
     if (group) group.push(i);
     else groups.set(root, [i]);
-  });
+  }
+  yield;
   const merged: Entity[] = [];
   const globalIdOf: string[] = new Array(members.length);
   const nameOfId = new Map<string, string>();
@@ -144,6 +157,7 @@ export function combineAnalyses(parts: readonly ArticleAnalysis[]): Analysis {
     for (const i of group) globalIdOf[i] = id;
     nameOfId.set(id, entity.name);
     merged.push(entity);
+    if (pause()) yield;
   }
   const remap = (p: number, id: string | null): string | null => {
     if (id === null) return null;
@@ -159,7 +173,9 @@ export function combineAnalyses(parts: readonly ArticleAnalysis[]): Analysis {
   // Quotes and events are copied only when an id or name changes (most keep theirs).
   const quotes: Quote[] = [];
   const status: StatusEvent[] = [];
-  parts.forEach((part, p) => {
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    if (pause()) yield;
     for (const quote of part.quotes) {
       const speakerId = remap(p, quote.speakerId);
       const speaker = speakerId ? (nameOfId.get(speakerId) ?? quote.speaker) : quote.speaker;
@@ -178,9 +194,11 @@ export function combineAnalyses(parts: readonly ArticleAnalysis[]): Analysis {
         participants.every((id, i) => id === event.participants[i]);
       status.push(same ? event : { ...event, participants });
     }
-  });
+  }
+  yield;
   merged.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
-  return { entities: merged, quotes, status: combineStatus(status) };
+  yield;
+  return { entities: merged, quotes, status: yield* combineStatusSteps(status) };
 }
 
 function mergePeople(members: readonly Member[], sets: UnionFind): void {

@@ -4,7 +4,9 @@
  * those of bodies tied to them), status events and co-mentions per entity, and names for
  * autocomplete. Answers only read these maps: nothing is searched in full text at answer time.
  */
+
 import type { KnowledgeBase } from "../core/knowledge-base.js";
+import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import { editDistance } from "./fuzzy.js";
 import { NAME_PARTICLES } from "./lexicon.js";
 import { normalise } from "./text.js";
@@ -86,11 +88,15 @@ const cache = new WeakMap<Analysis, Directory>();
  * getDirectory(kb.analysis).find("head of Mossad")[0]?.entity.name // "David Barnea"
  */
 export function getDirectory(analysis: Analysis): Directory {
-  let directory = cache.get(analysis);
-  if (!directory) {
-    directory = buildDirectory(analysis);
-    cache.set(analysis, directory);
-  }
+  return cache.get(analysis) ?? runToEnd(prepareDirectory(analysis));
+}
+
+/** Builds (and caches) the directory in steps that pause now and then (see core/slices.ts). */
+export function* prepareDirectory(analysis: Analysis): Steps<Directory> {
+  const known = cache.get(analysis);
+  if (known) return known;
+  const directory = yield* buildDirectory(analysis);
+  cache.set(analysis, directory);
   return directory;
 }
 
@@ -100,7 +106,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function buildDirectory(analysis: Analysis): Directory {
+function* buildDirectory(analysis: Analysis): Steps<Directory> {
+  const pause = pauseEvery(512);
   const entities = analysis.entities;
   const entityById = new Map(entities.map((entity) => [entity.id, entity]));
   const exact = new Map<string, number[]>();
@@ -111,7 +118,9 @@ function buildDirectory(analysis: Analysis): Directory {
     if (set) set.add(i);
     else map.set(word, new Set([i]));
   };
-  entities.forEach((entity, i) => {
+  for (let i = 0; i < entities.length; i++) {
+    const entity = entities[i]!;
+    if (pause()) yield;
     for (const form of [entity.name, ...entity.aliases]) {
       push(exact, normalise(form), i);
       for (const word of wordsOf(form)) if (!NAME_PARTICLES.has(word)) addWord(nameWords, word, i);
@@ -120,7 +129,8 @@ function buildDirectory(analysis: Analysis): Directory {
       push(exact, normalise(role).replace(/^(the|a|an) /, ""), i);
       for (const word of wordsOf(role)) if (!QUERY_STOP_WORDS.has(word)) addWord(roleWords, word, i);
     }
-  });
+  }
+  yield;
   const sortedNameWords = [...nameWords.keys()].sort();
   const sortedRoleWords = [...roleWords.keys()].sort();
 
@@ -129,6 +139,7 @@ function buildDirectory(analysis: Analysis): Directory {
   const bodies = new Map<string, Entity[]>();
   for (const entity of entities) if (entity.linkedTo) push(bodies, entity.linkedTo, entity);
   for (const quote of analysis.quotes) {
+    if (pause()) yield;
     if (!quote.speakerId) continue;
     push(quotes, quote.speakerId, { quote, via: null });
     const speaker = entityById.get(quote.speakerId);
@@ -140,12 +151,14 @@ function buildDirectory(analysis: Analysis): Directory {
     a.paragraph - b.paragraph ||
     a.sentence - b.sentence;
   for (const list of quotes.values()) {
+    yield;
     list.sort((a, b) => TYPE_RANK[a.quote.type] - TYPE_RANK[b.quote.type] || byRecency(a.quote, b.quote));
   }
 
   // Status events per participant, and a body's events under its person.
   const status = new Map<string, StatusEvent[]>();
   for (const event of analysis.status) {
+    if (pause()) yield;
     const ids = new Set(event.participants);
     for (const id of event.participants) {
       const linked = entityById.get(id)?.linkedTo;
@@ -154,6 +167,7 @@ function buildDirectory(analysis: Analysis): Directory {
     for (const id of ids) push(status, id, event);
   }
   for (const list of status.values()) {
+    yield;
     list.sort(
       (a, b) =>
         compare(b.published, a.published) ||
@@ -167,6 +181,7 @@ function buildDirectory(analysis: Analysis): Directory {
   const mentionsBySentence = new Map<string, SentenceMention[]>();
   for (const entity of entities) {
     for (const mention of entity.mentions) {
+      if (pause()) yield;
       const id = `${mention.articleId}#${mention.paragraph}.${mention.sentence}`;
       const list = inSentence.get(id);
       if (!list) inSentence.set(id, [entity.id]);
@@ -176,6 +191,7 @@ function buildDirectory(analysis: Analysis): Directory {
   }
   const speakersBySentence = new Map<string, string[]>();
   for (const quote of analysis.quotes) {
+    if (pause()) yield;
     if (!quote.speakerId) continue;
     const id = `${quote.articleId}#${quote.paragraph}.${quote.sentence}`;
     push(speakersBySentence, id, quote.speakerId);

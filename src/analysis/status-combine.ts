@@ -7,6 +7,7 @@
  * undated ones only with reports published
  * within {@link UNDATED_WINDOW_DAYS}. Linear in practice at 10,000 articles.
  */
+import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import { isoDayNumber } from "./dates-calendar.js";
 import type { ResolvedDate, StatusCategory, StatusEvent } from "./types.js";
 
@@ -161,26 +162,40 @@ function newerDated(bucket: Bucket, item: Item): Item | undefined {
  * combineStatus([olderMeetingReport, newerMeetingReport]).map((event) => event.superseded) // [true, false]
  */
 export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
-  const items: Item[] = events.map((event, index) => ({
-    event,
-    index,
-    publishedDay: isoDayNumber(event.published),
-    span: spanOf(event.date),
-    future: event.date.relation === "future",
-  }));
+  return runToEnd(combineStatusSteps(events));
+}
+
+/** {@link combineStatus} as steps that pause now and then (see core/slices.ts), for reloads. */
+export function* combineStatusSteps(events: readonly StatusEvent[]): Steps<StatusEvent[]> {
+  const pause = pauseEvery(1024);
+  const items: Item[] = [];
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!;
+    items.push({
+      event,
+      index,
+      publishedDay: isoDayNumber(event.published),
+      span: spanOf(event.date),
+      future: event.date.relation === "future",
+    });
+    if (pause()) yield;
+  }
   // Newest first; on the same day, by article id (ranked once, so the sort compares numbers).
   const articleRank = new Map(
     [...new Set(events.map((event) => event.articleId))].sort().map((id, at) => [id, at]),
   );
   const rankOf = new Int32Array(events.length);
   for (const item of items) rankOf[item.index] = articleRank.get(item.event.articleId)!;
+  yield;
   const order = [...items].sort(
     (a, b) => b.publishedDay - a.publishedDay || rankOf[a.index]! - rankOf[b.index]!,
   );
+  yield;
   const buckets = new Map<string, Bucket>();
   const superseded = new Uint8Array(events.length);
 
   for (const item of order) {
+    if (pause()) yield;
     const { event } = item;
     const personal = PERSONAL.has(event.category) ? `|${[...event.participants].sort().join(",")}` : "";
     const key = `${event.category}|${event.place ?? ""}${personal}`;
@@ -205,6 +220,7 @@ export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
     }
   }
 
+  yield;
   // Only superseded reports are copied: the others are returned as they are (and never changed).
   return events.map((event, index) =>
     superseded[index] === 1 && !event.superseded ? { ...event, superseded: true } : event,

@@ -21,7 +21,7 @@ import { findVenue, topicsOf } from "./status-places.js";
 import { ABOUT_TALKS, BACKGROUND, classifyStatus, OPINION, SPEECH } from "./status-rules.js";
 import type { ResolvedDate, StatusCategory, StatusEvent } from "./types.js";
 
-export { combineStatus } from "./status-combine.js";
+export { combineStatus, combineStatusSteps } from "./status-combine.js";
 
 const TRAVEL =
   /\b(?:visit\w*|travel\w*|go(?:es|ing)? to|went to|heads? to|headed to|fly to|flew to|arriv\w+)\b/i;

@@ -6,9 +6,10 @@
  * content hash changed, and a snapshot can store the prepared units as they are.
  */
 import type MiniSearch from "minisearch";
-import { type ArticleAnalysis, analyzeArticle, combineAnalyses } from "../analysis/analyze.js";
-import { getDirectory } from "../analysis/directory.js";
-import { getTimeline } from "../analysis/timeline.js";
+import { type ArticleAnalysis, analyzeArticle } from "../analysis/analyze.js";
+import { combineAnalysesSteps } from "../analysis/combine.js";
+import { prepareDirectory } from "../analysis/directory.js";
+import { prepareTimeline } from "../analysis/timeline.js";
 import type { Analysis } from "../analysis/types.js";
 import { citeSentence } from "../citation/citation.js";
 import {
@@ -141,12 +142,12 @@ export function* assembleSteps(
   const parts: ArticleAnalysis[] = [];
   for (const unit of units.values()) parts.push(unit.analysis);
   yield;
-  const analysis = combineAnalyses(parts);
+  const analysis = yield* combineAnalysesSteps(parts);
   yield;
   // Answer lookups are computed here, at build time, so no query pays for them.
-  getDirectory(analysis);
+  yield* prepareDirectory(analysis);
   yield;
-  getTimeline(analysis);
+  yield* prepareTimeline(analysis);
   yield;
   for (const hook of precomputeHooks) hook(analysis);
   return new BuiltKnowledgeBase(units, index, analysis, tables);
