@@ -36,6 +36,7 @@ export interface Quotation {
 }
 
 const OPENING = new Set(["“", '"']);
+const MARKS = /[“”"]/g;
 
 /**
  * Pairs the quotation marks of a paragraph.
@@ -47,8 +48,11 @@ export function findQuotations(paragraph: string): Quotation[] {
   const found: Quotation[] = [];
   let openAt = -1;
   let openMark = "";
-  for (let i = 0; i < paragraph.length; i++) {
-    const char = paragraph[i]!;
+  // Only quotation marks matter: jump from one to the next.
+  MARKS.lastIndex = 0;
+  for (let match = MARKS.exec(paragraph); match !== null; match = MARKS.exec(paragraph)) {
+    const i = match.index;
+    const char = match[0];
     if (openAt < 0) {
       if (!OPENING.has(char)) continue;
       // A straight mark opens only where a word could start (after a space, bracket or the start).
@@ -97,7 +101,9 @@ export function tokenize(paragraph: string, quotations: readonly Quotation[]): T
     else if (/^[\p{L}\p{M}]/u.test(text)) kind = "word";
     else if (/^\p{N}/u.test(text)) kind = "number";
     else kind = "punct";
-    const cap = kind === "word" && CAPITAL.test(text);
+    const first = text.charCodeAt(0);
+    // ASCII capitals directly; other scripts through the Unicode class.
+    const cap = kind === "word" && (first < 128 ? first >= 65 && first <= 90 : CAPITAL.test(text));
     tokens.push({ text, start, end, kind, quote: inQuote ? q : -1, lower: text.toLowerCase(), cap });
   }
   return tokens;
