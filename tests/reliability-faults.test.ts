@@ -5,6 +5,7 @@
  * recover on its own and answer the next interaction; every failure is in the structured log.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { slashCommand } from "./discord-standin/payloads.js";
 import type { Standin } from "./discord-standin/standin.js";
 import { isRunning, type RunningBot, START_TIMEOUT_MS, startBot } from "./helpers/reliability/harness.js";
 import {
@@ -75,6 +76,29 @@ describe("gateway faults on the real process", () => {
       expect(isRunning(bot)).toBe(true);
     }, 30_000);
   }
+
+  it("answers an interaction sent while the socket was down: Discord replays it on RESUME", async () => {
+    const { standin } = running;
+    await expectAnswered(standin);
+    const from = standin.gatewayReceived.length;
+    standin.faults.dropSocket();
+    const place = {
+      applicationId: standin.applicationId,
+      guildId: standin.guildId,
+      channelId: standin.channelId,
+    };
+    const dispatchedAt = Date.now();
+    const interaction = await standin.sendInteraction(
+      slashCommand(place, standin.user, "who", { name: "Barnea" }),
+      {
+        waitForBot: false,
+      },
+    );
+    const reply = await finalReply(standin, interaction);
+    expect(sentSince(from)).toContain(RESUME);
+    expect(reply.callback.at - dispatchedAt).toBeLessThan(3000);
+    expect(shownText(reply.message)).toContain("Who is David Barnea?");
+  }, 30_000);
 
   it("logged the reconnections and resumptions as structured lines", () => {
     const events = running.bot.logs.map((line) => line.event);

@@ -61,8 +61,11 @@ export interface Standin {
   user: StandinUser;
   /** Resolves once a bot has identified (or resumed) and is ready for interactions. */
   waitForBot(timeoutMs?: number): Promise<void>;
-  /** Dispatches a raw INTERACTION_CREATE (waits for the bot first); returns it. */
-  sendInteraction(interaction: RawInteraction): Promise<RawInteraction>;
+  /**
+   * Dispatches a raw INTERACTION_CREATE (waits for the bot first, unless `waitForBot` is false:
+   * then, while the bot is disconnected, the event waits in the session for replay on RESUME).
+   */
+  sendInteraction(interaction: RawInteraction, options?: { waitForBot?: boolean }): Promise<RawInteraction>;
   sendCommand(
     name: string,
     options?: Record<string, OptionValue>,
@@ -131,8 +134,11 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 
-  const sendInteraction = async (interaction: RawInteraction): Promise<RawInteraction> => {
-    await gateway.waitForReady();
+  const sendInteraction = async (
+    interaction: RawInteraction,
+    sendOptions: { waitForBot?: boolean } = {},
+  ): Promise<RawInteraction> => {
+    if (sendOptions.waitForBot !== false) await gateway.waitForReady();
     const message = interaction.message as { id?: string } | undefined;
     rest.interactions.set(interaction.id, {
       id: interaction.id,
