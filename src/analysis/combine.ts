@@ -128,9 +128,9 @@ export function* combineAnalysesSteps(parts: readonly ArticleAnalysis[]): Steps<
     }
   }
   yield;
-  mergePeople(members, sets);
+  yield* mergePeople(members, sets);
   yield;
-  mergeOthers(members, sets);
+  yield* mergeOthers(members, sets);
   yield;
 
   // Build one entity per set.
@@ -201,21 +201,25 @@ export function* combineAnalysesSteps(parts: readonly ArticleAnalysis[]): Steps<
   return { entities: merged, quotes, status: yield* combineStatusSteps(status) };
 }
 
-function mergePeople(members: readonly Member[], sets: UnionFind): void {
+function* mergePeople(members: readonly Member[], sets: UnionFind): Steps<void> {
+  const pause = pauseEvery(512);
   // (1) Same name: one representative per distinct key.
   const byKey = new Map<string, number>();
   const keys = new Map<string, string[]>();
-  members.forEach((member, i) => {
-    if (member.entity.kind !== "person") return;
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i]!;
+    if (pause()) yield;
+    if (member.entity.kind !== "person") continue;
     const words = personKey(member.entity.name);
-    if (words.length === 0) return;
+    if (words.length === 0) continue;
     const key = words.join(" ");
     const existing = byKey.get(key);
     if (existing === undefined) {
       byKey.set(key, i);
       keys.set(key, words);
     } else sets.union(existing, i);
-  });
+  }
+  yield;
   const byLast = new Map<string, string[]>();
   const byFirst = new Map<string, string[]>();
   for (const [key, words] of keys) {
@@ -225,7 +229,9 @@ function mergePeople(members: readonly Member[], sets: UnionFind): void {
     (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(key);
   }
   // (2) First-name variants: same length, same other words, first names one edit apart.
+  yield;
   for (const bucket of byLast.values()) {
+    if (pause()) yield;
     for (let a = 0; a < bucket.length; a++) {
       for (let b = a + 1; b < bucket.length; b++) {
         const wa = keys.get(bucket[a]!)!;
@@ -238,6 +244,7 @@ function mergePeople(members: readonly Member[], sets: UnionFind): void {
   }
   // (3) A shorter name that starts or ends exactly one longer name (after the merges above).
   for (const [key, words] of keys) {
+    if (pause()) yield;
     const candidates = new Set<number>();
     const consider = (other: string): void => {
       const longer = keys.get(other)!;
@@ -253,11 +260,14 @@ function mergePeople(members: readonly Member[], sets: UnionFind): void {
   }
 }
 
-function mergeOthers(members: readonly Member[], sets: UnionFind): void {
+function* mergeOthers(members: readonly Member[], sets: UnionFind): Steps<void> {
+  const pause = pauseEvery(512);
   const byKey = new Map<string, number>();
-  members.forEach((member, i) => {
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i]!;
+    if (pause()) yield;
     const entity = member.entity;
-    if (entity.kind === "person") return;
+    if (entity.kind === "person") continue;
     let keys: string[];
     if (member.owner >= 0) {
       keys = [`body:${bodyNoun(entity.name)}:${sets.find(member.owner)}`];
@@ -271,7 +281,7 @@ function mergeOthers(members: readonly Member[], sets: UnionFind): void {
       if (existing === undefined) byKey.set(key, i);
       else sets.union(existing, i);
     }
-  });
+  }
 }
 
 /** One entity from the members of a set: the fullest name, every other name, every role. */
