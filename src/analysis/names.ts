@@ -184,7 +184,12 @@ function affiliationOf(roleTokens: readonly Token[]): string | null {
  * The role written just before `index` (lower-case words and capitalised modifiers such as
  * "former", "Hamas leader", "the ... (Mossad)"), as a token range, or null.
  */
-function roleBefore(context: Context, index: number, keepDeterminer: boolean): [number, number] | null {
+function roleBefore(
+  context: Context,
+  index: number,
+  keepDeterminer: boolean,
+  requireRoleNoun = true,
+): [number, number] | null {
   const { tokens } = context;
   let from = index;
   let depth = 0;
@@ -228,7 +233,7 @@ function roleBefore(context: Context, index: number, keepDeterminer: boolean): [
   if (from < index && tokens[from]!.kind === "possessive") from++;
   if (from >= index) return null;
   const hasRoleNoun = tokens.slice(from, index).some((t) => ROLE_NOUNS.has(lower(t)));
-  return hasRoleNoun ? [from, index] : null;
+  return hasRoleNoun || !requireRoleNoun ? [from, index] : null;
 }
 
 /** An appositive role after a name: `David Barnea, the head of Mossad,` -> the range of the role. */
@@ -485,7 +490,8 @@ function classify(context: Context, start: number, end: number): RawMention[] {
 
   // 4. Roles written before (lower case, or an appositive) or after the name.
   const roleParts: Array<[number, number]> = [];
-  const before = roleBefore(context, start, false);
+  // With a role in the chunk, modifiers before it belong to it too ("Qatar’s Prime Minister").
+  const before = roleBefore(context, start, false, !hasRole);
   if (before) roleParts.push([before[0], hasRole ? nameStart : start]);
   else if (hasRole) roleParts.push([start, nameStart]);
   const appositiveBefore = before ? null : roleBeforeComma(context, start);

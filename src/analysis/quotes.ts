@@ -288,6 +288,9 @@ function resolveParts(
   // Same entity both ways: show the name ("Jonathan Odeh"), not the role ("The German Defence Minister").
   if (named.length > 0 && ids.size === 1)
     return named.find((part) => !/^(the|a|an)\s/i.test(part.asWritten)) ?? named[0]!;
+  // "A senior Israeli official, speaking on condition of anonymity, said": still anonymous.
+  const described = parts.filter((part) => part.speaker.kind === "anonymous");
+  if (named.length === 0 && described.length === 1) return described[0]!;
   return {
     speaker: { entityId: null, name: null, kind: "unknown", gender: null, plural: false },
     asWritten: whole(from, to).asWritten,
