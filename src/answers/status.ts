@@ -6,15 +6,9 @@
 import { CATEGORY_WORDS, getTimeline, type TimelineSections } from "../analysis/timeline.js";
 import type { ResolvedDate, StatusEvent } from "../analysis/types.js";
 import { formatDate } from "../citation/citation.js";
-import { onKnowledgeBaseBuilt } from "../core/build.js";
 import type { KnowledgeBase } from "../core/knowledge-base.js";
 import type { Answer, AnswerItem, AnswerSection, Reply } from "./types.js";
 import { userError } from "./user-error.js";
-
-// Build the timeline with the knowledge base, so the first /status is as fast as the rest.
-onKnowledgeBaseBuilt((analysis) => {
-  getTimeline(analysis);
-});
 
 /** Most lines per section; the rest is counted in a note (answers stay small at 10,000 articles). */
 export const STATUS_SECTION_LIMIT = { latest: 8, upcoming: 8, history: 10 } as const;
