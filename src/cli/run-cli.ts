@@ -7,13 +7,20 @@ import { parseArgs } from "node:util";
 import { answerCommand } from "../answers/dispatch.js";
 import { exportAnalysis } from "../answers/export.js";
 import { COMMANDS, findCommand } from "../commands/definitions.js";
+import type { LogLevel } from "../config/settings.js";
 import { runConsole } from "../console/console.js";
 import { renderText } from "../console/render-text.js";
 import { ParleyError } from "../core/errors.js";
 import { KnowledgeStore, type StoreEvent } from "../core/knowledge-store.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem } from "../knowledge/problems.js";
+import { createLogger, type Logger } from "../log/logger.js";
 import { parseCommandLine } from "./parse-command-line.js";
+
+/** LOG_LEVEL as the logger takes it (the bot validates it and says so; here a bad value means info). */
+function logLevel(value: string | undefined): LogLevel {
+  return value === "debug" || value === "warn" || value === "error" ? value : "info";
+}
 
 export const USAGE = `Usage: parley [command] [words] [--json] [--knowledge DIR]
 
@@ -52,6 +59,23 @@ function reportTo(err: (text: string) => void): (event: StoreEvent) => void {
         `Parley: knowledge reloaded (${event.changed} changed, ${event.removed} removed, ${event.articles} articles)`,
       );
     }
+  };
+}
+
+/** In bot mode the store's events become structured log lines, like everything else the bot logs. */
+function logTo(log: Logger): (event: StoreEvent) => void {
+  return (event) => {
+    if (event.type === "problem") log.warn("knowledge-problem", { ...event.problem });
+    else if (event.type === "ready")
+      log.info("knowledge-ready", {
+        articles: event.articles,
+        source: event.source,
+        ms: Math.round(event.ms),
+      });
+    else if (event.type === "reloaded") {
+      const { articles, changed, removed, ms } = event;
+      log.info("knowledge-reloaded", { articles, changed, removed, ms: Math.round(ms) });
+    } else log.error(event.type, { error: event.error });
   };
 }
 
@@ -113,7 +137,7 @@ export async function runCli(
       dir,
       cacheDir: values["no-snapshot"] ? false : undefined,
       watch: interactive,
-      onEvent: reportTo(streams.err),
+      onEvent: discord ? logTo(createLogger({ level: logLevel(env.LOG_LEVEL) })) : reportTo(streams.err),
     });
     if (discord) {
       const { startDiscord } = await import("../discord/start.js");
