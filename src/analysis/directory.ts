@@ -10,7 +10,7 @@ import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import { editDistance } from "./fuzzy.js";
 import { NAME_PARTICLES } from "./lexicon.js";
 import { normalise } from "./text.js";
-import type { Analysis, Entity, Quote, StatusEvent } from "./types.js";
+import type { Analysis, Entity, Place, Quote, StatusEvent } from "./types.js";
 
 /** How an entity matched a query. */
 export interface EntityMatch {
@@ -60,6 +60,9 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Paragraph and sentence numbers as one map key: paragraph * SENTENCE_KEY + sentence. */
+const SENTENCE_KEY = 100_000;
+
 const TYPE_RANK: Record<Quote["type"], number> = { direct: 0, partial: 1, indirect: 2 };
 const KIND_BONUS: Record<Entity["kind"], number> = { person: 0.3, organisation: 0.2, place: 0.1 };
 
@@ -106,6 +109,91 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Items per step of the directory build. */
+const CHUNK = 4096;
+
+/** The list of one sentence in a per-article, per-sentence map (created when missing). */
+function slot<V>(map: Map<string, Map<number, V[]>>, place: Place): V[] {
+  let inArticle = map.get(place.articleId);
+  if (!inArticle) {
+    inArticle = new Map();
+    map.set(place.articleId, inArticle);
+  }
+  const key = place.paragraph * SENTENCE_KEY + place.sentence;
+  let list = inArticle.get(key);
+  if (!list) {
+    list = [];
+    inArticle.set(key, list);
+  }
+  return list;
+}
+
+function indexQuotes(
+  quotes: readonly Quote[],
+  from: number,
+  to: number,
+  entityById: ReadonlyMap<string, Entity>,
+  bySpeaker: Map<string, SpeakerQuote[]>,
+  speakersBySentence: Map<string, Map<number, string[]>>,
+): void {
+  for (let i = from; i < to; i++) {
+    const quote = quotes[i]!;
+    if (!quote.speakerId) continue;
+    push(bySpeaker, quote.speakerId, { quote, via: null });
+    const speakers = slot(speakersBySentence, quote);
+    speakers.push(quote.speakerId);
+    const speaker = entityById.get(quote.speakerId);
+    if (speaker?.linkedTo) {
+      push(bySpeaker, speaker.linkedTo, { quote, via: speaker });
+      speakers.push(speaker.linkedTo);
+    }
+  }
+}
+
+function indexEvents(
+  events: readonly StatusEvent[],
+  from: number,
+  to: number,
+  entityById: ReadonlyMap<string, Entity>,
+  byEntity: Map<string, StatusEvent[]>,
+): void {
+  for (let i = from; i < to; i++) {
+    const event = events[i]!;
+    const ids = new Set(event.participants);
+    for (const id of event.participants) {
+      const linked = entityById.get(id)?.linkedTo;
+      if (linked) ids.add(linked);
+    }
+    for (const id of ids) push(byEntity, id, event);
+  }
+}
+
+function indexMentions(entity: Entity, bySentence: Map<string, Map<number, SentenceMention[]>>): void {
+  for (const mention of entity.mentions)
+    slot(bySentence, mention).push({ entityId: entity.id, text: mention.text });
+}
+
+/** Direct, then partial, then indirect; newest article first; then article, paragraph, sentence. */
+function compareSpeakerQuotes(a: SpeakerQuote, b: SpeakerQuote): number {
+  return (
+    TYPE_RANK[a.quote.type] - TYPE_RANK[b.quote.type] ||
+    compare(b.quote.published ?? "", a.quote.published ?? "") ||
+    compare(a.quote.articleId, b.quote.articleId) ||
+    a.quote.paragraph - b.quote.paragraph ||
+    a.quote.sentence - b.quote.sentence
+  );
+}
+
+/** Newest report first; then article, paragraph, sentence. */
+function compareEvents(a: StatusEvent, b: StatusEvent): number {
+  return (
+    compare(b.published, a.published) ||
+    compare(a.articleId, b.articleId) ||
+    a.paragraph - b.paragraph ||
+    a.sentence - b.sentence
+  );
+}
+
 function* buildDirectory(analysis: Analysis): Steps<Directory> {
   const pause = pauseEvery(512);
   const entities = analysis.entities;
@@ -134,70 +222,57 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
   const sortedNameWords = [...nameWords.keys()].sort();
   const sortedRoleWords = [...roleWords.keys()].sort();
 
-  // Quotes per speaker; a body's quotes also under the person it belongs to.
+  // Quotes per speaker (a body's quotes also under its person), events per participant, mentions
+  // and speakers per sentence. The loops are plain functions over chunks: V8 optimises them far
+  // better than loops inside this generator, which only pauses between chunks.
   const quotes = new Map<string, SpeakerQuote[]>();
   const bodies = new Map<string, Entity[]>();
   for (const entity of entities) if (entity.linkedTo) push(bodies, entity.linkedTo, entity);
-  for (const quote of analysis.quotes) {
-    if (pause()) yield;
-    if (!quote.speakerId) continue;
-    push(quotes, quote.speakerId, { quote, via: null });
-    const speaker = entityById.get(quote.speakerId);
-    if (speaker?.linkedTo) push(quotes, speaker.linkedTo, { quote, via: speaker });
-  }
-  const byRecency = (a: Quote, b: Quote): number =>
-    compare(b.published ?? "", a.published ?? "") ||
-    compare(a.articleId, b.articleId) ||
-    a.paragraph - b.paragraph ||
-    a.sentence - b.sentence;
-  for (const list of quotes.values()) {
+  const speakersBySentence = new Map<string, Map<number, string[]>>();
+  for (let from = 0; from < analysis.quotes.length; from += CHUNK) {
+    indexQuotes(
+      analysis.quotes,
+      from,
+      Math.min(analysis.quotes.length, from + CHUNK),
+      entityById,
+      quotes,
+      speakersBySentence,
+    );
     yield;
-    list.sort((a, b) => TYPE_RANK[a.quote.type] - TYPE_RANK[b.quote.type] || byRecency(a.quote, b.quote));
   }
-
-  // Status events per participant, and a body's events under its person.
+  for (const list of quotes.values()) {
+    list.sort(compareSpeakerQuotes);
+    if (list.length > CHUNK) yield;
+  }
+  yield;
   const status = new Map<string, StatusEvent[]>();
-  for (const event of analysis.status) {
-    if (pause()) yield;
-    const ids = new Set(event.participants);
-    for (const id of event.participants) {
-      const linked = entityById.get(id)?.linkedTo;
-      if (linked) ids.add(linked);
-    }
-    for (const id of ids) push(status, id, event);
+  for (let from = 0; from < analysis.status.length; from += CHUNK) {
+    indexEvents(analysis.status, from, Math.min(analysis.status.length, from + CHUNK), entityById, status);
+    yield;
   }
   for (const list of status.values()) {
-    yield;
-    list.sort(
-      (a, b) =>
-        compare(b.published, a.published) ||
-        compare(a.articleId, b.articleId) ||
-        a.paragraph - b.paragraph ||
-        a.sentence - b.sentence,
-    );
+    list.sort(compareEvents);
+    if (list.length > CHUNK) yield;
   }
-
-  const inSentence = new Map<string, string[]>();
-  const mentionsBySentence = new Map<string, SentenceMention[]>();
+  yield;
+  const mentionsBySentence = new Map<string, Map<number, SentenceMention[]>>();
+  let indexed = 0;
   for (const entity of entities) {
-    for (const mention of entity.mentions) {
-      if (pause()) yield;
-      const id = `${mention.articleId}#${mention.paragraph}.${mention.sentence}`;
-      const list = inSentence.get(id);
-      if (!list) inSentence.set(id, [entity.id]);
-      else if (!list.includes(entity.id)) list.push(entity.id);
-      push(mentionsBySentence, id, { entityId: entity.id, text: mention.text });
+    indexMentions(entity, mentionsBySentence);
+    indexed += entity.mentions.length;
+    if (indexed > CHUNK) {
+      indexed = 0;
+      yield;
     }
   }
-  const speakersBySentence = new Map<string, string[]>();
-  for (const quote of analysis.quotes) {
-    if (pause()) yield;
-    if (!quote.speakerId) continue;
-    const id = `${quote.articleId}#${quote.paragraph}.${quote.sentence}`;
-    push(speakersBySentence, id, quote.speakerId);
-    const linked = entityById.get(quote.speakerId)?.linkedTo;
-    if (linked) push(speakersBySentence, id, linked);
-  }
+  /** The list of a sentence id (`articleId#paragraph.sentence`), or an empty one. */
+  const atSentence = <V>(map: Map<string, Map<number, V[]>>, sentenceId: string): readonly V[] => {
+    const hash = sentenceId.lastIndexOf("#");
+    const dot = sentenceId.indexOf(".", hash);
+    if (hash < 0 || dot < 0) return [];
+    const key = Number(sentenceId.slice(hash + 1, dot)) * SENTENCE_KEY + Number(sentenceId.slice(dot + 1));
+    return map.get(sentenceId.slice(0, hash))?.get(key) ?? [];
+  };
 
   // Autocomplete: every name form by its words, most mentioned entity first.
   const completions = entities
@@ -329,9 +404,9 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
     quotesBy: (id) => quotes.get(id) ?? [],
     bodiesOf: (id) => bodies.get(id) ?? [],
     statusOf: (id) => status.get(id) ?? [],
-    entitiesInSentence: (id) => inSentence.get(id) ?? [],
-    mentionsInSentence: (id) => mentionsBySentence.get(id) ?? [],
-    speakersInSentence: (id) => speakersBySentence.get(id) ?? [],
+    entitiesInSentence: (id) => [...new Set(atSentence(mentionsBySentence, id).map((m) => m.entityId))],
+    mentionsInSentence: (id) => atSentence(mentionsBySentence, id),
+    speakersInSentence: (id) => atSentence(speakersBySentence, id),
     complete,
     closest,
   };
