@@ -109,6 +109,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Words of a query that count (names and roles are short; the rest of a long query is noise). */
+const MAX_QUERY_WORDS = 8;
+
 /** Items per step of the directory build. */
 const CHUNK = 4096;
 
@@ -317,7 +320,7 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
 
   const find = (query: string, limit = 10): EntityMatch[] => {
     const normalised = normalise(query).replace(/^(the|a|an) /, "");
-    const words = queryWords(query);
+    const words = queryWords(query).slice(0, MAX_QUERY_WORDS);
     const scores = new Map<number, { score: number; how: EntityMatch["how"] }>();
     for (const i of exact.get(normalised) ?? []) scores.set(i, { score: 100, how: "exact" });
     if (words.length > 0) {
@@ -374,7 +377,8 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
   };
 
   const closest = (query: string, limit = 5): string[] => {
-    const typed = queryWords(query);
+    // A few words are enough to suggest names; long pasted text must stay cheap.
+    const typed = queryWords(query).slice(0, MAX_QUERY_WORDS);
     if (typed.length === 0) return completions.slice(0, limit).map(({ i }) => entities[i]!.name);
     const best = new Map<number, number>();
     for (const word of typed) {
