@@ -139,18 +139,24 @@ export function createBot(options: BotOptions): Bot {
     },
     async stop(graceMs = 4000) {
       shuttingDown = true;
-      const pending = [...inFlight];
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled(pending),
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, graceMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      const unfinished = inFlight.size;
+      const deadline = Date.now() + graceMs;
+      const settle = async (pending: Promise<void>[]): Promise<void> => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.allSettled(pending),
+          new Promise((resolve) => {
+            timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+          }),
+        ]);
+        clearTimeout(timer);
+      };
+      // Finish what arrived before the signal (newcomers meanwhile get a short "restarting" notice),
+      // then leave the gateway so nothing more arrives, and let the notices already sent finish:
+      // under steady traffic there is always a newcomer, so waiting for an empty set never ends.
+      await settle([...inFlight]);
       await client.destroy();
-      return { unfinished };
+      await settle([...inFlight]);
+      return { unfinished: inFlight.size };
     },
   };
 }
