@@ -38,7 +38,7 @@ export function timeEach<T>(
   budget: { ms: number; atLeast: number } = { ms: Number.POSITIVE_INFINITY, atLeast: 0 },
 ): Latency {
   // Start clean (no garbage from the previous set), then warm up: let the JIT compile the hot
-  // paths so the figures are steady-state, as in a server. Lazy per-entity caches stay mostly cold.
+  // paths so the figures are steady-state, as in a server.
   globalThis.gc?.();
   for (const input of inputs.slice(0, warmup)) run(input);
   const durations: number[] = [];
