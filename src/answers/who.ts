@@ -52,7 +52,7 @@ export const WHO_LIMITS = { said: 6, did: 8, meets: 5, aliases: 8 } as const;
 const MEETING = /\b(?:meet|meets|met|meeting|talks with|held talks)\b/i;
 
 /** Sentences read for meetings per entity, at most: bounded work for people named thousands of times. */
-const MEETING_SCAN_LIMIT = 200;
+const MEETING_SCAN_LIMIT = 80;
 
 function sentenceAt(kb: KnowledgeBase, place: { articleId: string; paragraph: number; sentence: number }) {
   return kb.sentencesById.get(`${place.articleId}#${place.paragraph}.${place.sentence}`);
@@ -92,7 +92,8 @@ function findMeetings(kb: KnowledgeBase, entity: Entity): Meetings {
   const sentences: Meetings["sentences"] = [];
   const seen = new Set<string>();
   for (const mention of entity.mentions) {
-    if (seen.size >= MEETING_SCAN_LIMIT) break;
+    // Enough meetings to fill the section, or enough sentences read: stop (bounded first answer).
+    if (seen.size >= MEETING_SCAN_LIMIT || sentences.length >= WHO_LIMITS.meets * 2) break;
     const id = placeId(mention);
     if (seen.has(id)) continue;
     seen.add(id);
