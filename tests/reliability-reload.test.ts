@@ -106,7 +106,8 @@ describe("hot reload while interactions keep arriving", () => {
     await running?.stop();
   });
 
-  const reloads = (): number => running.bot.stderr().split("Parley: knowledge reloaded").length - 1;
+  // The bot logs JSON lines on stdout; each finished reload is one `knowledge-reloaded` event.
+  const reloads = (): number => running.bot.stdout().split('"event":"knowledge-reloaded"').length - 1;
 
   /** Changes the folder while traffic flows; resolves with the traffic once the reload is done. */
   async function duringTraffic(change: () => Promise<void>, what: string): Promise<Exchange[]> {
@@ -197,11 +198,13 @@ describe("hot reload while interactions keep arriving", () => {
   it("keeps the last good version of an article whose edit is invalid, and reports it", async () => {
     const path = join(running.knowledgeDir, NEW_FILE);
     const broken = NEW_ARTICLE.replace("published: 2024-10-26", "published: the day after tomorrow");
-    const stderrBefore = running.bot.stderr().length;
+    const logBefore = running.bot.stdout().length;
     const exchanges = await duringTraffic(() => writeFile(path, broken), "the reload after a broken edit");
     expectWhole(exchanges, { old: [newSeed, newArticle], new: [newSeed, newArticle] });
-    expect(running.bot.stderr().slice(stderrBefore)).toMatch(
-      new RegExp(`${NEW_FILE}:\\d+: error: .*published`),
+    expect(running.bot.stdout().slice(logBefore)).toMatch(
+      new RegExp(
+        `"event":"knowledge-problem","path":"${NEW_FILE}","line":\\d+,"message":"[^\\n]*published[^\\n]*","severity":"error"`,
+      ),
     );
     expect(citedItems(await ask("Zephyrine"))).toContainEqual({ text: NEW_SENTENCE, paragraph: 1 });
   }, 90_000);

@@ -6,7 +6,7 @@
  * Polls until `check` holds; rejects with `what` after `timeoutMs`.
  *
  * @example
- * await until(() => bot.stderr().includes("knowledge reloaded"), "the reload");
+ * await until(() => bot.stdout().includes('"event":"knowledge-reloaded"'), "the reload");
  */
 export async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
