@@ -306,7 +306,7 @@ export const ORGANISATION_HEADS = words(`
   organisation union nations authority bureau department administration government brigades brigade
   court bank fund commission corps cabinet parliament assembly congress senate university institute
   group association network foundation company corporation federation league alliance coalition centre
-  center command police guard guards jihad house media times post tribune news agency forum military
+  center command police guard guards jihad house media times post tribune news agency forum military mission programme program
 `);
 
 /** Nouns for bodies tied to a person or country ("Netanyahu's office", "the Biden administration"). */

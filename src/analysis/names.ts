@@ -270,7 +270,10 @@ function roleAfter(context: Context, end: number): [number, number] | null {
       isCapitalised(t) ||
       t.kind === "possessive",
   );
-  const afterHead = range.slice(headIndex + 1);
+  // More role words may follow the first ("Deputy Foreign Minister"), then an "of" phrase.
+  let more = headIndex + 1;
+  while (more < range.length && (isRoleWord(range[more]) || ROLE_NOUNS.has(lower(range[more])))) more++;
+  const afterHead = range.slice(more);
   const ofPhraseOnly =
     afterHead.length === 0 ||
     (["of", "for", "at", "in", "to"].includes(lower(afterHead[0])) &&
