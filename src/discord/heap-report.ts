@@ -2,7 +2,7 @@
  * Debug aid for soak tests: with `PARLEY_DEBUG_HEAP=1`, SIGUSR2 collects garbage (when node runs
  * with `--expose-gc`, e.g. `NODE_OPTIONS=--expose-gc`) and logs one `heap` line with the figures.
  * Off by default; it never changes what the bot answers. The pid to signal is logged at start
- * (`heap-report` line): under `tsx` (npm start) the parent process does not relay SIGUSR2.
+ * (`heap-report` line), in case a wrapper process (e.g. the `tsx` command) does not pass SIGUSR2 on.
  */
 import type { Logger } from "../log/logger.js";
 

@@ -1,13 +1,12 @@
 /**
- * Runs the real Parley process the way the README does (`tsx src/main.ts`, i.e. `npm start`),
- * pointed at a stand-in, and collects its JSON log lines and stderr.
+ * Runs the real Parley process the way the README does (`npm start`, i.e. `node --import tsx
+ * src/main.ts`), pointed at a stand-in, and collects its JSON log lines and stderr.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { resolve } from "node:path";
 import type { Standin } from "./standin.js";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "../..");
-const TSX = resolve(REPO_ROOT, "node_modules/.bin/tsx");
 
 export interface Exit {
   code: number | null;
@@ -52,8 +51,9 @@ export function standinEnv(standin: Standin, overrides: Record<string, string> =
  * await standin.waitForBot(30_000);
  */
 export function spawnScript(script: string, env: NodeJS.ProcessEnv): SpawnedBot {
-  // Its own process group: tsx runs the script in a child process, and a hard kill must reach both.
-  const child = spawn(TSX, [script], {
+  // As `npm start`: one process, tsx only as a loader (the tsx CLI's parent process would SIGKILL a
+  // bot slow to acknowledge SIGTERM). Its own process group, so a hard kill reaches everything.
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: REPO_ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -111,7 +111,7 @@ export function spawnScript(script: string, env: NodeJS.ProcessEnv): SpawnedBot 
   };
 }
 
-/** Kills the bot and tsx's child with it (the whole process group); for cleanup after a failure. */
+/** Kills the bot and anything it started (its whole process group); for cleanup after a failure. */
 export function killHard(bot: SpawnedBot): void {
   if (bot.child.pid === undefined) return;
   try {
