@@ -8,7 +8,7 @@
 
 import { CONTINUATION_CUES, type CueWord, cueAt } from "./cues.js";
 import type { ArticleEntities } from "./entities.js";
-import { CALENDAR_WORDS, PREPOSITIONS, PRONOUNS } from "./lexicon.js";
+import { ANONYMOUS_NOUNS, CALENDAR_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "./lexicon.js";
 import { type ResolveContext, resolveSubject, type Speaker, type SubjectRecord } from "./speakers.js";
 import type { ArticleText, ParagraphText, SentenceTokens } from "./text.js";
 import type { Quote, QuoteType } from "./types.js";
@@ -179,6 +179,26 @@ function isBoundary(paragraph: ParagraphText, item: Item | undefined): boolean {
 
 /** "and"/"or" join the parts of a subject ("Qatar and Egypt"); they open a clause only after a comma. */
 const JOINING_WORDS = new Set(["and", "or"]);
+
+/** Nouns for people: a sentence opening with one has a person as its subject. */
+const PERSON_NOUNS = new Set(
+  [...ANONYMOUS_NOUNS, ...ROLE_NOUNS].filter(
+    (noun) =>
+      ![
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "media",
+        "outlet",
+        "outlets",
+        "newspaper",
+        "newspapers",
+        "channel",
+        "broadcaster",
+      ].includes(noun),
+  ),
+);
 
 /**
  * Items [from, to) of the subject phrase that ends just before `end` (adverbs skipped). With an
@@ -752,10 +772,23 @@ function sentenceSubject(
     const speaker = resolveSubject(context, from, from + 1);
     return speaker.kind === "unknown" ? null : { speaker, to: from + 1 };
   }
+  const opening = from;
   if (paragraph.tokens[from]!.text.toLowerCase() === "the") from++;
   const located = (context.entities.located[paragraph.number - 1] ?? []).filter((m) => !m.raw.inQuote);
   const mention = located.filter((m) => m.from === from).sort((a, b) => b.to - a.to)[0];
-  if (!mention) return null;
+  if (!mention) {
+    // "The official described ...", "Officials met ...": someone is the subject even if we cannot
+    // say who; a later "he" must not reach past them.
+    let end = from;
+    while (end < paragraph.tokens.length && end - from < 3 && paragraph.tokens[end]!.kind === "word") {
+      const word = paragraph.tokens[end]!.lower;
+      end++;
+      if (PERSON_NOUNS.has(word) || PERSON_NOUNS.has(word.replace(/s$/, ""))) {
+        return { speaker: resolveSubject(context, opening, end), to: end };
+      }
+    }
+    return null;
+  }
   // "Qatar and Egypt ...": a group.
   let to = mention.to;
   if (paragraph.tokens[to]?.text === "and") {

@@ -196,8 +196,12 @@ function recentSubjects(context: ResolveContext): SubjectRecord[] {
   return recent;
 }
 
-function genderFits(speaker: Speaker, gender: "m" | "f" | null): boolean {
-  return gender === null || speaker.gender === null || speaker.gender === gender;
+function genderFits(context: ResolveContext, speaker: Speaker, gender: "m" | "f" | null): boolean {
+  // The gender learnt so far in the article (an earlier "she" for this person) counts too.
+  const known = speaker.entityId
+    ? (context.entities.byId.get(speaker.entityId)?.gender ?? speaker.gender)
+    : speaker.gender;
+  return gender === null || known === null || known === gender;
 }
 
 /** True when a person is named as a subject between two token positions of this paragraph. */
@@ -214,22 +218,32 @@ function resolvePronoun(context: ResolveContext, pronoun: string, at: number): S
   const own = context.sentenceSubject;
   if (own && own.to <= at) {
     const candidate = own.speaker;
-    if (fits(candidate, info) && !competingPerson(context, own.to, at, candidate.entityId)) return candidate;
+    if (fits(context, candidate, info) && !competingPerson(context, own.to, at, candidate.entityId)) {
+      return learn(context, candidate, info.gender);
+    }
     return unknown();
   }
   const [latest] = recentSubjects(context);
   if (!latest) return unknown();
-  return fits(latest.speaker, info) ? latest.speaker : unknown();
+  return fits(context, latest.speaker, info) ? learn(context, latest.speaker, info.gender) : unknown();
+}
+
+/** Remembers the gender a pronoun gives a person, so a later pronoun of the other gender is not theirs. */
+function learn(context: ResolveContext, speaker: Speaker, gender: "m" | "f" | null): Speaker {
+  const local = speaker.entityId ? context.entities.byId.get(speaker.entityId) : undefined;
+  if (local && gender && local.entity.kind === "person") local.gender ??= gender;
+  return speaker;
 }
 
 function fits(
+  context: ResolveContext,
   speaker: Speaker,
   info: { kind: "person" | "body" | "plural"; gender: "m" | "f" | null },
 ): boolean {
   if (speaker.kind === "unknown") return false;
   if (info.kind === "person") {
     const personLike = speaker.kind === "person" || (speaker.kind === "anonymous" && !speaker.plural);
-    return personLike && genderFits(speaker, info.gender);
+    return personLike && genderFits(context, speaker, info.gender);
   }
   if (info.kind === "body") return speaker.kind === "organisation";
   return speaker.plural || speaker.kind === "organisation" || speaker.kind === "group";
@@ -259,5 +273,10 @@ function resolveDefinite(context: ResolveContext, phrase: readonly string[], at:
     }
   }
   if (found.size !== 1) return null;
-  return fromEntity(context, [...found][0]!);
+  const id = [...found][0]!;
+  // Only the one who holds the floor: "The minister said" right after "Nasser said" is not the
+  // minister named two paragraphs back (Nasser's role may simply be unknown).
+  const [latest] = recentSubjects(context);
+  if (latest && latest.speaker.entityId !== id) return null;
+  return fromEntity(context, id);
 }
