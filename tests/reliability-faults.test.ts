@@ -1,8 +1,9 @@
 /**
- * Discord faults, end to end: the real Parley process (`npm start`'s `tsx src/main.ts`) against the
+ * Discord faults, end to end: the real Parley process (as `npm start` runs it) against the
  * stand-in, which drops the gateway socket, asks for a reconnect (op 7), stops acknowledging
- * heartbeats, invalidates the session (op 9), rate-limits a reply (429 with retry_after) or fails it (500). After each, the bot must
- * recover on its own and answer the next interaction; every failure is in the structured log.
+ * heartbeats, invalidates the session (op 9), rate-limits a reply (429 with retry_after), fails it
+ * (500) or drops its connection. After each, the bot recovers on its own and answers the next
+ * interaction; every failure is in the structured log.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slashCommand } from "./discord-standin/payloads.js";

@@ -1,5 +1,5 @@
 /**
- * Starts the real Parley process (`tsx src/main.ts`, as `npm start` runs it) against a fresh
+ * Starts the real Parley process (as `npm start` runs it: `node --import tsx src/main.ts`) against a fresh
  * Discord stand-in, reading its own temporary copy of `knowledge/` so a test may edit the files
  * (and no two bots share a snapshot cache). Stopping sends SIGTERM, then SIGKILL as a last resort.
  */
