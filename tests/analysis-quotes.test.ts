@@ -274,6 +274,39 @@ describe("reported speech", () => {
     ]);
   });
 
+  it("“the minister” is not someone named earlier when another speaker holds the floor", () => {
+    const found = rows([
+      "Egyptian Foreign Minister Sameh Shoukry arrived in Cairo.",
+      "Nasser said the talks were difficult.",
+      "The minister said that the border would open.",
+    ]);
+    expect(found.map((row) => [row[0], row[1]])).toEqual([
+      ["Nasser", "Nasser"],
+      [null, "The minister"],
+    ]);
+  });
+
+  it("a pronoun of the other gender than the one learnt for a person is not theirs", () => {
+    const found = rows([
+      "Kamala Harris met families of hostages.",
+      "She said the deal must be done.",
+      "“We are close,” he added.",
+    ]);
+    expect(found.map((row) => [row[0], row[1]])).toEqual([
+      ["Kamala Harris", "She"],
+      [null, "he"],
+    ]);
+  });
+
+  it("a sentence whose subject is an unnamed person blocks a later pronoun", () => {
+    const found = rows([
+      "Antony Blinken arrived in Doha.",
+      "The official described the plan as “a historic moment”.",
+      "“We are close,” he said.",
+    ]);
+    expect(found.map((row) => [row[0], row[1]])).toEqual([[null, "he"]]);
+  });
+
   it("a passive opinion verb has no speaker and yields no quote", () => {
     expect(rows(["Negotiators are expected to meet in Cairo next week."])).toEqual([]);
   });
