@@ -110,7 +110,7 @@ function attach(cluster: Cluster, raw: RawMention, form: Mention["form"]): void 
 function isCueSubject(text: ArticleText, raw: RawMention): boolean {
   const tokens = text.paragraphs[raw.paragraph - 1]!.tokens;
   let i = raw.to;
-  if (ADVERBS.has(tokens[i]?.text.toLowerCase() ?? "")) i++;
+  if (ADVERBS.has(tokens[i]?.lower ?? "")) i++;
   const word = tokens[i];
   if (word && cueAt(word.text, tokens[i + 1]?.text)) return true;
   // "“...,” said Smith." / "..., according to Smith."

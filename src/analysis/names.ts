@@ -80,13 +80,13 @@ function lower(token: Token | undefined): string {
 }
 
 function isNationality(token: Token | undefined): boolean {
-  return token !== undefined && isCapitalised(token) && COUNTRY_ADJECTIVES.has(token.text.toLowerCase());
+  return token !== undefined && isCapitalised(token) && COUNTRY_ADJECTIVES.has(token.lower);
 }
 
 /** A word that can be part of a role phrase written in capitals ("Foreign Minister", "of State"). */
 function isRoleWord(token: Token | undefined): boolean {
   if (token?.kind !== "word") return false;
-  const word = token.text.toLowerCase();
+  const word = token.lower;
   return ROLE_NOUNS.has(word) || ROLE_QUALIFIERS.has(word) || isNationality(token);
 }
 
@@ -154,7 +154,7 @@ function slice(context: Context, from: number, to: number): string {
 /** The country a demonym or country name in these tokens names, or null. */
 function countryOf(tokens: readonly Token[]): string | null {
   for (const token of tokens) {
-    const adjective = isCapitalised(token) ? COUNTRY_ADJECTIVES.get(token.text.toLowerCase()) : undefined;
+    const adjective = isCapitalised(token) ? COUNTRY_ADJECTIVES.get(token.lower) : undefined;
     if (adjective) return adjective;
   }
   return null;
@@ -166,11 +166,11 @@ function affiliationOf(roleTokens: readonly Token[]): string | null {
   let body: string | null = null;
   for (const token of roleTokens) {
     if (token.kind !== "word") continue;
-    const adjective = isCapitalised(token) ? COUNTRY_ADJECTIVES.get(token.text.toLowerCase()) : undefined;
+    const adjective = isCapitalised(token) ? COUNTRY_ADJECTIVES.get(token.lower) : undefined;
     if (adjective) country ??= adjective;
-    const place = PLACE_NAMES.get(token.text.toLowerCase());
+    const place = PLACE_NAMES.get(token.lower);
     if (place && COUNTRIES.includes(place)) country ??= place;
-    const org = ORG_NAMES.get(token.text.toLowerCase());
+    const org = ORG_NAMES.get(token.lower);
     if (org ?? (isAcronym(token.text) ? token.text : undefined)) body ??= org ?? token.text;
   }
   if (body) {
@@ -199,7 +199,7 @@ function roleBefore(
     if (token.text === ")") depth++;
     else if (token.text === "(") depth = Math.max(0, depth - 1);
     else if (depth === 0) {
-      const word = token.text.toLowerCase();
+      const word = token.lower;
       const allowed =
         token.kind === "possessive" ||
         (token.kind === "word" &&
@@ -309,7 +309,7 @@ function bracketAlias(context: Context, end: number): { alias: string; to: numbe
 
 function precededByPreposition(tokens: readonly Token[], from: number): boolean {
   const previous = tokens[from - 1];
-  return previous !== undefined && PREPOSITIONS.has(previous.text.toLowerCase());
+  return previous !== undefined && PREPOSITIONS.has(previous.lower);
 }
 
 function titleCase(words: readonly string[]): string {
@@ -542,7 +542,7 @@ function withBody(context: Context, owner: RawMention): RawMention[] {
   while (i < tokens.length && i - nounStart < 3 && tokens[i]!.kind === "word") {
     const word = lower(tokens[i]);
     if (BODY_NOUNS.has(word) || ORGANISATION_HEADS.has(word)) {
-      const nounWords = tokens.slice(nounStart, i + 1).map((t) => t.text.toLowerCase());
+      const nounWords = tokens.slice(nounStart, i + 1).map((t) => t.lower);
       const body: RawMention = {
         ...base(context, owner.from, i + 1),
         kind: "organisation",

@@ -174,7 +174,7 @@ function isBoundary(paragraph: ParagraphText, item: Item | undefined): boolean {
   if (item.kind === "quote") return true;
   const token = paragraph.tokens[item.index]!;
   if (token.kind === "punct") return /^[,;:()—–-]$/.test(token.text) || token.text === ".";
-  return CLAUSE_WORDS.has(token.text.toLowerCase()) && !JOINING_WORDS.has(token.text.toLowerCase());
+  return CLAUSE_WORDS.has(token.lower) && !JOINING_WORDS.has(token.lower);
 }
 
 /** "and"/"or" join the parts of a subject ("Qatar and Egypt"); they open a clause only after a comma. */
@@ -768,12 +768,12 @@ function sentenceSubject(
   const first = items[start];
   if (first?.kind !== "token") return null;
   let from = first.index;
-  if (PRONOUNS.has(paragraph.tokens[from]!.text.toLowerCase())) {
+  if (PRONOUNS.has(paragraph.tokens[from]!.lower)) {
     const speaker = resolveSubject(context, from, from + 1);
     return speaker.kind === "unknown" ? null : { speaker, to: from + 1 };
   }
   const opening = from;
-  if (paragraph.tokens[from]!.text.toLowerCase() === "the") from++;
+  if (paragraph.tokens[from]!.lower === "the") from++;
   const located = (context.entities.located[paragraph.number - 1] ?? []).filter((m) => !m.raw.inQuote);
   const mention = located.filter((m) => m.from === from).sort((a, b) => b.to - a.to)[0];
   if (!mention) {

@@ -98,8 +98,8 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   const words = tokens.slice(from, to);
   // A pronoun alone.
   if (words.length === 1) {
-    const pronoun = PRONOUNS.get(words[0]!.text.toLowerCase());
-    if (pronoun) return resolvePronoun(context, words[0]!.text.toLowerCase(), from);
+    const pronoun = PRONOUNS.get(words[0]!.lower);
+    if (pronoun) return resolvePronoun(context, words[0]!.lower, from);
   }
   // A name with its role as one mention spans the whole phrase ("International Committee of the Red
   // Cross head Rami Halevi"): that entity, whatever prepositions its role holds.
@@ -111,8 +111,7 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   if (whole) return { ...fromEntity(context, whole.entityId), how: "name" };
   // The head of the phrase ends at its first preposition: "critics | of American policy in ...".
   let headEnd = from;
-  while (headEnd < to && !(headEnd > from && PREPOSITIONS.has(tokens[headEnd]!.text.toLowerCase())))
-    headEnd++;
+  while (headEnd < to && !(headEnd > from && PREPOSITIONS.has(tokens[headEnd]!.lower))) headEnd++;
   const mentions = mentionsIn(context, from, to);
   // "Qatar and Egypt said": a group of named entities.
   const headMentions = mentions.filter((m) => m.to <= headEnd);
@@ -129,7 +128,7 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
     .filter((m) => m.to === headEnd || (headEnd === to && m.to === to))
     .sort((a, b) => b.to - b.from - (a.to - a.from))[0];
   if (head) return { ...fromEntity(context, head.entityId), how: "name" };
-  const headWords = tokens.slice(from, headEnd).map((t) => t.text.toLowerCase());
+  const headWords = tokens.slice(from, headEnd).map((t) => t.lower);
   const noun = headWords[headWords.length - 1] ?? "";
   // "the office", "the minister": a definite description of someone named before.
   if (headWords.length >= 2 && headWords.length <= 4 && headWords[0] === "the") {
@@ -169,18 +168,17 @@ function describe(context: ResolveContext, from: number, to: number, headEnd: nu
   const tokens = context.paragraph.tokens;
   let start = from;
   while (start < headEnd - 1) {
-    const word = tokens[start]!.text.toLowerCase();
+    const word = tokens[start]!.lower;
     if (DETERMINERS.has(word) || QUANTIFIERS.has(word)) start++;
     else break;
   }
   let end = headEnd;
-  if (end < to && ["of", "for", "from", "with"].includes(tokens[end]!.text.toLowerCase())) {
+  if (end < to && ["of", "for", "from", "with"].includes(tokens[end]!.lower)) {
     end++;
-    while (end < to && !PREPOSITIONS.has(tokens[end]!.text.toLowerCase()) && tokens[end]!.kind !== "punct")
-      end++;
+    while (end < to && !PREPOSITIONS.has(tokens[end]!.lower) && tokens[end]!.kind !== "punct") end++;
   }
   // Keep "senior" in "a senior official": only quantifiers that count are dropped.
-  if (start > from && ["senior", "top"].includes(tokens[start - 1]!.text.toLowerCase())) start--;
+  if (start > from && ["senior", "top"].includes(tokens[start - 1]!.lower)) start--;
   return slice(context, start, end);
 }
 
