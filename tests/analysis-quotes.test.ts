@@ -224,6 +224,21 @@ describe("reported speech", () => {
     ]);
   });
 
+  it("a spokesman is a person: named in an appositive, otherwise anonymous and never the boss", () => {
+    const found = rows([
+      "Benjamin Netanyahu’s spokesman, Omer Dostri, said the delegation would leave on Sunday.",
+      "Netanyahu's spokesman said the talks were over.",
+    ]);
+    expect(found.map((row) => [row[0], row[1]])).toEqual([
+      ["Omer Dostri", "Omer Dostri"],
+      ["Netanyahu's spokesman", "Netanyahu's spokesman"],
+    ]);
+    expect(analyze(["Netanyahu's spokesman said the talks were over."]).quotes[0]).toMatchObject({
+      speakerId: null,
+      speakerKind: "anonymous",
+    });
+  });
+
   it("a nested report belongs to the outer speaker only", () => {
     const found = rows([
       "Antony Blinken met Benjamin Netanyahu.",

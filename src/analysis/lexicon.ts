@@ -309,10 +309,11 @@ export const ORGANISATION_HEADS = words(`
   center command police guard guards jihad house media times post tribune news agency forum military mission programme program
 `);
 
-/** Nouns for bodies tied to a person or country ("Netanyahu's office", "the Biden administration"). */
-export const BODY_NOUNS = words(
-  "office administration government cabinet ministry campaign team party spokesman",
-);
+/**
+ * Nouns for bodies tied to a person or country ("Netanyahu's office", "the Biden administration").
+ * Not "spokesman": a spokesman is a person, and unnamed ("Netanyahu's spokesman" is anonymous).
+ */
+export const BODY_NOUNS = words("office administration government cabinet ministry campaign team party");
 
 /** Nouns that name people without naming them: a speaker headed by one is anonymous. */
 export const ANONYMOUS_NOUNS = words(`
