@@ -54,6 +54,16 @@ describe("KnowledgeStore", () => {
     expect(store.current().articles.map((a) => a.id)).toEqual(["a", "c"]);
   });
 
+  it("re-reads a file edited to the same size, and only parses files that changed", async () => {
+    const dir = await folder({ "a.md": article("A", "Talks met in Cairo."), "b.md": article("B", "Burns met Barnea.") });
+    const store = await open(dir);
+    await writeFile(join(dir, "a.md"), article("A", "Talks met in Gizah."));
+    const summary = await store.reload();
+    expect(summary.changed).toEqual(["a"]);
+    expect(texts(store, "Gizah")).toEqual(["Talks met in Gizah."]);
+    expect(texts(store, "Cairo")).toEqual([]);
+  });
+
   it("keeps the last good version of a file that becomes invalid, and reports it", async () => {
     const dir = await folder({ "a.md": article("A", "Talks resumed in Doha.") });
     const events: StoreEvent[] = [];

@@ -11,7 +11,7 @@ import { type FSWatcher, watch } from "node:fs";
 import { join } from "node:path";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type MiniSearch from "minisearch";
-import { loadKnowledge } from "../knowledge/load.js";
+import { loadKnowledge, type ParseCache } from "../knowledge/load.js";
 import type { KnowledgeProblem } from "../knowledge/problems.js";
 import { createSentenceIndex, type IndexedSentence, indexSentences } from "../search/sentence-index.js";
 import { type ArticleUnit, assembleKnowledgeBase, assembleSteps, prepareArticle } from "./build.js";
@@ -56,13 +56,17 @@ export class KnowledgeStore {
   private debounce: NodeJS.Timeout | undefined;
   private reloading: Promise<ReloadSummary> | undefined;
   private reloadAgain = false;
+  /** Parsed files by path and stat stamp: a reload reads only files that changed. */
+  private readonly parseCache: ParseCache;
 
   private constructor(
     private readonly options: StoreOptions,
     units: Map<string, ArticleUnit>,
     index: MiniSearch<IndexedSentence>,
     problems: KnowledgeProblem[],
+    parseCache: ParseCache,
   ) {
+    this.parseCache = parseCache;
     this.units = units;
     this.index = index;
     this.kb = assembleKnowledgeBase(units, index);
@@ -78,7 +82,8 @@ export class KnowledgeStore {
    */
   static async open(options: StoreOptions): Promise<KnowledgeStore> {
     const started = performance.now();
-    const { articles, problems } = await loadKnowledge(options.dir);
+    const parseCache: ParseCache = new Map();
+    const { articles, problems } = await loadKnowledge(options.dir, parseCache);
     for (const problem of problems) options.onEvent?.({ type: "problem", problem });
     const cacheDir = options.cacheDir === undefined ? join(options.dir, ".parley-cache") : options.cacheDir;
 
@@ -100,7 +105,7 @@ export class KnowledgeStore {
       for (const unit of units.values()) indexSentences(index, unit.sentences);
       source = "build";
     }
-    const store = new KnowledgeStore(options, units, index, problems);
+    const store = new KnowledgeStore(options, units, index, problems, parseCache);
     if (cacheDir && source === "build") {
       await writeSnapshot(cacheDir, units, index).catch((error: unknown) =>
         options.onEvent?.({ type: "snapshot-failed", error }),
@@ -144,7 +149,7 @@ export class KnowledgeStore {
 
   private async runReload(): Promise<ReloadSummary> {
     const started = performance.now();
-    const { articles, problems } = await loadKnowledge(this.options.dir);
+    const { articles, problems } = await loadKnowledge(this.options.dir, this.parseCache);
     for (const problem of problems) this.options.onEvent?.({ type: "problem", problem });
     // A broken file keeps its last good version: find the articles whose file now fails.
     const failingPaths = new Set(problems.filter((p) => p.severity === "error").map((p) => p.path));

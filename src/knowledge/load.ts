@@ -58,14 +58,23 @@ export function rejectDuplicateIds(
   return problems;
 }
 
+/** What a file parsed to, keyed by what `stat` said of it, so a reload re-reads only changed files. */
+export type ParseCache = Map<
+  string,
+  { stamp: string; article: Article | null; problems: KnowledgeProblem[] }
+>;
+
 /**
  * Loads and validates every article in a knowledge folder.
+ *
+ * With a `cache` (kept by the caller between calls), a file whose size, inode and modification time
+ * (in nanoseconds) are unchanged is not read again.
  *
  * @throws ParleyError when the folder itself cannot be read.
  * @example
  * const { articles, problems } = await loadKnowledge("knowledge");
  */
-export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
+export async function loadKnowledge(dir: string, cache?: ParseCache): Promise<LoadedKnowledge> {
   try {
     if (!(await stat(dir)).isDirectory()) throw new ParleyError(`knowledge folder ${dir} is not a folder`);
   } catch (error) {
@@ -78,25 +87,10 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
   const BATCH = 64;
   for (let i = 0; i < paths.length; i += BATCH) {
     const batch = paths.slice(i, i + BATCH);
-    const results = await Promise.all(
-      batch.map(async (path) => {
-        try {
-          const bytes = await readFile(join(dir, path));
-          return { path, ...parseArticleFile(path, bytes) };
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          const problem: KnowledgeProblem = {
-            path,
-            line: 1,
-            message: `cannot read file: ${reason}`,
-            severity: "error",
-          };
-          return { path, article: null, problems: [problem] };
-        }
-      }),
-    );
+    const results = await Promise.all(batch.map((path) => readArticleFile(dir, path, cache)));
     parsed.push(...results);
   }
+  if (cache) for (const path of cache.keys()) if (!paths.includes(path)) cache.delete(path);
   const duplicateProblems = rejectDuplicateIds(parsed);
   const problems = [...parsed.flatMap((file) => file.problems), ...duplicateProblems].sort(
     (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
@@ -104,6 +98,37 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
   const articles = parsed.flatMap((file) => (file.article ? [file.article] : []));
   articles.sort((a, b) => a.id.localeCompare(b.id));
   return { articles, problems };
+}
+
+/** Reads and parses one file (or takes it from the cache); a read error is a problem, not a throw. */
+async function readArticleFile(
+  dir: string,
+  path: string,
+  cache: ParseCache | undefined,
+): Promise<{ path: string; article: Article | null; problems: KnowledgeProblem[] }> {
+  try {
+    let stamp = "";
+    if (cache) {
+      const info = await stat(join(dir, path), { bigint: true });
+      stamp = `${info.size}:${info.ino}:${info.mtimeNs}`;
+      const known = cache.get(path);
+      // A copy: duplicate-id checks may clear `article` on the result.
+      if (known?.stamp === stamp) return { path, article: known.article, problems: known.problems };
+    }
+    const bytes = await readFile(join(dir, path));
+    const result = parseArticleFile(path, bytes);
+    cache?.set(path, { stamp, article: result.article, problems: result.problems });
+    return { path, ...result };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const problem: KnowledgeProblem = {
+      path,
+      line: 1,
+      message: `cannot read file: ${reason}`,
+      severity: "error",
+    };
+    return { path, article: null, problems: [problem] };
+  }
 }
 
 export { articleIdFromPath };
