@@ -81,6 +81,11 @@ const SKIPPABLE_BEFORE_CUE = new Set([
   "yesterday",
 ]);
 const CLAUSE_WORDS = new Set([
+  "where",
+  "whom",
+  "whose",
+  "whether",
+  "unless",
   "that",
   "but",
   "while",
