@@ -48,7 +48,14 @@ export interface ExportQuote {
 export interface ExportStatus {
   id: string;
   category: StatusCategory;
-  date: { value: string | null; precision: DatePrecision; relation: string; text: string | null };
+  date: {
+    value: string | null;
+    precision: DatePrecision;
+    relation: string;
+    text: string | null;
+    /** For approximate periods ("during the past two days"): first and last day. */
+    range?: { from: string; to: string };
+  };
   participants: string[];
   place: string | null;
   published: string;
@@ -122,6 +129,7 @@ export function exportAnalysis(kb: KnowledgeBase): ExportDocument {
           precision: event.date.precision,
           relation: event.date.relation,
           text: event.date.text,
+          ...(event.date.range ? { range: event.date.range } : {}),
         },
         participants: event.participants.map((id) => nameOf.get(id) ?? id),
         place: event.place,
