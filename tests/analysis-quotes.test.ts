@@ -322,6 +322,15 @@ describe("reported speech", () => {
     expect(found.map((row) => [row[0], row[1]])).toEqual([[null, "he"]]);
   });
 
+  it("a subject that a name owns (“Netanyahu's critics”) is not the name", () => {
+    const found = rows([
+      "Benjamin Netanyahu met Antony Blinken.",
+      "Netanyahu's critics gathered in Tel Aviv.",
+      "He said the war would go on.",
+    ]);
+    expect(found.map((row) => [row[0], row[1]])).toEqual([[null, "He"]]);
+  });
+
   it("a passive opinion verb has no speaker and yields no quote", () => {
     expect(rows(["Negotiators are expected to meet in Cairo next week."])).toEqual([]);
   });

@@ -794,6 +794,14 @@ function sentenceSubject(
     }
     return null;
   }
+  // "Netanyahu’s critics gathered ...": the subject is what the name owns, not the name; someone
+  // we cannot name, so a later "he" does not go back to Netanyahu.
+  if (paragraph.tokens[mention.to]?.kind === "possessive") {
+    return {
+      speaker: { entityId: null, name: null, kind: "unknown", gender: null, plural: false },
+      to: mention.to + 1,
+    };
+  }
   // "Qatar and Egypt ...": a group.
   let to = mention.to;
   if (paragraph.tokens[to]?.text === "and") {
