@@ -19,7 +19,7 @@ import {
   searchSentences,
 } from "../search/sentence-index.js";
 import { splitArticle } from "../text/sentences.js";
-import type { KnowledgeBase, SearchOptions, SentenceHit } from "./knowledge-base.js";
+import type { KnowledgeBase, SearchOptions, SentenceHit, SentenceLookup } from "./knowledge-base.js";
 import { pauseEvery, runToEnd, type Steps } from "./slices.js";
 import type { Article, Citation, Sentence } from "./types.js";
 
@@ -55,7 +55,37 @@ interface Tables {
   articles: Article[];
   articlesById: Map<string, Article>;
   sentencesByArticle: Map<string, readonly Sentence[]>;
-  sentencesById: Map<string, Sentence>;
+}
+
+/**
+ * Sentences by id, derived from the article's own list instead of one global map: a reload then
+ * needs no new 240,000-entry map, only the article table.
+ */
+/** Per article's sentence list: where each paragraph starts in it (built on first look-up, kept across reloads). */
+const paragraphStarts = new WeakMap<readonly Sentence[], Int32Array>();
+
+class SentencesById implements SentenceLookup {
+  constructor(private readonly byArticle: ReadonlyMap<string, readonly Sentence[]>) {}
+
+  get(id: string): Sentence | undefined {
+    const hash = id.lastIndexOf("#");
+    const dot = id.lastIndexOf(".");
+    if (hash < 0 || dot < hash) return undefined;
+    const sentences = this.byArticle.get(id.slice(0, hash));
+    if (!sentences) return undefined;
+    const paragraph = Number(id.slice(hash + 1, dot));
+    const index = Number(id.slice(dot + 1));
+    let starts = paragraphStarts.get(sentences);
+    if (!starts) {
+      const last = sentences[sentences.length - 1]?.paragraph ?? 0;
+      starts = new Int32Array(last + 2).fill(-1);
+      for (let at = sentences.length - 1; at >= 0; at--) starts[sentences[at]!.paragraph] = at;
+      paragraphStarts.set(sentences, starts);
+    }
+    if (!Number.isInteger(paragraph) || paragraph < 1 || paragraph >= starts.length) return undefined;
+    const sentence = sentences[(starts[paragraph] ?? -1) + index - 1];
+    return sentence && sentence.id === id ? sentence : undefined;
+  }
 }
 
 function* buildTables(units: ReadonlyMap<string, ArticleUnit>): Steps<Tables> {
@@ -67,14 +97,12 @@ function* buildTables(units: ReadonlyMap<string, ArticleUnit>): Steps<Tables> {
     articles: [],
     articlesById: new Map(),
     sentencesByArticle: new Map(),
-    sentencesById: new Map(),
   };
   const pause = pauseEvery(64);
   for (const unit of ordered) {
     tables.articles.push(unit.article);
     tables.articlesById.set(unit.article.id, unit.article);
     tables.sentencesByArticle.set(unit.article.id, unit.sentences);
-    for (const sentence of unit.sentences) tables.sentencesById.set(sentence.id, sentence);
     if (pause()) yield;
   }
   return tables;
@@ -83,7 +111,7 @@ function* buildTables(units: ReadonlyMap<string, ArticleUnit>): Steps<Tables> {
 class BuiltKnowledgeBase implements KnowledgeBase {
   readonly articles: readonly Article[];
   readonly articlesById: ReadonlyMap<string, Article>;
-  readonly sentencesById: ReadonlyMap<string, Sentence>;
+  readonly sentencesById: SentenceLookup;
   readonly sentencesByArticle: ReadonlyMap<string, readonly Sentence[]>;
   readonly analysis: Analysis;
   private readonly citations = new Map<string, Citation>();
@@ -97,7 +125,7 @@ class BuiltKnowledgeBase implements KnowledgeBase {
     this.articles = tables.articles;
     this.articlesById = tables.articlesById;
     this.sentencesByArticle = tables.sentencesByArticle;
-    this.sentencesById = tables.sentencesById;
+    this.sentencesById = new SentencesById(tables.sentencesByArticle);
     this.analysis = analysis;
   }
 

@@ -18,11 +18,16 @@ export interface SearchOptions {
   articleIds?: ReadonlySet<string>;
 }
 
+/** Finds a sentence by its id (`articleId#paragraph.index`). A `Map` is one; the knowledge base derives it. */
+export interface SentenceLookup {
+  get(id: string): Sentence | undefined;
+}
+
 export interface KnowledgeBase {
   readonly articles: readonly Article[];
   readonly articlesById: ReadonlyMap<string, Article>;
   /** Every sentence by its id. */
-  readonly sentencesById: ReadonlyMap<string, Sentence>;
+  readonly sentencesById: SentenceLookup;
   /** Each article's sentences in reading order. */
   readonly sentencesByArticle: ReadonlyMap<string, readonly Sentence[]>;
   /** What the analysis found (entities, quotes, status events), precomputed for answers. */
