@@ -4,6 +4,7 @@
  */
 import type { BenchResults, SizeResult, Target } from "./results.js";
 import type { Latency } from "./stats.js";
+import { naiveHeap } from "./targets.js";
 
 /** `0.0123` -> `12 µs`, `12.3` -> `12.3 ms`, `12345` -> `12.3 s`. */
 export function formatMs(ms: number): string {
@@ -71,7 +72,7 @@ const ROWS: Row[] = [
   [
     "Heap after GC: Parley / bare (sentences + index)",
     (s) =>
-      `${formatMb(s.heap.parleyBytes)} / ${formatMb(s.heap.bareTotalBytes)} (${formatRatio(s.heap.parleyBytes / s.heap.bareTotalBytes)})`,
+      `${formatMb(s.heap.parleyBytes)} / ${formatMb(naiveHeap(s))} (${formatRatio(s.heap.parleyBytes / naiveHeap(s))})`,
   ],
   [
     "— Parley by phase: sentences / per-article analyses / index / combined analysis + lookups",
@@ -89,7 +90,8 @@ const ROWS: Row[] = [
   ],
   [
     "— bare index alone / sentences alone",
-    (s) => `${formatMb(s.heap.bareIndexBytes)} / ${formatMb(s.heap.sentencesBytes)}`,
+    (s) =>
+      `${formatMb(s.heap.bareIndexBytes)} / ${formatMb(s.heap.parleyPhases?.sentencesBytes ?? s.heap.sentencesBytes)}`,
   ],
   ["`who` p50 / p99 (÷ bare name p99)", (s) => latencyCell(s.latency.who, s.latency.bareName)],
   [

@@ -51,7 +51,7 @@ export interface SizeResult extends StoreFigures {
     /** Everything Parley holds beyond the loaded articles: sentences, analysis, index, lookups. */
     parleyBytes: number;
     /** Parley's heap by build phase: sentences, per-article analyses, index, combined analysis and lookups. */
-    parleyPhases: {
+    parleyPhases?: {
       sentencesBytes: number;
       perArticleAnalysesBytes: number;
       indexBytes: number;
