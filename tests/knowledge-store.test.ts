@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { answerCommand } from "../src/answers/dispatch.js";
 import { KnowledgeStore, type StoreEvent } from "../src/core/knowledge-store.js";
 
 const article = (title: string, body: string) =>
@@ -55,13 +56,43 @@ describe("KnowledgeStore", () => {
   });
 
   it("re-reads a file edited to the same size, and only parses files that changed", async () => {
-    const dir = await folder({ "a.md": article("A", "Talks met in Cairo."), "b.md": article("B", "Burns met Barnea.") });
+    const dir = await folder({
+      "a.md": article("A", "Talks met in Cairo."),
+      "b.md": article("B", "Burns met Barnea."),
+    });
     const store = await open(dir);
     await writeFile(join(dir, "a.md"), article("A", "Talks met in Gizah."));
     const summary = await store.reload();
     expect(summary.changed).toEqual(["a"]);
     expect(texts(store, "Gizah")).toEqual(["Talks met in Gizah."]);
     expect(texts(store, "Cairo")).toEqual([]);
+  });
+
+  it("applies the optional people.yaml, reloads it when it changes, and reports a bad entry", async () => {
+    const dir = await folder({
+      "a.md": article("A", "US Secretary of State Antony Blinken arrived in Doha."),
+    });
+    const events: StoreEvent[] = [];
+    const store = await open(dir, events);
+    const whoIs = (name: string) => answerCommand(store.current(), "who", { name });
+    expect(whoIs("Tony Blinken").kind).toBe("user-error");
+    await writeFile(
+      join(dir, "people.yaml"),
+      "- name: Antony Blinken\n  aliases: [Tony Blinken]\n- role: nameless\n",
+    );
+    await store.reload();
+    expect(whoIs("Tony Blinken")).toMatchObject({
+      kind: "answer",
+      title: expect.stringContaining("Antony Blinken"),
+    });
+    expect(events).toContainEqual({
+      type: "problem",
+      problem: expect.objectContaining({
+        path: "people.yaml",
+        severity: "warning",
+        message: "entry 2 has no name",
+      }),
+    });
   });
 
   it("keeps the last good version of a file that becomes invalid, and reports it", async () => {

@@ -11,7 +11,7 @@ import type { LogLevel } from "../config/settings.js";
 import { runConsole } from "../console/console.js";
 import { renderText } from "../console/render-text.js";
 import { ParleyError } from "../core/errors.js";
-import { KnowledgeStore, type StoreEvent } from "../core/knowledge-store.js";
+import { KnowledgeStore, readPeople, type StoreEvent } from "../core/knowledge-store.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem } from "../knowledge/problems.js";
 import { createLogger, type Logger } from "../log/logger.js";
@@ -176,7 +176,9 @@ export async function runCli(
 
 /** `parley check`: every problem at once, exit 1 when any file is invalid. */
 async function check(dir: string, streams: Streams): Promise<number> {
-  const { articles, problems } = await loadKnowledge(dir);
+  const loaded = await loadKnowledge(dir);
+  const articles = loaded.articles;
+  const problems = [...loaded.problems, ...(await readPeople(dir)).problems];
   for (const problem of problems) streams.err(formatProblem(problem));
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;

@@ -9,6 +9,7 @@ import type MiniSearch from "minisearch";
 import { type ArticleAnalysis, analyzeArticle } from "../analysis/analyze.js";
 import { combineAnalysesSteps } from "../analysis/combine.js";
 import { prepareDirectory } from "../analysis/directory.js";
+import { applyPeopleFile, type PersonEntry } from "../analysis/people-file.js";
 import { prepareTimeline } from "../analysis/timeline.js";
 import type { Analysis } from "../analysis/types.js";
 import { citeSentence } from "../citation/citation.js";
@@ -165,12 +166,14 @@ export type AssembledKnowledgeBase = BuiltKnowledgeBase;
 export function* assembleSteps(
   units: ReadonlyMap<string, ArticleUnit>,
   index: MiniSearch<IndexedSentence>,
+  people: readonly PersonEntry[] = [],
 ): Steps<AssembledKnowledgeBase> {
   const tables = yield* buildTables(units);
   const parts: ArticleAnalysis[] = [];
   for (const unit of units.values()) parts.push(unit.analysis);
   yield;
-  const analysis = yield* combineAnalysesSteps(parts);
+  // The operator's optional people.yaml corrects who is who after the automatic merge.
+  const analysis = applyPeopleFile(yield* combineAnalysesSteps(parts), people);
   yield;
   // Answer lookups are computed here, at build time, so no query pays for them.
   yield* prepareDirectory(analysis);
@@ -185,8 +188,9 @@ export function* assembleSteps(
 export function assembleKnowledgeBase(
   units: ReadonlyMap<string, ArticleUnit>,
   index: MiniSearch<IndexedSentence>,
+  people: readonly PersonEntry[] = [],
 ): AssembledKnowledgeBase {
-  return runToEnd(assembleSteps(units, index));
+  return runToEnd(assembleSteps(units, index, people));
 }
 
 /**

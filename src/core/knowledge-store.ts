@@ -8,9 +8,11 @@
  * - A file that fails validation keeps its last good version serving; its problem is reported.
  */
 import { type FSWatcher, watch } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type MiniSearch from "minisearch";
+import { type PersonEntry, parsePeopleFile } from "../analysis/people-file.js";
 import { loadKnowledge, type ParseCache } from "../knowledge/load.js";
 import type { KnowledgeProblem } from "../knowledge/problems.js";
 import { createSentenceIndex, type IndexedSentence, indexSentences } from "../search/sentence-index.js";
@@ -58,6 +60,8 @@ export class KnowledgeStore {
   private reloadAgain = false;
   /** Parsed files by path and stat stamp: a reload reads only files that changed. */
   private readonly parseCache: ParseCache;
+  /** The optional people.yaml as last read (its text, to notice a change, and its entries). */
+  private people: LoadedPeople;
 
   private constructor(
     private readonly options: StoreOptions,
@@ -65,11 +69,13 @@ export class KnowledgeStore {
     index: MiniSearch<IndexedSentence>,
     problems: KnowledgeProblem[],
     parseCache: ParseCache,
+    people: LoadedPeople,
   ) {
     this.parseCache = parseCache;
+    this.people = people;
     this.units = units;
     this.index = index;
-    this.kb = assembleKnowledgeBase(units, index);
+    this.kb = assembleKnowledgeBase(units, index, people.entries);
     this.latestProblems = problems;
   }
 
@@ -83,7 +89,9 @@ export class KnowledgeStore {
   static async open(options: StoreOptions): Promise<KnowledgeStore> {
     const started = performance.now();
     const parseCache: ParseCache = new Map();
-    const { articles, problems } = await loadKnowledge(options.dir, parseCache);
+    const { articles, problems: fileProblems } = await loadKnowledge(options.dir, parseCache);
+    const people = await readPeople(options.dir);
+    const problems = [...fileProblems, ...people.problems];
     for (const problem of problems) options.onEvent?.({ type: "problem", problem });
     const cacheDir = options.cacheDir === undefined ? join(options.dir, ".parley-cache") : options.cacheDir;
 
@@ -105,7 +113,7 @@ export class KnowledgeStore {
       for (const unit of units.values()) indexSentences(index, unit.sentences);
       source = "build";
     }
-    const store = new KnowledgeStore(options, units, index, problems, parseCache);
+    const store = new KnowledgeStore(options, units, index, problems, parseCache, people);
     if (cacheDir && source === "build") {
       await writeSnapshot(cacheDir, units, index).catch((error: unknown) =>
         options.onEvent?.({ type: "snapshot-failed", error }),
@@ -149,7 +157,11 @@ export class KnowledgeStore {
 
   private async runReload(): Promise<ReloadSummary> {
     const started = performance.now();
-    const { articles, problems } = await loadKnowledge(this.options.dir, this.parseCache);
+    const { articles, problems: fileProblems } = await loadKnowledge(this.options.dir, this.parseCache);
+    const people = await readPeople(this.options.dir);
+    const peopleChanged = people.text !== this.people.text;
+    this.people = people;
+    const problems = [...fileProblems, ...people.problems];
     for (const problem of problems) this.options.onEvent?.({ type: "problem", problem });
     // A broken file keeps its last good version: find the articles whose file now fails.
     const failingPaths = new Set(problems.filter((p) => p.severity === "error").map((p) => p.path));
@@ -161,7 +173,7 @@ export class KnowledgeStore {
     // Prepare on copies, then swap: the live index and units are touched in one synchronous step.
     const next = new Map(this.units);
     const plan = await planChanges(next, articles, kept);
-    await this.applyPlan(next, plan);
+    await this.applyPlan(next, plan, peopleChanged);
     this.latestProblems = problems;
     const summary = { changed: plan.changed, removed: plan.removed, kept: [...kept], problems };
     this.options.onEvent?.({
@@ -174,10 +186,14 @@ export class KnowledgeStore {
     return summary;
   }
 
-  private async applyPlan(next: Map<string, ArticleUnit>, plan: ChangePlan): Promise<void> {
-    if (plan.changed.length === 0 && plan.removed.length === 0) return;
+  private async applyPlan(
+    next: Map<string, ArticleUnit>,
+    plan: ChangePlan,
+    peopleChanged: boolean,
+  ): Promise<void> {
+    if (plan.changed.length === 0 && plan.removed.length === 0 && !peopleChanged) return;
     // Built in time slices: the live knowledge base keeps answering meanwhile.
-    const kb = await runInSlices(assembleSteps(next, this.index));
+    const kb = await runInSlices(assembleSteps(next, this.index, this.people.entries));
     // From here to the end nothing awaits: no answer can run between the index update and the swap.
     updateIndex(this.index, plan);
     this.units = next;
@@ -202,6 +218,36 @@ export class KnowledgeStore {
     clearTimeout(this.debounce);
     await this.reloading?.catch(() => undefined);
   }
+}
+
+/** The optional `people.yaml` of the knowledge folder. */
+interface LoadedPeople {
+  text: string | null;
+  entries: PersonEntry[];
+  problems: KnowledgeProblem[];
+}
+
+const PEOPLE_FILE = "people.yaml";
+
+/** Reads `people.yaml` if there is one; its problems are warnings (the articles stand without it). */
+export async function readPeople(dir: string): Promise<LoadedPeople> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, PEOPLE_FILE), "utf8");
+  } catch {
+    return { text: null, entries: [], problems: [] };
+  }
+  const { entries, problems } = parsePeopleFile(text);
+  return {
+    text,
+    entries,
+    problems: problems.map((message) => ({
+      path: PEOPLE_FILE,
+      line: 1,
+      message: message.replace(/^Parley: people\.yaml /, ""),
+      severity: "warning" as const,
+    })),
+  };
 }
 
 interface ChangePlan {
