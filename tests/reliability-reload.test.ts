@@ -97,7 +97,8 @@ describe("hot reload while interactions keep arriving", () => {
   const newArticle = paragraphsOf(NEW_ARTICLE);
 
   beforeAll(async () => {
-    running = await startBot();
+    // Not a rate-limit test: the traffic and the checks must never be told to slow down.
+    running = await startBot({ env: { RATE_LIMIT_COMMANDS: "1000" } });
     const seed = await readFile(join(running.knowledgeDir, SEED_FILE), "utf8");
     oldSeed = paragraphsOf(seed);
     newSeed = [INSERTED_PARAGRAPH, ...oldSeed];
