@@ -97,8 +97,8 @@ describe("hot reload while interactions keep arriving", () => {
   const newArticle = paragraphsOf(NEW_ARTICLE);
 
   beforeAll(async () => {
-    // Not a rate-limit test: the traffic and the checks must never be told to slow down.
-    running = await startBot({ env: { RATE_LIMIT_COMMANDS: "1000" } });
+    // Not a rate-limit test: the traffic (one user, over 100 commands/s) must never be told to slow down.
+    running = await startBot({ env: { RATE_LIMIT_COMMANDS: "1000000" } });
     const seed = await readFile(join(running.knowledgeDir, SEED_FILE), "utf8");
     oldSeed = paragraphsOf(seed);
     newSeed = [INSERTED_PARAGRAPH, ...oldSeed];
