@@ -78,20 +78,7 @@ export function slashCommand(
   name: string,
   options: Record<string, OptionValue> = {},
 ): RawInteraction {
-  return {
-    ...base(2, place, user),
-    data: {
-      id: snowflake(),
-      name,
-      type: 1,
-      guild_id: place.guildId,
-      options: Object.entries(options).map(([optionName, value]) => ({
-        name: optionName,
-        type: optionType(value),
-        value,
-      })),
-    },
-  };
+  return { ...base(2, place, user), data: commandData(place, name, options, null) };
 }
 
 /**
@@ -107,20 +94,27 @@ export function autocomplete(
   options: Record<string, OptionValue>,
   focused: string,
 ): RawInteraction {
+  return { ...base(4, place, user), data: commandData(place, name, options, focused) };
+}
+
+/** The `data` of a chat-input command, as a slash command and its autocomplete both carry it. */
+function commandData(
+  place: InteractionPlace,
+  name: string,
+  options: Record<string, OptionValue>,
+  focused: string | null,
+): RawInteraction["data"] {
   return {
-    ...base(4, place, user),
-    data: {
-      id: snowflake(),
-      name,
-      type: 1,
-      guild_id: place.guildId,
-      options: Object.entries(options).map(([optionName, value]) => ({
-        name: optionName,
-        type: optionType(value),
-        value,
-        ...(optionName === focused ? { focused: true } : {}),
-      })),
-    },
+    id: snowflake(),
+    name,
+    type: 1,
+    guild_id: place.guildId,
+    options: Object.entries(options).map(([optionName, value]) => ({
+      name: optionName,
+      type: optionType(value),
+      value,
+      ...(optionName === focused ? { focused: true } : {}),
+    })),
   };
 }
 
