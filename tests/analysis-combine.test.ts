@@ -4,7 +4,7 @@
  * a surname stay apart.
  */
 import { describe, expect, it } from "vitest";
-import { combineAnalyses } from "../src/analysis/combine.js";
+import { combineAnalyses } from "../src/corpus/combine.js";
 import { analyze } from "./analysis-fixture.js";
 
 describe("combineAnalyses", () => {

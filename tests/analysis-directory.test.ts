@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../src/analysis/analyze.js";
-import { combineAnalyses } from "../src/analysis/combine.js";
-import { getDirectory } from "../src/analysis/directory.js";
+import { combineAnalyses } from "../src/corpus/combine.js";
+import { getDirectory } from "../src/index/directory.js";
 import { splitArticle } from "../src/text/sentences.js";
 import { analyze, seedArticle } from "./analysis-fixture.js";
 

@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type ArticleAnalysis, analyzeArticle } from "../src/analysis/analyze.js";
-import { buildKnowledgeBase } from "../src/core/build.js";
-import type { KnowledgeBase } from "../src/core/knowledge-base.js";
 import type { Article } from "../src/core/types.js";
+import type { KnowledgeBase } from "../src/index/knowledge-base.js";
+import { buildKnowledgeBase } from "../src/store/build.js";
 import { splitArticle } from "../src/text/sentences.js";
 
 export interface GoldQuote {

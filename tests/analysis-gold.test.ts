@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../src/analysis/analyze.js";
-import { combineAnalyses } from "../src/analysis/combine.js";
 import type { Analysis } from "../src/analysis/types.js";
+import { combineAnalyses } from "../src/corpus/combine.js";
 import { splitArticle } from "../src/text/sentences.js";
 import { seedArticle, seedGold } from "./analysis-fixture.js";
 

@@ -3,8 +3,9 @@
  * as the operator says, and quotes follow; bad entries are reported, never thrown.
  */
 import { describe, expect, it } from "vitest";
-import { combineAnalyses } from "../src/analysis/combine.js";
-import { applyPeopleFile, parsePeopleFile } from "../src/analysis/people-file.js";
+import { parsePeopleFile } from "../src/analysis/entities/people-file.js";
+import { combineAnalyses } from "../src/corpus/combine.js";
+import { applyPeopleFile } from "../src/corpus/people.js";
 import { analyze } from "./analysis-fixture.js";
 
 describe("people.yaml", () => {

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../bench/generate.js";
 import { createQueries } from "../bench/queries.js";
 import { answerCommand } from "../src/answers/dispatch.js";
-import { buildKnowledgeBase } from "../src/core/build.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
+import { buildKnowledgeBase } from "../src/store/build.js";
 
 const SIZE = 20;
 let dir: string;

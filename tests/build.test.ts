@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildKnowledgeBase } from "../src/core/build.js";
 import type { Article } from "../src/core/types.js";
+import { buildKnowledgeBase } from "../src/store/build.js";
 
 const article = (id: string, paragraphs: string[]): Article => ({
   id,

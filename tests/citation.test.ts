@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { citeSentence, formatDate, textFragmentLink } from "../src/citation/citation.js";
 import type { Article, Sentence } from "../src/core/types.js";
+import { citeSentence, formatDate, textFragmentLink } from "../src/text/citation.js";
 
 const article: Article = {
   id: "2024-10-24-doha-talks",

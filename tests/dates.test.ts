@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type DateMention, resolveDates } from "../src/analysis/dates.js";
-import { addDays, dayNumber, formatDay, parseIsoDay, weekdayOf } from "../src/analysis/dates-calendar.js";
+import { addDays, dayNumber, formatDay, parseIsoDay, weekdayOf } from "../src/analysis/dates/calendar.js";
+import { type DateMention, resolveDates } from "../src/analysis/dates/dates.js";
 
 /** The single mention in `text`, failing the test when there is not exactly one. */
 function only(text: string, published: string): DateMention {

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer, Reply } from "../src/answers/types.js";
 import type { CommandOptions } from "../src/commands/definitions.js";
 import type { DiscordSettings } from "../src/config/settings.js";
-import type { KnowledgeBase } from "../src/core/knowledge-base.js";
 import { type Bot, createBot } from "../src/discord/bot.js";
 import { validateMessage } from "../src/discord/limits.js";
+import type { KnowledgeBase } from "../src/index/knowledge-base.js";
 import { createLogger } from "../src/log/logger.js";
 import { asShown } from "./discord-standin/as-shown.js";
 import {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { answerCommand } from "../src/answers/dispatch.js";
-import { KnowledgeStore, type StoreEvent } from "../src/core/knowledge-store.js";
+import { KnowledgeStore, type StoreEvent } from "../src/store/knowledge-store.js";
 
 const article = (title: string, body: string) =>
   `---\ntitle: ${title}\npublished: 2024-10-24\n---\n\n${body}\n`;

@@ -4,9 +4,9 @@ import { complete } from "../src/answers/complete.js";
 import { answerCommand } from "../src/answers/dispatch.js";
 import type { Reply } from "../src/answers/types.js";
 import { COMMANDS } from "../src/commands/definitions.js";
-import { buildKnowledgeBase } from "../src/core/build.js";
-import type { KnowledgeBase } from "../src/core/knowledge-base.js";
+import type { KnowledgeBase } from "../src/index/knowledge-base.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
+import { buildKnowledgeBase } from "../src/store/build.js";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getTimeline } from "../src/analysis/timeline.js";
 import { answerStatus, completeTopics, dateLabel } from "../src/answers/status.js";
 import type { Answer, AnswerItem, Reply } from "../src/answers/types.js";
-import { buildKnowledgeBase } from "../src/core/build.js";
-import type { KnowledgeBase } from "../src/core/knowledge-base.js";
+import type { KnowledgeBase } from "../src/index/knowledge-base.js";
+import { getTimeline } from "../src/index/timeline.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
+import { buildKnowledgeBase } from "../src/store/build.js";
 import { article, seedArticle, seedGold, statusKnowledgeBase } from "./status-fixture.js";
 
 function asAnswer(reply: Reply): Answer {

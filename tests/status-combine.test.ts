@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { combineStatus, findStatusEvents } from "../src/analysis/status.js";
+import { findStatusEvents } from "../src/analysis/status/status.js";
 import type { StatusEvent } from "../src/analysis/types.js";
 import type { Article } from "../src/core/types.js";
+import { combineStatus } from "../src/corpus/status-combine.js";
 import { splitArticle } from "../src/text/sentences.js";
 import { article, entitiesIn, goldEntities } from "./status-fixture.js";
 

@@ -5,11 +5,12 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { combineStatus, findStatusEvents } from "../src/analysis/status.js";
+import { findStatusEvents } from "../src/analysis/status/status.js";
 import type { Analysis, Entity } from "../src/analysis/types.js";
-import { citeSentence } from "../src/citation/citation.js";
-import type { KnowledgeBase } from "../src/core/knowledge-base.js";
 import type { Article, Citation, Sentence } from "../src/core/types.js";
+import { combineStatus } from "../src/corpus/status-combine.js";
+import type { KnowledgeBase } from "../src/index/knowledge-base.js";
+import { citeSentence } from "../src/text/citation.js";
 import { splitArticle } from "../src/text/sentences.js";
 
 export interface GoldPerson {

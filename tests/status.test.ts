@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { findStatusEvents } from "../src/analysis/status.js";
-import { classifyStatus } from "../src/analysis/status-rules.js";
+import { classifyStatus } from "../src/analysis/status/rules.js";
+import { findStatusEvents } from "../src/analysis/status/status.js";
 import type { StatusEvent } from "../src/analysis/types.js";
 import type { Sentence } from "../src/core/types.js";
 import { loadKnowledge } from "../src/knowledge/load.js";

@@ -4,13 +4,13 @@
  */
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { completeEntityNames } from "../src/analysis/directory.js";
 import { answerCommand } from "../src/answers/dispatch.js";
 import { exportAnalysis } from "../src/answers/export.js";
 import type { Answer, Reply } from "../src/answers/types.js";
-import { buildKnowledgeBase } from "../src/core/build.js";
-import type { KnowledgeBase } from "../src/core/knowledge-base.js";
+import { completeEntityNames } from "../src/index/directory.js";
+import type { KnowledgeBase } from "../src/index/knowledge-base.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
+import { buildKnowledgeBase } from "../src/store/build.js";
 import { seedGold } from "./analysis-fixture.js";
 
 let kb: KnowledgeBase;

@@ -3,7 +3,7 @@
  * whole on reload (an interaction never sees a half-built one).
  */
 import type { Analysis } from "../analysis/types.js";
-import type { Article, Citation, Sentence } from "./types.js";
+import type { Article, Citation, Sentence } from "../core/types.js";
 
 /** One search hit: a sentence and how well it matched. */
 export interface SentenceHit {

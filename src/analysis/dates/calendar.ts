@@ -2,7 +2,7 @@
  * Calendar arithmetic on plain dates (year, month, day), in UTC only, so that a publication date such as
  * `2024-10-24` can never slip to the 23rd because of the machine's time zone.
  */
-import { ParleyError } from "../core/errors.js";
+import { ParleyError } from "../../core/errors.js";
 
 /** A calendar day. `month` is 1-12. */
 export interface Day {

@@ -7,22 +7,24 @@
  */
 import type MiniSearch from "minisearch";
 import { type ArticleAnalysis, analyzeArticle } from "../analysis/analyze.js";
-import { combineAnalysesSteps } from "../analysis/combine.js";
-import { prepareDirectory } from "../analysis/directory.js";
-import { applyPeopleFile, type PersonEntry } from "../analysis/people-file.js";
-import { prepareTimeline } from "../analysis/timeline.js";
+import type { PersonEntry } from "../analysis/entities/people-file.js";
 import type { Analysis } from "../analysis/types.js";
-import { citeSentence } from "../citation/citation.js";
+import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
+import type { Article, Citation, Sentence } from "../core/types.js";
+import { combineAnalysesSteps } from "../corpus/combine.js";
+import { applyPeopleFile } from "../corpus/people.js";
+import { prepareDirectory } from "../index/directory.js";
+import { prepareEntityCounts } from "../index/entity-counts.js";
+import type { KnowledgeBase, SearchOptions, SentenceHit, SentenceLookup } from "../index/knowledge-base.js";
 import {
   createSentenceIndex,
   type IndexedSentence,
   indexSentences,
   searchSentences,
-} from "../search/sentence-index.js";
+} from "../index/sentence-index.js";
+import { prepareTimeline } from "../index/timeline.js";
+import { citeSentence } from "../text/citation.js";
 import { splitArticle } from "../text/sentences.js";
-import type { KnowledgeBase, SearchOptions, SentenceHit, SentenceLookup } from "./knowledge-base.js";
-import { pauseEvery, runToEnd, type Steps } from "./slices.js";
-import type { Article, Citation, Sentence } from "./types.js";
 
 /** Everything Parley derives from one article alone: reusable while the article's hash is unchanged. */
 export interface ArticleUnit {
@@ -41,14 +43,6 @@ export interface ArticleUnit {
 export function prepareArticle(article: Article): ArticleUnit {
   const sentences = splitArticle(article);
   return { article, sentences, analysis: analyzeArticle(article, sentences) };
-}
-
-/** Hooks that precompute answer lookups at build time (registered by the answer modules). */
-const precomputeHooks: ((analysis: Analysis) => void)[] = [];
-
-/** Lets an answer module precompute its lookups when a knowledge base is built, not on first query. */
-export function onKnowledgeBaseBuilt(hook: (analysis: Analysis) => void): void {
-  precomputeHooks.push(hook);
 }
 
 /** The lookup tables of a knowledge base, built in steps (there are ~240,000 sentences at 10k articles). */
@@ -161,7 +155,7 @@ export type AssembledKnowledgeBase = BuiltKnowledgeBase;
 
 /**
  * Puts prepared units and their (already filled) search index together: combines the per-article
- * analyses across articles and runs the precompute hooks.
+ * analyses across articles (corpus), then builds the look-ups answers read (index).
  */
 export function* assembleSteps(
   units: ReadonlyMap<string, ArticleUnit>,
@@ -180,7 +174,7 @@ export function* assembleSteps(
   yield;
   yield* prepareTimeline(analysis);
   yield;
-  for (const hook of precomputeHooks) hook(analysis);
+  yield* prepareEntityCounts(analysis);
   return new BuiltKnowledgeBase(units, index, analysis, tables);
 }
 

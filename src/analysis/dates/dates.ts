@@ -15,6 +15,7 @@
  * All arithmetic is on calendar days in UTC (see dates-calendar.ts): no time-zone slips.
  */
 import * as chrono from "chrono-node";
+import type { ResolvedDate } from "../types.js";
 import {
   addDays,
   addMonths,
@@ -26,9 +27,8 @@ import {
   parseIsoDay,
   startOfWeek,
   weekdayOf,
-} from "./dates-calendar.js";
-import { type Tense, tenseAround } from "./dates-tense.js";
-import type { ResolvedDate } from "./types.js";
+} from "./calendar.js";
+import { type Tense, tenseAround } from "./tense.js";
 
 /** A resolved date expression and where it is in the text (`text.slice(start, end)` is `mention.text`). */
 export interface DateMention extends ResolvedDate {

@@ -11,13 +11,13 @@
  * Cost: linear in the number of entities, plus pairwise checks within each surname's distinct names.
  */
 
+import type { ArticleAnalysis } from "../analysis/analyze.js";
+import { editDistance } from "../analysis/entities/fuzzy.js";
+import { COURTESY_TITLES, NAME_HONORIFICS } from "../analysis/entities/lexicon.js";
+import { normalise, slug } from "../analysis/text.js";
+import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
-import type { ArticleAnalysis } from "./analyze.js";
-import { editDistance } from "./fuzzy.js";
-import { COURTESY_TITLES, NAME_HONORIFICS } from "./lexicon.js";
-import { combineStatusSteps } from "./status.js";
-import { normalise, slug } from "./text.js";
-import type { Analysis, Entity, Quote, StatusEvent } from "./types.js";
+import { combineStatusSteps } from "./status-combine.js";
 
 class UnionFind {
   private readonly parent: number[] = [];

@@ -7,11 +7,11 @@
  * that subject is of a compatible kind and gender and no other person stands between them as a
  * subject; "the office" / "the minister" take the one recent entity that fits, or nobody.
  */
-import type { ArticleEntities, Located } from "./entities.js";
-import { ANONYMOUS_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "./lexicon.js";
-import type { ParagraphText } from "./text.js";
-import { normalise } from "./text.js";
-import type { Quote } from "./types.js";
+import type { ArticleEntities, Located } from "../entities/entities.js";
+import { ANONYMOUS_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "../entities/lexicon.js";
+import type { ParagraphText } from "../text.js";
+import { normalise } from "../text.js";
+import type { Quote } from "../types.js";
 
 export type SpeakerKind = Quote["speakerKind"];
 

@@ -5,12 +5,12 @@
  * autocomplete. Answers only read these maps: nothing is searched in full text at answer time.
  */
 
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import { editDistance } from "../analysis/entities/fuzzy.js";
+import { NAME_PARTICLES } from "../analysis/entities/lexicon.js";
+import { normalise } from "../analysis/text.js";
+import type { Analysis, Entity, Place, Quote, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
-import { editDistance } from "./fuzzy.js";
-import { NAME_PARTICLES } from "./lexicon.js";
-import { normalise } from "./text.js";
-import type { Analysis, Entity, Place, Quote, StatusEvent } from "./types.js";
+import type { KnowledgeBase } from "./knowledge-base.js";
 
 /** How an entity matched a query. */
 export interface EntityMatch {

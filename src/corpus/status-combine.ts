@@ -7,9 +7,10 @@
  * undated ones only with reports published
  * within {@link UNDATED_WINDOW_DAYS}. Linear in practice at 10,000 articles.
  */
+
+import { isoDayNumber } from "../analysis/dates/calendar.js";
+import type { ResolvedDate, StatusCategory, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
-import { isoDayNumber } from "./dates-calendar.js";
-import type { ResolvedDate, StatusCategory, StatusEvent } from "./types.js";
 
 /** Days either side within which two reports can be of the same event, unless both name an exact day. */
 const SLACK_DAYS = 2;

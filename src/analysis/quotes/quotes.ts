@@ -6,12 +6,12 @@
  * rules never look inside a quotation: "“...,” he said, “...”" reads QUOTE he said , QUOTE.
  */
 
+import type { ArticleEntities } from "../entities/entities.js";
+import { ANONYMOUS_NOUNS, CALENDAR_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "../entities/lexicon.js";
+import type { ArticleText, ParagraphText, SentenceTokens } from "../text.js";
+import type { Quote, QuoteType } from "../types.js";
 import { CONTINUATION_CUES, type CueWord, cueAt } from "./cues.js";
-import type { ArticleEntities } from "./entities.js";
-import { ANONYMOUS_NOUNS, CALENDAR_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "./lexicon.js";
 import { type ResolveContext, resolveSubject, type Speaker, type SubjectRecord } from "./speakers.js";
-import type { ArticleText, ParagraphText, SentenceTokens } from "./text.js";
-import type { Quote, QuoteType } from "./types.js";
 
 /** One item of a sentence: a token outside quotations, or a whole quotation. */
 type Item = { kind: "token"; index: number } | { kind: "quote"; quote: number; from: number; to: number };

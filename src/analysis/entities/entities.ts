@@ -9,11 +9,11 @@
  * the one person with that role; then bodies and places by name or bracketed alias.
  */
 
-import { cueAt } from "./cues.js";
+import { cueAt } from "../quotes/cues.js";
+import { type ArticleText, normalise, sentenceOfToken, slug } from "../text.js";
+import type { Entity, EntityKind, Mention } from "../types.js";
 import { NAME_PARTICLES } from "./lexicon.js";
 import { findMentions, type RawMention } from "./names.js";
-import { type ArticleText, normalise, sentenceOfToken, slug } from "./text.js";
-import type { Entity, EntityKind, Mention } from "./types.js";
 
 /** A name mention placed on its entity. */
 export interface Located {

@@ -12,8 +12,8 @@
  * Categories are coarse labels for grouping; the date and the verbatim sentence are what answers show.
  */
 
-import { sentenceTense } from "./dates-tense.js";
-import type { StatusCategory } from "./types.js";
+import { sentenceTense } from "../dates/tense.js";
+import type { StatusCategory } from "../types.js";
 
 /** A sentence must match this (or BACKGROUND, or be an opinion naming someone) to be a status candidate. */
 export const ABOUT_TALKS =

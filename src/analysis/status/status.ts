@@ -14,14 +14,12 @@
  *    publication day ("Blinken said ... today"): that day, `day`;
  * 6. any other report: the publication date, `approx` (it was true when the article was written).
  */
-import type { Article, Sentence } from "../core/types.js";
-import { type DateMention, resolveDates } from "./dates.js";
-import { sentenceTense } from "./dates-tense.js";
-import { findVenue, topicsOf } from "./status-places.js";
-import { ABOUT_TALKS, BACKGROUND, classifyStatus, OPINION, SPEECH } from "./status-rules.js";
-import type { ResolvedDate, StatusCategory, StatusEvent } from "./types.js";
-
-export { combineStatus, combineStatusSteps } from "./status-combine.js";
+import type { Article, Sentence } from "../../core/types.js";
+import { type DateMention, resolveDates } from "../dates/dates.js";
+import { sentenceTense } from "../dates/tense.js";
+import type { ResolvedDate, StatusCategory, StatusEvent } from "../types.js";
+import { findVenue, topicsOf } from "./places.js";
+import { ABOUT_TALKS, BACKGROUND, classifyStatus, OPINION, SPEECH } from "./rules.js";
 
 const TRAVEL =
   /\b(?:visit\w*|travel\w*|go(?:es|ing)? to|went to|heads? to|headed to|fly to|flew to|arriv\w+)\b/i;

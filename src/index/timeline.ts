@@ -15,11 +15,11 @@
  * The timeline is memoised per analysis object (a WeakMap): a reload builds a new one.
  */
 
+import { isoDayNumber } from "../analysis/dates/calendar.js";
+import { SUBJECT_NAMES } from "../analysis/status/places.js";
+import type { Analysis, StatusCategory, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
-import { isoDayNumber } from "./dates-calendar.js";
-import { spanOf } from "./status-combine.js";
-import { SUBJECT_NAMES } from "./status-places.js";
-import type { Analysis, StatusCategory, StatusEvent } from "./types.js";
+import { spanOf } from "../corpus/status-combine.js";
 
 export interface TimelineSections {
   /** Current reports from the newest articles, newest date first. */

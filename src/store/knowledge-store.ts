@@ -12,15 +12,15 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type MiniSearch from "minisearch";
-import { type PersonEntry, parsePeopleFile } from "../analysis/people-file.js";
+import { type PersonEntry, parsePeopleFile } from "../analysis/entities/people-file.js";
+import { runInSlices } from "../core/slices.js";
+import type { Article } from "../core/types.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { createSentenceIndex, type IndexedSentence, indexSentences } from "../index/sentence-index.js";
 import { loadKnowledge, type ParseCache } from "../knowledge/load.js";
 import type { KnowledgeProblem } from "../knowledge/problems.js";
-import { createSentenceIndex, type IndexedSentence, indexSentences } from "../search/sentence-index.js";
 import { type ArticleUnit, assembleKnowledgeBase, assembleSteps, prepareArticle } from "./build.js";
-import type { KnowledgeBase } from "./knowledge-base.js";
-import { runInSlices } from "./slices.js";
 import { readSnapshot, writeSnapshot } from "./snapshot.js";
-import type { Article } from "./types.js";
 
 export interface StoreOptions {
   /** The knowledge folder. */

@@ -13,6 +13,9 @@
  * 4. A role may also be written before the chunk in lower case ("Hamas leader", "former") or as an
  *    appositive (", the head of ... (Mossad), David Barnea" / "David Barnea, the head of ...,").
  */
+
+import type { ParagraphText } from "../text.js";
+import { isCapitalised, type Token } from "../tokens.js";
 import {
   ANONYMOUS_NOUNS,
   BODY_NOUNS,
@@ -32,8 +35,6 @@ import {
   ROLE_NOUNS,
   ROLE_QUALIFIERS,
 } from "./lexicon.js";
-import type { ParagraphText } from "./text.js";
-import { isCapitalised, type Token } from "./tokens.js";
 
 export type RawKind = "person" | "organisation" | "place" | "single" | "role";
 
