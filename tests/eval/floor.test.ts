@@ -5,8 +5,8 @@
  * with a message, except under CI=true, where it fails.
  */
 import { describe, expect, it } from "vitest";
-import { evaluateSet } from "../eval/evaluate.js";
-import { environmentProblem } from "../eval/sets.js";
+import { evaluateSet } from "../../eval/evaluate.js";
+import { environmentProblem } from "../../eval/sets.js";
 
 /** The least PolNeAR dev may score (today: recall 0.47, speaker precision 0.955). */
 const DEV_ATTRIBUTION_FLOORS = { recall: 0.46, precision: 0.95 } as const;

@@ -3,9 +3,9 @@
  * figures of issue 10 (each rule shown to fire and to stay quiet), and the table it prints.
  */
 import { describe, expect, it } from "vitest";
-import { nameFigures, nameFlags, splitPairs, transliterationVariant } from "../eval/names.js";
-import { parseScorerOutput } from "../eval/score.js";
-import { attributionRows, type Column, nameRows, renderTable } from "../eval/table.js";
+import { nameFigures, nameFlags, splitPairs, transliterationVariant } from "../../eval/names.js";
+import { parseScorerOutput } from "../../eval/score.js";
+import { attributionRows, type Column, nameRows, renderTable } from "../../eval/table.js";
 
 const person = (id: string, name: string) => ({ id, kind: "person", name });
 const body = (id: string, name: string) => ({ id, kind: "organisation", name });
