@@ -16,21 +16,21 @@
 
 import type { ParagraphText } from "../text.js";
 import { isCapitalised, type Token } from "../tokens.js";
+import { chunks, nameParts } from "./chunks.js";
 import {
   ANONYMOUS_NOUNS,
   BODY_NOUNS,
   CALENDAR_WORDS,
-  CAPITALISED_STOP_WORDS,
   COUNTRY_ADJECTIVES,
   COURTESY_TITLES,
   DETERMINERS,
   HONORIFIC_GENDER,
   KNOWN_ORGANISATIONS,
   NAME_HONORIFICS,
-  NAME_PARTICLES,
   ORGANISATION_HEADS,
   ROLE_NOUNS,
 } from "./lexicon.js";
+import { GROUP_PLURALS, NAME_SUFFIXES, PLACE_HEADS, THING_HEADS } from "./name-words.js";
 import {
   affiliationOf,
   bracketAlias,
@@ -40,6 +40,7 @@ import {
   isNationality,
   isRoleWord,
   lower,
+  nameStartAfterTitle,
   ORG_NAMES,
   PLACE_NAMES,
   precededByPreposition,
@@ -78,55 +79,6 @@ export interface RawMention {
   inQuote: boolean;
 }
 
-/** A name word with a lower-case particle joined by a hyphen: "al-Ansari", "bin-Salman". */
-const NAME_PREFIXED = /^(?:al|el|bin|ibn|abu|ben|de|da|van|von)-\p{Lu}/u;
-
-/** Finds the runs of capitalised words (joined by "of", "and", particles) in a paragraph. */
-function chunks(tokens: readonly Token[]): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  let i = 0;
-  while (i < tokens.length) {
-    if (!isCapitalised(tokens[i])) {
-      i++;
-      continue;
-    }
-    const start = i;
-    const quote = tokens[i]!.quote;
-    let end = i + 1;
-    while (end < tokens.length && tokens[end]!.quote === quote) {
-      const token = tokens[end]!;
-      const next = tokens[end + 1];
-      const previous = tokens[end - 1]!;
-      if (isCapitalised(token) || NAME_PREFIXED.test(token.text)) {
-        end++;
-      } else if (token.text === "." && COURTESY_TITLES.has(lower(previous)) && isCapitalised(next)) {
-        end++;
-      } else if (NAME_PARTICLES.has(token.text) && isCapitalised(next)) {
-        end++;
-      } else if (
-        token.text === "of" &&
-        (isRoleWord(previous) || ORGANISATION_HEADS.has(lower(previous))) &&
-        (isCapitalised(next) || (next?.text === "the" && isCapitalised(tokens[end + 2])))
-      ) {
-        end++;
-      } else if (token.text === "the" && previous.text === "of" && isCapitalised(next)) {
-        end++;
-      } else if (
-        token.text === "and" &&
-        isRoleWord(previous) &&
-        isRoleWord(next) &&
-        tokens.slice(start, end).some((t) => ROLE_NOUNS.has(lower(t)))
-      ) {
-        end++;
-      } else {
-        break;
-      }
-    }
-    found.push([start, end]);
-    i = end;
-  }
-  return found;
-}
 /**
  * Every name-like mention in a paragraph, in reading order.
  *
@@ -138,18 +90,8 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
   const context: Context = { paragraph, tokens: paragraph.tokens };
   const { tokens } = paragraph;
   const mentions: RawMention[] = [];
-  for (const [chunkStart, chunkEnd] of chunks(tokens)) {
-    let start = chunkStart;
-    // 1. Sentence words and calendar words are not names.
-    while (
-      start < chunkEnd &&
-      CAPITALISED_STOP_WORDS.has(lower(tokens[start])) &&
-      !/^[A-Z]{2,}$/.test(tokens[start]!.text) &&
-      !isRoleWord(tokens[start])
-    ) {
-      start++;
-    }
-    if (start >= chunkEnd) continue;
+  const parts = chunks(tokens).flatMap(([from, to]) => nameParts(paragraph, from, to));
+  for (const [start, chunkEnd] of parts) {
     const words = tokens.slice(start, chunkEnd);
     if (words.every((t) => CALENDAR_WORDS.has(lower(t)) || t.kind !== "word")) continue;
     // A lone demonym ("Qatari officials", "American support") names no one.
@@ -231,11 +173,19 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   const bracket = bracketAlias(context, end);
 
   // 2. Known places and bodies, body-noun endings, acronyms.
-  const place = PLACE_NAMES.get(lowerText);
+  // A run ending in a place word ("Kent County") is a place; one ending in a body, work or group
+  // word ("Clean Air Act", "Senate Republicans", "Islamic State") is a body, never a person.
+  const endsInPlace = end - start >= 2 && PLACE_HEADS.has(lower(last));
+  const place = PLACE_NAMES.get(lowerText) ?? (endsInPlace ? text : undefined);
   if (place)
     return withBody(context, { ...base(context, start, end), kind: "place", name: place, nameWords: [] });
   const known = ORG_NAMES.get(lowerText);
-  const endsInBody = end - start >= 2 && ORGANISATION_HEADS.has(lower(last)) && !isRoleWord(last);
+  const endsInBody =
+    end - start >= 2 &&
+    ((ORGANISATION_HEADS.has(lower(last)) && !isRoleWord(last)) ||
+      THING_HEADS.has(lower(last)) ||
+      GROUP_PLURALS.has(lower(last)) ||
+      (lower(last) === "state" && lower(tokens[end - 2]) !== "of" && !isRoleWord(tokens[end - 2])));
   if (known || endsInBody || (end - start === 1 && isAcronym(text))) {
     const mention: RawMention = {
       ...base(context, start, end),
@@ -251,17 +201,8 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   }
 
   // 3. Split the role written in capitals from the name.
-  let nameStart = start;
-  while (
-    nameStart < end &&
-    (isRoleWord(tokens[nameStart]) || /^(of|and|the)$/.test(tokens[nameStart]!.text))
-  ) {
-    nameStart++;
-  }
-  // "Director of the CIA": a role followed by a body is a mention of the body.
-  const roleTokens = tokens.slice(start, nameStart);
-  const hasRole = roleTokens.some((t) => ROLE_NOUNS.has(lower(t)));
-  if (!hasRole) nameStart = start;
+  const nameStart = nameStartAfterTitle(tokens, start, end);
+  const hasRole = nameStart > start;
   const nameText = nameStart < end ? slice(context, nameStart, end) : "";
   if (nameStart < end) {
     const rest = nameText.toLowerCase();
@@ -277,7 +218,7 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   }
   if (nameStart >= end) {
     // Only role words: a role-only mention ("the Qatari Prime Minister and Foreign Minister").
-    if (!hasRole) return [];
+    if (!tokens.slice(start, end).some((t) => ROLE_NOUNS.has(lower(t)))) return [];
     // As written with its article: "the Qatari Prime Minister and Foreign Minister".
     const from =
       DETERMINERS.has(lower(tokens[start - 1])) && !isCapitalised(tokens[start - 1]) ? start - 1 : start;
@@ -296,10 +237,10 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   if (first >= end) return [];
   const honorific = HONORIFIC_GENDER.get(lower(tokens[first]));
   if (honorific) gender = honorific;
-  const nameWords = tokens
-    .slice(first, end)
-    .filter((t) => t.kind === "word" && !NAME_HONORIFICS.has(lower(t)))
-    .map((t) => t.text);
+  const written = tokens.slice(first, end).filter((t) => t.kind === "word" && !NAME_HONORIFICS.has(lower(t)));
+  // Middle initials and "Jr" are left out when matching ("Donald J. Trump" is "Donald Trump").
+  const core = written.filter((t) => !/^[A-Z]$/.test(t.text) && !NAME_SUFFIXES.has(t.lower));
+  const nameWords = (core.length >= 2 ? core : written).map((t) => t.text);
   const name = slice(context, first, end);
 
   // 4. Roles written before (lower case, or an appositive) or after the name.

@@ -11,12 +11,14 @@ import {
   COUNTRY_ADJECTIVES,
   DETERMINERS,
   KNOWN_ORGANISATIONS,
+  NAME_HONORIFICS,
   ORGANISATION_HEADS,
   PLACES,
   PREPOSITIONS,
   ROLE_NOUNS,
   ROLE_QUALIFIERS,
 } from "./lexicon.js";
+import { DESCRIPTORS, MORE_TITLES, PARTY_WORDS, TITLE_ABBREVIATIONS } from "./name-words.js";
 
 export const PLACE_NAMES = new Map<string, string>(
   [...COUNTRIES, ...PLACES].map((name) => [name.toLowerCase(), name]),
@@ -215,6 +217,52 @@ export function bracketAlias(context: Context, end: number): { alias: string; to
 export function precededByPreposition(tokens: readonly Token[], from: number): boolean {
   const previous = tokens[from - 1];
   return previous !== undefined && PREPOSITIONS.has(previous.lower);
+}
+
+/** A word that heads a title written in capitals before a name ("Director", "Sen", "CEO", "Republican"). */
+export function isTitleHead(token: Token | undefined): boolean {
+  if (token?.kind !== "word") return false;
+  const word = token.lower;
+  return (
+    ROLE_NOUNS.has(word) ||
+    TITLE_ABBREVIATIONS.has(word) ||
+    PARTY_WORDS.has(word) ||
+    DESCRIPTORS.has(word) ||
+    MORE_TITLES.has(word)
+  );
+}
+
+/**
+ * Where the name starts in a run [start, end) that opens with a title written in capitals, or
+ * `start` when it opens with none; `end` when the run is a title only ("the Qatari Prime Minister").
+ * The title runs to its last head word, bodies and places inside it included ("Wells Fargo CEO John
+ * Stumpf", "Senate Majority Leader Mitch McConnell", "Former Florida Sen. X"); an honorific inside a
+ * name is no head ("Martin Luther King Jr"). A demonym, party word or descriptor alone is a title
+ * only before two name words ("Republican Donald Trump", not "American Express").
+ */
+export function nameStartAfterTitle(tokens: readonly Token[], start: number, end: number): number {
+  let lead = start;
+  while (
+    lead < end &&
+    (isRoleWord(tokens[lead]) || isTitleHead(tokens[lead]) || /^(of|and|the|\.)$/.test(tokens[lead]!.text))
+  )
+    lead++;
+  let nameStart = lead;
+  for (let k = end - 1; k >= lead; k--) {
+    const token = tokens[k]!;
+    if (isTitleHead(token) && !NAME_HONORIFICS.has(token.lower)) {
+      nameStart = tokens[k + 1]?.text === "." ? k + 2 : k + 1;
+      break;
+    }
+  }
+  if (nameStart >= end) return Math.min(lead, end);
+  const title = tokens.slice(start, nameStart);
+  const nameWords = tokens.slice(nameStart, end).filter((t) => t.kind === "word").length;
+  const strong = title.some(
+    (t) => ROLE_NOUNS.has(t.lower) || TITLE_ABBREVIATIONS.has(t.lower) || MORE_TITLES.has(t.lower),
+  );
+  const weak = title.some((t) => isTitleHead(t) || isNationality(t));
+  return strong || (weak && nameWords >= 2) ? nameStart : start;
 }
 
 export function titleCase(words: readonly string[]): string {

@@ -2,7 +2,11 @@
  * A sentence read as items: each token outside quotations is one item, each whole quotation is one,
  * so the attribution rules never look inside a quotation ("“...,” he said, “...”" reads QUOTE he said , QUOTE).
  */
+
+import { COURTESY_TITLES } from "../entities/lexicon.js";
+import { TITLE_ABBREVIATIONS } from "../entities/name-words.js";
 import type { ParagraphText, SentenceTokens } from "../text.js";
+import { isCapitalised } from "../tokens.js";
 
 export const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being"]);
 export const SKIPPABLE_BEFORE_CUE = new Set([
@@ -124,11 +128,24 @@ export function isPunct(paragraph: ParagraphText, item: Item | undefined): boole
   return item?.kind === "token" && paragraph.tokens[item.index]!.kind === "punct";
 }
 
+/** A full stop inside a name ("John F. Kerry", "Rep. Adam Schiff"): the entities joined it into a run. */
+export function insideName(paragraph: ParagraphText, index: number): boolean {
+  const previous = paragraph.tokens[index - 1];
+  const next = paragraph.tokens[index + 1];
+  if (!previous || !isCapitalised(next)) return false;
+  return (
+    /^[A-Z]$/.test(previous.text) ||
+    COURTESY_TITLES.has(previous.lower) ||
+    TITLE_ABBREVIATIONS.has(previous.lower)
+  );
+}
+
 export function isBoundary(paragraph: ParagraphText, item: Item | undefined): boolean {
   if (!item) return true;
   if (item.kind === "quote") return true;
   const token = paragraph.tokens[item.index]!;
-  if (token.kind === "punct") return /^[,;:()—–-]$/.test(token.text) || token.text === ".";
+  if (token.kind === "punct")
+    return /^[,;:()—–-]$/.test(token.text) || (token.text === "." && !insideName(paragraph, item.index));
   return CLAUSE_WORDS.has(token.lower) && !JOINING_WORDS.has(token.lower);
 }
 

@@ -10,6 +10,7 @@ import {
   AUXILIARIES,
   CLAUSE_WORDS,
   type Item,
+  insideName,
   isBoundary,
   isPunct,
   JOINING_WORDS,
@@ -123,7 +124,7 @@ export function subjectAfter(
   while (
     to < items.length &&
     items[to]!.kind === "token" &&
-    !isPunct(paragraph, items[to]) &&
+    (!isPunct(paragraph, items[to]) || insideName(paragraph, tokenIndexOf(items[to]!))) &&
     to - start < 10
   ) {
     const word = lowerAt(paragraph, items, to);

@@ -1,0 +1,177 @@
+/**
+ * Runs of capitalised words ("chunks") and the parts of them that are not names. names.ts classifies
+ * what is left. The not-name rules, in order:
+ * 1. A dateline opening a story (`CITY —`, `CITY, N.C. —`, `CITY (Agency) -`) is dropped.
+ * 2. Runs of two or more all-capitals words are dropped ("THANK YOU", "FULL TEXT"); single acronyms
+ *    ("CIA") stay.
+ * 3. A party tag ("R-Ky") is no name.
+ * 4. A capitalised function word inside a run splits it (a headline: "X Hits Y On Z").
+ * 5. Leading sentence words ("The", "But") go, and so does a sentence-initial word wink tags as a
+ *    preposition, auxiliary, adverb, pronoun or -ing/-ed verb ("Unlike", "Does", "Maybe", "Using").
+ * 6. Trailing pronouns ("Maybe I"), weekdays and months ("X Friday"), "X Day" events and a trailing
+ *    party word ("Kent County Republican") go.
+ */
+
+import type { ParagraphText } from "../text.js";
+import { isCapitalised, type Token } from "../tokens.js";
+import {
+  CAPITALISED_STOP_WORDS,
+  COURTESY_TITLES,
+  NAME_PARTICLES,
+  ORGANISATION_HEADS,
+  ROLE_NOUNS,
+} from "./lexicon.js";
+import { CALENDAR_ONLY, PARTY_TAG, PARTY_WORDS, TITLE_ABBREVIATIONS } from "./name-words.js";
+import { notNameByTag, posAt } from "./pos.js";
+import { isRoleWord, lower } from "./roles.js";
+
+/** A name word with a lower-case particle joined by a hyphen: "al-Ansari", "bin-Salman". */
+const NAME_PREFIXED = /^(?:al|el|bin|ibn|abu|ben|de|da|van|von)-\p{Lu}/u;
+
+/** A full stop that belongs to the run: after "Mr", a title ("Sen"), or an initial ("Donald J. Trump"). */
+function joiningStop(previous: Token, next: Token | undefined): boolean {
+  if (!isCapitalised(next)) return false;
+  const word = lower(previous);
+  return COURTESY_TITLES.has(word) || TITLE_ABBREVIATIONS.has(word) || /^[A-Z]$/.test(previous.text);
+}
+
+/** Finds the runs of capitalised words (joined by "of", "and", particles) in a paragraph. */
+export function chunks(tokens: readonly Token[]): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const quote = tokens[i]!.quote;
+    let end = i + 1;
+    while (end < tokens.length && tokens[end]!.quote === quote) {
+      const token = tokens[end]!;
+      const next = tokens[end + 1];
+      const previous = tokens[end - 1]!;
+      if (isCapitalised(token) || NAME_PREFIXED.test(token.text)) {
+        end++;
+      } else if (token.text === "." && joiningStop(previous, next)) {
+        end++;
+      } else if (NAME_PARTICLES.has(token.text) && isCapitalised(next)) {
+        end++;
+      } else if (
+        token.text === "of" &&
+        (isRoleWord(previous) || ORGANISATION_HEADS.has(lower(previous))) &&
+        (isCapitalised(next) || (next?.text === "the" && isCapitalised(tokens[end + 2])))
+      ) {
+        end++;
+      } else if (token.text === "the" && previous.text === "of" && isCapitalised(next)) {
+        end++;
+      } else if (
+        token.text === "and" &&
+        isRoleWord(previous) &&
+        isRoleWord(next) &&
+        tokens.slice(start, end).some((t) => ROLE_NOUNS.has(lower(t)))
+      ) {
+        end++;
+      } else {
+        break;
+      }
+    }
+    found.push([start, end]);
+    i = end;
+  }
+  return found;
+}
+
+/** A word written in capitals only ("THANK", "U.S."), not a single letter. */
+function isShouted(token: Token): boolean {
+  return token.kind === "word" && token.text.length >= 2 && !/\p{Ll}/u.test(token.text);
+}
+
+/** True when the token opens a sentence (or a quotation, or follows a colon or dash). */
+function opensSentence(paragraph: ParagraphText, index: number): boolean {
+  if (index === 0) return true;
+  if (paragraph.sentences.some((s) => s.from === index)) return true;
+  const previous = paragraph.tokens[index - 1]!;
+  return previous.kind === "punct" && /^[.?!:;“"—–-]$/.test(previous.text);
+}
+
+/** The end of a dateline at the start of a story ("MIDWAY ATOLL —", "CHARLOTTE, N.C. (AP) -"), or -1. */
+function datelineEnd(paragraph: ParagraphText, end: number): number {
+  const { tokens } = paragraph;
+  if (paragraph.number !== 1 || !isShouted(tokens[0]!)) return -1;
+  for (let i = 1; i < Math.min(tokens.length, 12); i++) {
+    const token = tokens[i]!;
+    if (/^[—–-]$/.test(token.text)) return Math.max(i, end);
+    if (!(token.kind === "punct" || isCapitalised(token))) return -1;
+  }
+  return -1;
+}
+
+function isStopWord(paragraph: ParagraphText, index: number, leading: boolean): boolean {
+  const token = paragraph.tokens[index]!;
+  if (!CAPITALISED_STOP_WORDS.has(token.lower) || /^[A-Z]{2,}$/.test(token.text) || isRoleWord(token))
+    return false;
+  // "New York", "New Hampshire": wink tags the "New" of a place name as a proper noun.
+  if (token.lower === "new" && isCapitalised(paragraph.tokens[index + 1]))
+    return leading && posAt(paragraph, token.start) !== "PROPN";
+  return true;
+}
+
+/**
+ * The parts of the chunk [start, end) that may be names, after the not-name rules (module comment).
+ */
+export function nameParts(paragraph: ParagraphText, start: number, end: number): Array<[number, number]> {
+  const { tokens } = paragraph;
+  // 1. Dateline.
+  if (start === 0 && datelineEnd(paragraph, end) >= 0) return [];
+  // 2-4. Split around shouted runs, party tags and capitalised function words.
+  const parts: Array<[number, number]> = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end) {
+      if (from < end) parts.push([from, end]);
+      break;
+    }
+    const token = tokens[i]!;
+    let cut = 0;
+    if (isShouted(token)) {
+      let j = i;
+      while (j < end && (isShouted(tokens[j]!) || tokens[j]!.kind !== "word")) j++;
+      if (tokens.slice(i, j).filter(isShouted).length >= 2) cut = j - i;
+    } else if (PARTY_TAG.test(token.text)) cut = 1;
+    else if (i > from && isStopWord(paragraph, i, false) && !/^(?:of|the|and)$/.test(token.text)) cut = 1;
+    if (cut > 0) {
+      if (from < i) parts.push([from, i]);
+      from = i + cut;
+      i = from - 1;
+    }
+  }
+  return parts.flatMap(([a, b]) => trimPart(paragraph, a, b));
+}
+
+/** 5-6. Leading and trailing words that are not part of a name. */
+function trimPart(paragraph: ParagraphText, start: number, end: number): Array<[number, number]> {
+  const { tokens } = paragraph;
+  while (
+    start < end &&
+    (tokens[start]!.kind !== "word" ||
+      isStopWord(paragraph, start, true) ||
+      CALENDAR_ONLY.has(tokens[start]!.lower) ||
+      (opensSentence(paragraph, start) &&
+        !isRoleWord(tokens[start]) &&
+        !COURTESY_TITLES.has(tokens[start]!.lower) &&
+        notNameByTag(paragraph, tokens[start]!.start, tokens[start]!.lower)))
+  ) {
+    start++;
+  }
+  while (end > start) {
+    const last = tokens[end - 1]!;
+    const word = last.lower;
+    if (last.kind !== "word") end--;
+    else if (isStopWord(paragraph, end - 1, false) || CALENDAR_ONLY.has(word)) end--;
+    else if (word === "day" && end - start >= 2) end -= 2;
+    else if (PARTY_WORDS.has(word) && end - start >= 2) end--;
+    else break;
+  }
+  return start < end ? [[start, end]] : [];
+}

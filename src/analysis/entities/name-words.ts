@@ -1,0 +1,61 @@
+/**
+ * Word lists for telling a name from what surrounds it (titles, parties, datelines, bodies), kept
+ * apart from lexicon.ts so each stays short. General news vocabulary only; lower case.
+ */
+
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.trim().split(/\s+/));
+}
+
+/** Abbreviated titles written with a full stop before a name ("Rep. Gwen Moore", "Sen. X"). */
+export const TITLE_ABBREVIATIONS = words(
+  "rep sen gov lt gen col maj capt cmdr adm sgt rev amb supt atty pres",
+);
+
+/** Party words: capitalised before a name they are the role ("Republican Donald Trump"). */
+export const PARTY_WORDS = words(`
+  republican democrat democratic libertarian gop conservative labour likud tory
+`);
+
+/** Plural group words: a run ending in one names a group, never one person ("Senate Republicans"). */
+export const GROUP_PLURALS = words(`
+  republicans democrats libertarians conservatives liberals progressives independents americans muslims
+  christians jews veterans voters supporters protesters
+`);
+
+/** Capitalised descriptors that, before a name, are part of the role ("Former", "Rival", "Activist"). */
+export const DESCRIPTORS = words(`
+  former rival candidate nominee activist fellow front-runner frontrunner incumbent challenger
+  billionaire businessman businesswoman president-elect vice-president-elect presumptive
+`);
+
+/** Title nouns beyond the lexicon's role nouns that may sit between a body and a name ("Wells Fargo CEO"). */
+export const MORE_TITLES = words(`
+  ceo cfo coo chairperson justice whip sheriff superintendent pastor reverend bishop cardinal archbishop
+  host anchor pollster strategist economist columnist dean principal coach
+`);
+
+/** Last words that make a run a body, work or event, never a person ("Clean Air Act", "Wall Street Journal"). */
+export const THING_HEADS = words(`
+  journal act plan amendment war report show caucus club inc corp llc ltd daily magazine review circuit
+  hospital school stadium airport church prize award awards treaty accord agreement summit conference
+  convention debate debates initiative project energy coal oil motors airlines capital partners holdings
+  entertainment communications foundation institution endowment tower hotel palace
+`);
+
+/** Last words that make a run a place ("Kent County", "Capitol Hill" is left alone: Hill is a surname). */
+export const PLACE_HEADS = words(
+  "city county street island islands avenue square mall heights coast district",
+);
+
+/** Months and weekdays that are never names (April, May, June and August are also first names). */
+export const CALENDAR_ONLY = words(`
+  january february march july september october november december monday tuesday wednesday thursday
+  friday saturday sunday
+`);
+
+/** Suffixes after a surname, left out when names are compared ("Jr", "III"). */
+export const NAME_SUFFIXES = words("jr sr ii iii iv");
+
+/** A party tag in brackets after a name: "(D-Wis.)", "(R-Ky.)". */
+export const PARTY_TAG = /^[RDI]-[A-Z][A-Za-z]*$/;
