@@ -12,11 +12,11 @@
  */
 
 import type { ArticleAnalysis } from "../analysis/analyze.js";
-import { editDistance } from "../analysis/entities/fuzzy.js";
 import { COURTESY_TITLES, NAME_HONORIFICS } from "../analysis/entities/lexicon.js";
 import { normalise, slug } from "../analysis/text.js";
 import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
+import { isOptionalWord, variantNames, withoutOptional } from "./name-variants.js";
 import { combineStatusSteps } from "./status-combine.js";
 
 class UnionFind {
@@ -71,14 +71,13 @@ function personKeyUncached(name: string): string[] {
   return normalise(name)
     .replace(/\./g, "")
     .split(" ")
-    .filter((word) => word !== "" && !NAME_HONORIFICS.has(word) && !COURTESY_TITLES.has(word));
-}
-
-/** True when two first names are spelling variants ("anthony"/"antony", "mohammed"/"mohamed"). */
-function variantFirstNames(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a[0] !== b[0] || Math.min(a.length, b.length) < 4) return false;
-  return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 6 ? 2 : 1);
+    .filter((word) => word !== "")
+    .filter(
+      // Honorifics and courtesy titles open a name; later the word is the name ("Larry King").
+      (word, i, all) =>
+        !(NAME_HONORIFICS.has(word) || COURTESY_TITLES.has(word)) ||
+        all.slice(0, i).some((w) => !NAME_HONORIFICS.has(w) && !COURTESY_TITLES.has(w)),
+    );
 }
 
 function bodyNoun(name: string): string {
@@ -239,17 +238,37 @@ function* mergePeople(members: readonly Member[], sets: UnionFind): Steps<void> 
     (byLast.get(last) ?? byLast.set(last, []).get(last)!).push(key);
     (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(key);
   }
-  // (2) First-name variants: same length, same other words, first names one edit apart.
+  // (1b) An optional initial or suffix ("Donald J. Trump"), unless two different ones share the rest
+  // ("George W. Bush", "George H.W. Bush": "George Bush" is then neither).
+  const byCore = new Map<string, string[]>();
+  for (const [key, words] of keys) {
+    const core = withoutOptional(words).join(" ");
+    (byCore.get(core) ?? byCore.set(core, []).get(core)!).push(key);
+  }
+  for (const group of byCore.values()) {
+    if (group.length < 2) continue;
+    const optional = new Set(group.map((key) => keys.get(key)!.filter(isOptionalWord).join(" ")));
+    optional.delete("");
+    if (optional.size <= 1) for (const key of group) sets.union(byKey.get(group[0]!)!, byKey.get(key)!);
+  }
+  // (1c) Particles written apart or together ("Abdul Rahman"/"Abdulrahman").
+  const joined = new Map<string, number>();
+  for (const [key, words] of keys) {
+    const together = words.join("");
+    const existing = joined.get(together);
+    if (existing === undefined) joined.set(together, byKey.get(key)!);
+    else sets.union(existing, byKey.get(key)!);
+  }
+  // (2) Variants: same length, one word apart, that word a first-name variant (Bill/William,
+  // Anthony/Antony) or a transliteration (al-Rashiq/al-Reshiq).
   yield;
-  for (const bucket of byLast.values()) {
+  for (const bucket of [...byLast.values(), ...byFirst.values()]) {
     if (pause()) yield;
     for (let a = 0; a < bucket.length; a++) {
       for (let b = a + 1; b < bucket.length; b++) {
-        const wa = keys.get(bucket[a]!)!;
-        const wb = keys.get(bucket[b]!)!;
-        if (wa.length !== wb.length || wa.length < 2) continue;
-        if (!wa.slice(1).every((word, i) => word === wb[i + 1])) continue;
-        if (variantFirstNames(wa[0]!, wb[0]!)) sets.union(byKey.get(bucket[a]!)!, byKey.get(bucket[b]!)!);
+        const wa = withoutOptional(keys.get(bucket[a]!)!);
+        const wb = withoutOptional(keys.get(bucket[b]!)!);
+        if (variantNames(wa, wb)) sets.union(byKey.get(bucket[a]!)!, byKey.get(bucket[b]!)!);
       }
     }
   }
@@ -300,9 +319,16 @@ function mergeGroup(group: readonly Member[]): Entity {
   const counts = new Map<string, number>();
   for (const member of group) counts.set(member.entity.name, (counts.get(member.entity.name) ?? 0) + 1);
   const words = (name: string): number => name.split(/\s+/).length;
+  // The name most articles use ("Hillary Clinton" over "Hillary Rodham Clinton"); a full name for a
+  // person before a surname alone; then the fuller one.
+  const full = (name: string): number => (group[0]!.entity.kind === "person" ? Math.min(words(name), 2) : 0);
   const name = [...counts.keys()].sort(
     (a, b) =>
-      words(b) - words(a) || counts.get(b)! - counts.get(a)! || b.length - a.length || a.localeCompare(b),
+      full(b) - full(a) ||
+      counts.get(b)! - counts.get(a)! ||
+      (group[0]!.entity.kind === "person" ? words(b) - words(a) : words(a) - words(b)) ||
+      b.length - a.length ||
+      a.localeCompare(b),
   )[0]!;
   const aliases = new Set<string>();
   const roles: string[] = [];

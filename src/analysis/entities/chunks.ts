@@ -23,10 +23,13 @@ import {
 } from "./lexicon.js";
 import { CALENDAR_ONLY, PARTY_TAG, PARTY_WORDS, TITLE_ABBREVIATIONS } from "./name-words.js";
 import { notNameByTag, posAt } from "./pos.js";
-import { isRoleWord, lower } from "./roles.js";
+import { isRoleWord, isTitleHead, lower } from "./roles.js";
 
 /** A name word with a lower-case particle joined by a hyphen: "al-Ansari", "bin-Salman". */
 const NAME_PREFIXED = /^(?:al|el|bin|ibn|abu|ben|de|da|van|von)-\p{Lu}/u;
+
+/** A title as it was, written in one word: "then-Secretary of State", "ex-President". */
+const PAST_TITLE = /^(?:then|ex|now|former)-\p{Lu}/u;
 
 /** A full stop that belongs to the run: after "Mr", a title ("Sen"), or an initial ("Donald J. Trump"). */
 function joiningStop(previous: Token, next: Token | undefined): boolean {
@@ -40,7 +43,7 @@ export function chunks(tokens: readonly Token[]): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isCapitalised(tokens[i])) {
+    if (!isCapitalised(tokens[i]) && !PAST_TITLE.test(tokens[i]!.text)) {
       i++;
       continue;
     }
@@ -59,7 +62,7 @@ export function chunks(tokens: readonly Token[]): Array<[number, number]> {
         end++;
       } else if (
         token.text === "of" &&
-        (isRoleWord(previous) || ORGANISATION_HEADS.has(lower(previous))) &&
+        (isRoleWord(previous) || isTitleHead(previous) || ORGANISATION_HEADS.has(lower(previous))) &&
         (isCapitalised(next) || (next?.text === "the" && isCapitalised(tokens[end + 2])))
       ) {
         end++;

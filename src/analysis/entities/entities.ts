@@ -50,6 +50,8 @@ interface Cluster {
   gender: "m" | "f" | null;
   linkedTo: Cluster | null;
   keys: Set<string>;
+  /** How often each form of a body is written (its everyday name is the most used). */
+  uses: Map<string, number>;
   raws: Array<{ raw: RawMention; form: Mention["form"] }>;
 }
 
@@ -66,6 +68,7 @@ function newCluster(kind: EntityKind, name: string, words: string[]): Cluster {
     gender: null,
     linkedTo: null,
     keys: new Set(),
+    uses: new Map(),
     raws: [],
   };
 }
@@ -215,8 +218,20 @@ export function findEntities(text: ArticleText): ArticleEntities {
     if (ownerIsPerson) cluster.linkedTo = owner!;
     if (raw.alias) cluster.forms.set(raw.alias, "alias");
     if (raw.name.length > cluster.name.length) cluster.name = raw.name;
+    for (const form of [raw.name, raw.alias])
+      if (form) cluster.uses.set(form, (cluster.uses.get(form) ?? 0) + 1);
     attach(cluster, raw, "name");
     clusterOfRaw.set(raw, cluster);
+  }
+  // A body goes by its everyday name: the form written most, the shorter on a tie ("Hamas", with
+  // "Islamic Resistance Movement" as another name). A body named after its owner keeps that name.
+  for (const cluster of others) {
+    if (cluster.linkedTo) continue;
+    const [everyday] = [...cluster.uses.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
+    if (everyday && everyday[0] !== cluster.name) {
+      cluster.forms.set(cluster.name, "name");
+      cluster.name = everyday[0];
+    }
   }
 
   return build(text, [...people, ...others], clusterOfRaw);

@@ -237,7 +237,10 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   if (first >= end) return [];
   const honorific = HONORIFIC_GENDER.get(lower(tokens[first]));
   if (honorific) gender = honorific;
-  const written = tokens.slice(first, end).filter((t) => t.kind === "word" && !NAME_HONORIFICS.has(lower(t)));
+  // An honorific opens a name ("Sheikh Mohammed"); later the same word is the name ("Larry King").
+  const written = tokens
+    .slice(first, end)
+    .filter((t, i) => t.kind === "word" && !(i === 0 && NAME_HONORIFICS.has(lower(t))));
   // Middle initials and "Jr" are left out when matching ("Donald J. Trump" is "Donald Trump").
   const core = written.filter((t) => !/^[A-Z]$/.test(t.text) && !NAME_SUFFIXES.has(t.lower));
   const nameWords = (core.length >= 2 ? core : written).map((t) => t.text);

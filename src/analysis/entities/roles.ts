@@ -122,6 +122,9 @@ export function roleBefore(
             (word === "to" && ROLE_NOUNS.has(lower(tokens[from - 2]))) ||
             DETERMINERS.has(word)));
       if (!allowed) break;
+      // "and" joins two roles ("Prime Minister and Foreign Minister"), never a name to a role: in
+      // "X Al Thani and Egyptian intelligence chief Y" Y's role starts after the "and".
+      if (word === "and" && !(isRoleWord(tokens[from - 2]) || ROLE_NOUNS.has(lower(tokens[from - 2])))) break;
       // A lone capitalised word that opens the sentence ("Meanwhile") is not part of a role.
       if (
         isCapitalised(token) &&
@@ -139,6 +142,8 @@ export function roleBefore(
   // A possessive may open it only after its owner ("Israel’s chief negotiator").
   if (from < index && tokens[from]!.kind === "possessive") from++;
   if (from >= index) return null;
+  // A list of names ends in "and" ("Larry King and Ed Schultz"): no role.
+  if (lower(tokens[index - 1]) === "and") return null;
   const hasRoleNoun = tokens.slice(from, index).some((t) => ROLE_NOUNS.has(lower(t)));
   return hasRoleNoun || !requireRoleNoun ? [from, index] : null;
 }
@@ -222,7 +227,8 @@ export function precededByPreposition(tokens: readonly Token[], from: number): b
 /** A word that heads a title written in capitals before a name ("Director", "Sen", "CEO", "Republican"). */
 export function isTitleHead(token: Token | undefined): boolean {
   if (token?.kind !== "word") return false;
-  const word = token.lower;
+  // "then-Secretary", "ex-President": the title as it was.
+  const word = token.lower.replace(/^(?:then|ex|now|former)-/, "");
   return (
     ROLE_NOUNS.has(word) ||
     TITLE_ABBREVIATIONS.has(word) ||
@@ -261,8 +267,9 @@ export function nameStartAfterTitle(tokens: readonly Token[], start: number, end
   const strong = title.some(
     (t) => ROLE_NOUNS.has(t.lower) || TITLE_ABBREVIATIONS.has(t.lower) || MORE_TITLES.has(t.lower),
   );
-  const weak = title.some((t) => isTitleHead(t) || isNationality(t));
-  return strong || (weak && nameWords >= 2) ? nameStart : start;
+  const titled = title.some((t) => isTitleHead(t));
+  const demonym = title.some((t) => isNationality(t));
+  return strong || titled || (demonym && nameWords >= 2) ? nameStart : start;
 }
 
 export function titleCase(words: readonly string[]): string {
