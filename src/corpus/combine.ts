@@ -266,9 +266,12 @@ function* mergePeople(members: readonly Member[], sets: UnionFind): Steps<void> 
     if (pause()) yield;
     for (let a = 0; a < bucket.length; a++) {
       for (let b = a + 1; b < bucket.length; b++) {
-        const wa = withoutOptional(keys.get(bucket[a]!)!);
-        const wb = withoutOptional(keys.get(bucket[b]!)!);
-        if (variantNames(wa, wb)) sets.union(byKey.get(bucket[a]!)!, byKey.get(bucket[b]!)!);
+        const ka = keys.get(bucket[a]!)!;
+        const kb = keys.get(bucket[b]!)!;
+        // Initials must agree here; an initial against none was settled by (1b).
+        if (ka.filter(isOptionalWord).join(" ") !== kb.filter(isOptionalWord).join(" ")) continue;
+        if (variantNames(withoutOptional(ka), withoutOptional(kb)))
+          sets.union(byKey.get(bucket[a]!)!, byKey.get(bucket[b]!)!);
       }
     }
   }
@@ -282,7 +285,9 @@ function* mergePeople(members: readonly Member[], sets: UnionFind): Steps<void> 
       const prefix = words.every((word, i) => longer[i] === word);
       const offset = longer.length - words.length;
       const suffix = words.every((word, i) => longer[offset + i] === word);
-      if ((prefix && words.length >= 2) || suffix) candidates.add(sets.find(byKey.get(other)!));
+      // "Hillary Clinton" in "Hillary Rodham Clinton": first and last name, a middle name between.
+      const middle = words.length === 2 && longer[0] === words[0] && longer[longer.length - 1] === words[1];
+      if ((prefix && words.length >= 2) || suffix || middle) candidates.add(sets.find(byKey.get(other)!));
     };
     for (const other of byLast.get(words[words.length - 1]!) ?? []) consider(other);
     for (const other of byFirst.get(words[0]!) ?? []) consider(other);

@@ -5,7 +5,7 @@
  * 2. Runs of two or more all-capitals words are dropped ("THANK YOU", "FULL TEXT"); single acronyms
  *    ("CIA") stay.
  * 3. A party tag ("R-Ky") is no name.
- * 4. A capitalised function word inside a run splits it (a headline: "X Hits Y On Z").
+ * 4. A capitalised function word or verb inside a run splits it (a headline: "X Says Y On Z").
  * 5. Leading sentence words ("The", "But") go, and so does a sentence-initial word wink tags as a
  *    preposition, auxiliary, adverb, pronoun or -ing/-ed verb ("Unlike", "Does", "Maybe", "Using").
  * 6. Trailing pronouns ("Maybe I"), weekdays and months ("X Friday"), "X Day" events and a trailing
@@ -38,6 +38,13 @@ function joiningStop(previous: Token, next: Token | undefined): boolean {
   return COURTESY_TITLES.has(word) || TITLE_ABBREVIATIONS.has(word) || /^[A-Z]$/.test(previous.text);
 }
 
+/** True when the capitalised words from `from` end in a body noun ("... Reform Committee"). */
+function bodyAfter(tokens: readonly Token[], from: number): boolean {
+  let i = from;
+  while (i < tokens.length && isCapitalised(tokens[i])) i++;
+  return i > from && ORGANISATION_HEADS.has(lower(tokens[i - 1]));
+}
+
 /** Finds the runs of capitalised words (joined by "of", "and", particles) in a paragraph. */
 export function chunks(tokens: readonly Token[]): Array<[number, number]> {
   const found: Array<[number, number]> = [];
@@ -68,6 +75,9 @@ export function chunks(tokens: readonly Token[]): Array<[number, number]> {
         end++;
       } else if (token.text === "the" && previous.text === "of" && isCapitalised(next)) {
         end++;
+      } else if (token.text === "and" && bodyAfter(tokens, end + 1)) {
+        // "House Oversight and Government Reform Committee": one body.
+        end++;
       } else if (
         token.text === "and" &&
         isRoleWord(previous) &&
@@ -95,7 +105,7 @@ function opensSentence(paragraph: ParagraphText, index: number): boolean {
   if (index === 0) return true;
   if (paragraph.sentences.some((s) => s.from === index)) return true;
   const previous = paragraph.tokens[index - 1]!;
-  return previous.kind === "punct" && /^[.?!:;“"—–-]$/.test(previous.text);
+  return previous.kind === "punct" && /^[.?!:;“"‘'(—–-]$/.test(previous.text);
 }
 
 /** The end of a dateline at the start of a story ("MIDWAY ATOLL —", "CHARLOTTE, N.C. (AP) -"), or -1. */
@@ -121,6 +131,18 @@ function isStopWord(paragraph: ParagraphText, index: number, leading: boolean): 
 }
 
 /**
+ * A verb inside a run, as title-case headlines write them ("X Says Y", "X Is Y"): an auxiliary, or a
+ * verb ending in -s. Not at the end of a run ("George Will"), and bare verbs stay (wink tags "Ted"
+ * in "Ted Cruz" as a verb).
+ */
+function headlineVerb(paragraph: ParagraphText, index: number): boolean {
+  const token = paragraph.tokens[index]!;
+  if (!isCapitalised(token)) return false;
+  const tag = posAt(paragraph, token.start);
+  return tag === "AUX" || (tag === "VERB" && /[a-z]s$/.test(token.text));
+}
+
+/**
  * The parts of the chunk [start, end) that may be names, after the not-name rules (module comment).
  */
 export function nameParts(paragraph: ParagraphText, start: number, end: number): Array<[number, number]> {
@@ -143,6 +165,7 @@ export function nameParts(paragraph: ParagraphText, start: number, end: number):
       if (tokens.slice(i, j).filter(isShouted).length >= 2) cut = j - i;
     } else if (PARTY_TAG.test(token.text)) cut = 1;
     else if (i > from && isStopWord(paragraph, i, false) && !/^(?:of|the|and)$/.test(token.text)) cut = 1;
+    else if (i > from && i < end - 1 && end - start >= 3 && headlineVerb(paragraph, i)) cut = 1;
     if (cut > 0) {
       if (from < i) parts.push([from, i]);
       from = i + cut;

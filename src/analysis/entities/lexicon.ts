@@ -4,6 +4,8 @@
  * is specific to one article; lists are lower case unless said otherwise.
  */
 
+import { MORE_DEMONYMS } from "./name-words.js";
+
 /** Builds a set from a space-separated list. */
 function words(list: string): ReadonlySet<string> {
   return new Set(list.trim().split(/\s+/));
@@ -118,6 +120,7 @@ export const COUNTRY_ADJECTIVES: ReadonlyMap<string, string> = new Map([
   ["azerbaijani", "Azerbaijan"],
   ["afghan", "Afghanistan"],
   ["south african", "South Africa"],
+  ...MORE_DEMONYMS,
 ]);
 
 /** Countries (canonical spelling). */

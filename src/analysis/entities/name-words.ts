@@ -40,7 +40,8 @@ export const THING_HEADS = words(`
   journal act plan amendment war report show caucus club inc corp llc ltd daily magazine review circuit
   hospital school stadium airport church prize award awards treaty accord agreement summit conference
   convention debate debates initiative project energy coal oil motors airlines capital partners holdings
-  entertainment communications foundation institution endowment tower hotel palace
+  entertainment communications foundation institution endowment tower hotel palace press representatives
+  appeals commons
 `);
 
 /** Last words that make a run a place ("Kent County", "Capitol Hill" is left alone: Hill is a surname). */
@@ -59,3 +60,41 @@ export const NAME_SUFFIXES = words("jr sr ii iii iv");
 
 /** A party tag in brackets after a name: "(D-Wis.)", "(R-Ky.)". */
 export const PARTY_TAG = /^[RDI]-[A-Z][A-Za-z]*$/;
+
+/** Demonyms beyond the lexicon's (which lists the region's): word -> country. */
+export const MORE_DEMONYMS: ReadonlyArray<[string, string]> = [
+  ["mexican", "Mexico"],
+  ["cuban", "Cuba"],
+  ["venezuelan", "Venezuela"],
+  ["brazilian", "Brazil"],
+  ["colombian", "Colombia"],
+  ["argentine", "Argentina"],
+  ["argentinian", "Argentina"],
+  ["chilean", "Chile"],
+  ["korean", "Korea"],
+  ["vietnamese", "Vietnam"],
+  ["filipino", "Philippines"],
+  ["indonesian", "Indonesia"],
+  ["malaysian", "Malaysia"],
+  ["nigerian", "Nigeria"],
+  ["kenyan", "Kenya"],
+  ["ethiopian", "Ethiopia"],
+  ["swedish", "Sweden"],
+  ["danish", "Denmark"],
+  ["finnish", "Finland"],
+  ["austrian", "Austria"],
+  ["hungarian", "Hungary"],
+  ["portuguese", "Portugal"],
+  ["czech", "Czech Republic"],
+  ["romanian", "Romania"],
+  ["serbian", "Serbia"],
+  ["lithuanian", "Lithuania"],
+  ["estonian", "Estonia"],
+  ["scottish", "United Kingdom"],
+];
+
+/** Words that, with demonyms, make up descriptions of peoples, not names ("African American", "North Korean"). */
+export const PEOPLE_WORDS = words(`
+  north south east west african asian arab latino latina hispanic jewish muslim christian catholic
+  evangelical korean american americans
+`);

@@ -30,7 +30,7 @@ import {
   ORGANISATION_HEADS,
   ROLE_NOUNS,
 } from "./lexicon.js";
-import { GROUP_PLURALS, NAME_SUFFIXES, PLACE_HEADS, THING_HEADS } from "./name-words.js";
+import { GROUP_PLURALS, NAME_SUFFIXES, PEOPLE_WORDS, PLACE_HEADS, THING_HEADS } from "./name-words.js";
 import {
   affiliationOf,
   bracketAlias,
@@ -95,7 +95,7 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
     const words = tokens.slice(start, chunkEnd);
     if (words.every((t) => CALENDAR_WORDS.has(lower(t)) || t.kind !== "word")) continue;
     // A lone demonym ("Qatari officials", "American support") names no one.
-    if (words.every((t) => isNationality(t))) continue;
+    if (words.every((t) => isNationality(t) || PEOPLE_WORDS.has(lower(t)))) continue;
     // A common noun opening a sentence ("Officials said", "Mediators met") names no one either.
     if (words.length === 1 && ANONYMOUS_NOUNS.has(lower(words[0]))) continue;
     // "United Nations Sophie Aziz", "Foreign Ministry Khalil Qasem": a body, then a name.
@@ -164,6 +164,14 @@ function splitAfterBody(tokens: readonly Token[], start: number, end: number): n
   return -1;
 }
 
+/** A body noun followed by "of" inside the run: "U.S. Department of Justice". */
+function bodyOf(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = start; i < end - 1; i++) {
+    if (ORGANISATION_HEADS.has(lower(tokens[i])) && tokens[i + 1]!.text === "of") return true;
+  }
+  return false;
+}
+
 /** Classifies one chunk [start, end): see the module comment for the order of the rules. */
 function classify(context: Context, start: number, end: number): RawMention[] {
   const { tokens } = context;
@@ -181,11 +189,14 @@ function classify(context: Context, start: number, end: number): RawMention[] {
     return withBody(context, { ...base(context, start, end), kind: "place", name: place, nameWords: [] });
   const known = ORG_NAMES.get(lowerText);
   const endsInBody =
-    end - start >= 2 &&
-    ((ORGANISATION_HEADS.has(lower(last)) && !isRoleWord(last)) ||
-      THING_HEADS.has(lower(last)) ||
-      GROUP_PLURALS.has(lower(last)) ||
-      (lower(last) === "state" && lower(tokens[end - 2]) !== "of" && !isRoleWord(tokens[end - 2])));
+    (end - start === 1 && GROUP_PLURALS.has(lower(last))) ||
+    (end - start >= 2 &&
+      ((ORGANISATION_HEADS.has(lower(last)) && !isRoleWord(last)) ||
+        THING_HEADS.has(lower(last)) ||
+        GROUP_PLURALS.has(lower(last)) ||
+        // "U.S. Department of Justice", "House of Representatives", "University of Michigan".
+        bodyOf(tokens, start, end) ||
+        (lower(last) === "state" && lower(tokens[end - 2]) !== "of" && !isRoleWord(tokens[end - 2]))));
   if (known || endsInBody || (end - start === 1 && isAcronym(text))) {
     const mention: RawMention = {
       ...base(context, start, end),

@@ -98,6 +98,8 @@ export function roleBefore(
   requireRoleNoun = true,
 ): [number, number] | null {
   const { tokens } = context;
+  // "Sen. John McCain of Arizona": a name after "of" holds no role.
+  if (lower(tokens[index - 1]) === "of") return null;
   let from = index;
   let depth = 0;
   while (from > 0) {

@@ -1,0 +1,141 @@
+/**
+ * Entity names on short texts of our own, one rule at a time (src/analysis/README.md, Entities):
+ * a canonical name is the name only, the title goes to the role as written, and what is not a name
+ * (datelines, shouted runs, sentence words, weekdays, headline verbs, bodies, places) is no person.
+ */
+import { describe, expect, it } from "vitest";
+import { analyze } from "./fixture.js";
+
+/** The entities of a text as "kind|name|role; role". */
+function entities(paragraphs: string[]): string[] {
+  return analyze(paragraphs).entities.map((e) => `${e.kind}|${e.name}|${e.roles.join("; ")}`);
+}
+
+/** The names of the people of a text. */
+function people(paragraphs: string[]): string[] {
+  return analyze(paragraphs)
+    .entities.filter((e) => e.kind === "person")
+    .map((e) => e.name);
+}
+
+describe("the title goes to the role, the name stays the name", () => {
+  it("an abbreviated title and a middle initial join the run (Rep., Sen., J.)", () => {
+    expect(entities(["Ohio Rep. Dana Whitcombe said the bill would pass."])).toContain(
+      "person|Dana Whitcombe|Ohio Rep.",
+    );
+    expect(people(["Senator Marta J. Okafor said the bill would pass."])).toEqual(["Marta J. Okafor"]);
+  });
+
+  it("a title after a body: the whole phrase is the role ('Acme Corp CEO', 'Senate Majority Leader')", () => {
+    expect(entities(["Harbor Mills CEO Tomas Reyland said profits fell."])).toContain(
+      "person|Tomas Reyland|Harbor Mills CEO",
+    );
+    expect(entities(["Senate Majority Leader Ruth Calder said the vote was set."])).toContain(
+      "person|Ruth Calder|Senate Majority Leader",
+    );
+  });
+
+  it("a party word or descriptor before a name is the role", () => {
+    expect(entities(["Republican Gerald Vance said he would win."])).toContain(
+      "person|Gerald Vance|Republican",
+    );
+    expect(entities(["Former Ilse Brandt said nothing.", "Rival Otto Brandt left."])).toEqual(
+      expect.arrayContaining(["person|Ilse Brandt|Former", "person|Otto Brandt|Rival"]),
+    );
+  });
+
+  it("a demonym alone is a role only before a full name (not 'American Express')", () => {
+    expect(entities(["Chilean Rosa Ibarra arrived in Doha."])).toContain("person|Rosa Ibarra|Chilean");
+    expect(people(["She paid with American Express on Monday."])).not.toContain("Express");
+  });
+
+  it("then- and ex- titles are titles", () => {
+    expect(entities(["It followed a visit by then-Secretary of State Lena Holt in May."])).toContain(
+      "person|Lena Holt|then-Secretary of State",
+    );
+  });
+
+  it("an honorific opens a name but is the name further in (Larry King)", () => {
+    expect(people(["They met Hal King and Dora Weiss."])).toEqual(["Hal King", "Dora Weiss"]);
+  });
+});
+
+describe("roles never run across a list of people", () => {
+  it("a role after 'and' starts after it", () => {
+    const found = entities(["Prime Minister Omar Haddad and Egyptian intelligence chief Samir Fawzi met."]);
+    expect(found).toContain("person|Samir Fawzi|Egyptian intelligence chief");
+    expect(found).toContain("person|Omar Haddad|Prime Minister");
+  });
+
+  it("no role ends in 'and', and a name after 'of' holds none", () => {
+    const found = entities(["Guests included Nora Pike and Ed Lowell.", "Sen. Ivo Marsh of Kansas spoke."]);
+    expect(found).toContain("person|Ed Lowell|");
+    expect(found.filter((e) => e.includes("Kansas"))).not.toContain("person|Kansas|Sen. Ivo Marsh of");
+    expect(found.some((e) => e.startsWith("person|Kansas"))).toBe(false);
+  });
+});
+
+describe("what is not a person", () => {
+  it("a dateline opening the story", () => {
+    expect(people(["PORT ELLIS — Talks resumed on Monday, officials said."])).toEqual([]);
+  });
+
+  it("a run of words in capitals", () => {
+    expect(people(["The post read: WE HAVE A DEAL, THANK YOU."])).toEqual([]);
+  });
+
+  it("a sentence-initial word wink tags as a preposition, auxiliary or adverb", () => {
+    expect(people(["Unlike Northfield, the firm paid.", "Maybe Vance knew."])).toEqual([]);
+    expect(people(["Does Gerald Vance know?"])).toEqual(["Gerald Vance"]);
+  });
+
+  it("a weekday glued to a name, and an 'X Day' event", () => {
+    expect(people(["Mayor Tilda Marsh Friday said the roads were open."])).toEqual(["Tilda Marsh"]);
+    expect(people(["He spoke on Founders Day in the capital."])).toEqual([]);
+  });
+
+  it("a headline inside the text splits at its verbs and function words", () => {
+    expect(people(["Gerald Vance Says Ruth Calder Was Wrong On Taxes"])).toEqual([
+      "Gerald Vance",
+      "Ruth Calder",
+    ]);
+  });
+
+  it("a trailing party word and a party tag", () => {
+    expect(people(["He spoke at the Kent County Republican office."])).toEqual([]);
+    expect(people(["Sen. Ivo Marsh (R-Kan.) said no."])).toEqual(["Ivo Marsh"]);
+  });
+
+  it("bodies, works, events, places and groups", () => {
+    const found = entities([
+      "The Clean Water Act passed, the Harbor Daily Journal wrote.",
+      "Senate Republicans met at Kent County after the Iraq War.",
+      "The U.S. Department of Justice and the House Ethics and Budget Committee replied.",
+    ]);
+    expect(found.filter((e) => e.startsWith("person|"))).toEqual([]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "organisation|Clean Water Act|",
+        "organisation|Senate Republicans|",
+        "place|Kent County|",
+        "organisation|House Ethics and Budget Committee|",
+      ]),
+    );
+  });
+
+  it("'New' before a place is part of its name", () => {
+    expect(entities(["The New York Times reported it."])).toContain("organisation|New York Times|");
+  });
+});
+
+describe("bodies go by their everyday name", () => {
+  it("the form written most, the long form an alias", () => {
+    const analysis = analyze([
+      "The Northern Liberation Front (NLF) said it agreed.",
+      "The NLF will send a team. An NLF official said so.",
+    ]);
+    const body = analysis.entities.find((e) => e.kind === "organisation");
+    expect(body?.name).toBe("NLF");
+    expect(body?.aliases).toContain("Northern Liberation Front");
+  });
+});

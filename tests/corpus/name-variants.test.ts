@@ -1,0 +1,57 @@
+/**
+ * One person under every form across articles (src/corpus/name-variants.ts): nickname pairs,
+ * transliterations, particles written together, an optional initial; two people who share a
+ * surname, or two different initials, stay apart.
+ */
+import { describe, expect, it } from "vitest";
+import { combineAnalyses } from "../../src/corpus/combine.js";
+import { analyze } from "../analysis/fixture.js";
+
+/** The people of several one-paragraph articles after combining, as sorted name lists. */
+function people(...articles: string[]): string[][] {
+  const parts = articles.map((text, i) => analyze([text], `a${i}`));
+  return combineAnalyses(parts)
+    .entities.filter((e) => e.kind === "person")
+    .map((e) => [e.name, ...e.aliases].sort());
+}
+
+describe("merging across articles", () => {
+  it("a nickname pair is one person (Bill/William)", () => {
+    expect(people("Bill Harrow spoke on Monday.", "William Harrow spoke on Tuesday.")).toHaveLength(1);
+  });
+
+  it("a transliteration one vowel apart is one person (al-Rashiq/al-Reshiq)", () => {
+    expect(people("Ezzat al-Rashiq said no.", "Ezzat al-Reshiq said yes.")).toHaveLength(1);
+  });
+
+  it("particles in another case or with a hyphen are one person", () => {
+    expect(people("Hamad Al-Kuwari said no.", "Hamad al Kuwari said yes.")).toHaveLength(1);
+  });
+
+  it("particles written together are one person (Abdul Rahman/Abdulrahman)", () => {
+    expect(people("Mohammed bin Abdul Rahman spoke.", "Mohammed bin Abdulrahman spoke.")).toHaveLength(1);
+  });
+
+  it("an optional middle initial is one person, unless two initials differ", () => {
+    expect(people("Donald K. Harlow spoke.", "Donald Harlow spoke.")).toHaveLength(1);
+    expect(people("George W. Calder spoke.", "George T. Calder spoke.", "George Calder spoke.")).toHaveLength(
+      3,
+    );
+  });
+
+  it("two people who share a surname stay apart, and other one-letter differences too", () => {
+    expect(people("Joe Marden spoke.", "Hunter Marden spoke.")).toHaveLength(2);
+    expect(people("Sam Rubin spoke.", "Sam Rubio spoke.")).toHaveLength(2);
+  });
+
+  it("the canonical name is the full name most articles use", () => {
+    const analysis = combineAnalyses(
+      ["Hillary Rodham Bexley spoke.", "Hillary Bexley spoke.", "Hillary Bexley said more."].map((text, i) =>
+        analyze([text], `c${i}`),
+      ),
+    );
+    const person = analysis.entities.find((e) => e.kind === "person");
+    expect(person?.name).toBe("Hillary Bexley");
+    expect(person?.aliases).toContain("Hillary Rodham Bexley");
+  });
+});
