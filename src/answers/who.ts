@@ -52,6 +52,22 @@ function meetings(kb: KnowledgeBase, entity: Entity): Meetings {
   return result;
 }
 
+/**
+ * The clause of a meeting verb: only names in it meet ("X met Y at the Z Palace, the Times reported"
+ * lists Y only). It starts after the last full stop, semicolon or "said that" before the verb and
+ * ends at a source phrase (", the Times reported", "according to") or a new clause ("after ...").
+ */
+function meetingClause(text: string, verbStart: number, verbEnd: number): [number, number] {
+  const before = text.slice(0, verbStart);
+  const open = /.*(?:[.;:]\s|\b(?:said|told|reported|added|says) (?:that )?)/s.exec(before);
+  const after = text.slice(verbEnd);
+  const close =
+    /[.;]|,? (?:after|before|when|while|according|which|who|where)\b|, (?:the|a|an|\w+ (?:said|told|reported))\b/.exec(
+      after,
+    );
+  return [open ? open[0].length : 0, close ? verbEnd + close.index : text.length];
+}
+
 function findMeetings(kb: KnowledgeBase, entity: Entity): Meetings {
   const directory = getDirectory(kb.analysis);
   const partners = new Map<string, Entity>();
@@ -70,6 +86,7 @@ function findMeetings(kb: KnowledgeBase, entity: Entity): Meetings {
     // Someone who only reports the meeting ("Netanyahu’s office said that Barnea will meet ...") is not in it.
     if (speakers.includes(entity.id)) continue;
     const side = (position: number): number => (position < verb.index ? -1 : 1);
+    const [clauseStart, clauseEnd] = meetingClause(sentence.text, verb.index, verb.index + verb[0].length);
     const ownPosition = sentence.text.indexOf(mention.text);
     if (ownPosition < 0) continue;
     const found: Entity[] = [];
@@ -78,7 +95,7 @@ function findMeetings(kb: KnowledgeBase, entity: Entity): Meetings {
       const person = directory.entityById.get(other.entityId);
       if (person?.kind !== "person") continue;
       const position = sentence.text.indexOf(other.text);
-      if (position >= 0 && side(position) !== side(ownPosition)) {
+      if (position >= clauseStart && position < clauseEnd && side(position) !== side(ownPosition)) {
         partners.set(person.id, person);
         if (!found.includes(person)) found.push(person);
       }
