@@ -245,12 +245,16 @@ function* mergePeople(members: readonly Member[], sets: UnionFind): Steps<void> 
     const core = withoutOptional(words).join(" ");
     (byCore.get(core) ?? byCore.set(core, []).get(core)!).push(key);
   }
-  for (const group of byCore.values()) {
-    if (group.length < 2) continue;
+  const initialsOfCore = new Map<string, number>();
+  for (const [core, group] of byCore) {
     const optional = new Set(group.map((key) => keys.get(key)!.filter(isOptionalWord).join(" ")));
     optional.delete("");
+    initialsOfCore.set(core, optional.size);
+    if (group.length < 2) continue;
     if (optional.size <= 1) for (const key of group) sets.union(byKey.get(group[0]!)!, byKey.get(key)!);
   }
+  const oneInitial = (words: readonly string[]): boolean =>
+    (initialsOfCore.get(withoutOptional(words).join(" ")) ?? 0) <= 1;
   // (1c) Particles written apart or together ("Abdul Rahman"/"Abdulrahman").
   const joined = new Map<string, number>();
   for (const [key, words] of keys) {
@@ -268,8 +272,11 @@ function* mergePeople(members: readonly Member[], sets: UnionFind): Steps<void> 
       for (let b = a + 1; b < bucket.length; b++) {
         const ka = keys.get(bucket[a]!)!;
         const kb = keys.get(bucket[b]!)!;
-        // Initials must agree here; an initial against none was settled by (1b).
-        if (ka.filter(isOptionalWord).join(" ") !== kb.filter(isOptionalWord).join(" ")) continue;
+        // Initials must agree, or one name has none and no other initial is known for either
+        // ("Ed Rendell" = "Edward G. Rendell"; not when an "Edward T. Rendell" exists too).
+        const ia = ka.filter(isOptionalWord).join(" ");
+        const ib = kb.filter(isOptionalWord).join(" ");
+        if (ia !== ib && ((ia !== "" && ib !== "") || !oneInitial(ka) || !oneInitial(kb))) continue;
         if (variantNames(withoutOptional(ka), withoutOptional(kb)))
           sets.union(byKey.get(bucket[a]!)!, byKey.get(bucket[b]!)!);
       }

@@ -47,7 +47,8 @@ const NICKNAME_GROUPS = [
   "deborah debbie",
   "susan sue",
   "patricia patty",
-  "jennifer jenny",
+  "jennifer jenny jen",
+  "john jack johnny",
 ];
 
 const NICKNAMES = new Map<string, number>();

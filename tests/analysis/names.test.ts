@@ -101,6 +101,15 @@ describe("what is not a person", () => {
     ]);
   });
 
+  it("a title with no name after it is a role, not a person; a title that is also a surname stays a name", () => {
+    expect(people(["The Kansas Governor said the roads were open."])).toEqual([]);
+    expect(people(["Nora Judge said the roads were open."])).toEqual(["Nora Judge"]);
+  });
+
+  it("a letter cut from a shouted word, then more capitals", () => {
+    expect(people(["The banner read IT'S WORKING and people cheered."])).toEqual([]);
+  });
+
   it("a trailing party word and a party tag", () => {
     expect(people(["He spoke at the Kent County Republican office."])).toEqual([]);
     expect(people(["Sen. Ivo Marsh (R-Kan.) said no."])).toEqual(["Ivo Marsh"]);

@@ -20,6 +20,13 @@ describe("merging across articles", () => {
     expect(people("Bill Harrow spoke on Monday.", "William Harrow spoke on Tuesday.")).toHaveLength(1);
   });
 
+  it("a nickname with a middle initial on one side only is one person, unless another initial is known", () => {
+    expect(people("Ed Marlowe spoke.", "Edward G. Marlowe spoke.")).toHaveLength(1);
+    expect(people("Ed Marlowe spoke.", "Edward G. Marlowe spoke.", "Edward T. Marlowe spoke.")).toHaveLength(
+      3,
+    );
+  });
+
   it("a transliteration one vowel apart is one person (al-Rashiq/al-Reshiq)", () => {
     expect(people("Ezzat al-Rashiq said no.", "Ezzat al-Reshiq said yes.")).toHaveLength(1);
   });

@@ -163,6 +163,16 @@ export function nameParts(paragraph: ParagraphText, start: number, end: number):
       let j = i;
       while (j < end && (isShouted(tokens[j]!) || tokens[j]!.kind !== "word")) j++;
       if (tokens.slice(i, j).filter(isShouted).length >= 2) cut = j - i;
+    } else if (
+      /^[A-Z]$/.test(token.text) &&
+      tokens[i + 1] &&
+      isShouted(tokens[i + 1]!) &&
+      tokens[i + 1]!.text.length >= 3
+    ) {
+      // "S WORKING" from "IT'S WORKING": a letter cut from a shouted word, then more capitals.
+      let j = i + 1;
+      while (j < end && isShouted(tokens[j]!)) j++;
+      cut = j - i;
     } else if (PARTY_TAG.test(token.text)) cut = 1;
     else if (i > from && isStopWord(paragraph, i, false) && !/^(?:of|the|and)$/.test(token.text)) cut = 1;
     else if (i > from && i < end - 1 && end - start >= 3 && headlineVerb(paragraph, i)) cut = 1;

@@ -17,6 +17,11 @@ export const PARTY_WORDS = words(`
   republican democrat democratic libertarian gop conservative labour likud tory
 `);
 
+/** Role nouns that are also surnames: a run ending in one may be a name ("Patty Judge"). */
+export const SURNAME_TITLES = words(
+  "judge king queen prince emir head general chief member chair editor expert",
+);
+
 /** Plural group words: a run ending in one names a group, never one person ("Senate Republicans"). */
 export const GROUP_PLURALS = words(`
   republicans democrats libertarians conservatives liberals progressives independents americans muslims

@@ -18,7 +18,14 @@ import {
   ROLE_NOUNS,
   ROLE_QUALIFIERS,
 } from "./lexicon.js";
-import { DESCRIPTORS, MORE_TITLES, PARTY_WORDS, TITLE_ABBREVIATIONS } from "./name-words.js";
+import {
+  DESCRIPTORS,
+  GROUP_PLURALS,
+  MORE_TITLES,
+  PARTY_WORDS,
+  SURNAME_TITLES,
+  TITLE_ABBREVIATIONS,
+} from "./name-words.js";
 
 export const PLACE_NAMES = new Map<string, string>(
   [...COUNTRIES, ...PLACES].map((name) => [name.toLowerCase(), name]),
@@ -45,7 +52,7 @@ export function isRoleWord(token: Token | undefined): boolean {
 }
 
 export function isAcronym(text: string): boolean {
-  return /^[A-Z]{2,6}$/.test(text) && !NOT_ACRONYM_ORGS.has(text);
+  return /^[A-Z]{2,6}(?:-[A-Z]{2,6})?$/.test(text) && !NOT_ACRONYM_ORGS.has(text);
 }
 
 export interface Context {
@@ -235,6 +242,7 @@ export function isTitleHead(token: Token | undefined): boolean {
     ROLE_NOUNS.has(word) ||
     TITLE_ABBREVIATIONS.has(word) ||
     PARTY_WORDS.has(word) ||
+    GROUP_PLURALS.has(word) ||
     DESCRIPTORS.has(word) ||
     MORE_TITLES.has(word)
   );
@@ -263,7 +271,16 @@ export function nameStartAfterTitle(tokens: readonly Token[], start: number, end
       break;
     }
   }
-  if (nameStart >= end) return Math.min(lead, end);
+  if (nameStart >= end) {
+    // "Indiana Governor", "Fox News Chairman", "Texas Sen": a title with no name is a role-only
+    // mention (not for words that are also surnames: "Patty Judge", "Jim Justice").
+    const last = tokens[end - 1]!;
+    const bareTitle =
+      end - start >= 2 &&
+      (TITLE_ABBREVIATIONS.has(last.lower) ||
+        (ROLE_NOUNS.has(last.lower) && !SURNAME_TITLES.has(last.lower)));
+    return bareTitle ? end : Math.min(lead, end);
+  }
   const title = tokens.slice(start, nameStart);
   const nameWords = tokens.slice(nameStart, end).filter((t) => t.kind === "word").length;
   const strong = title.some(
