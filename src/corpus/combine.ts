@@ -13,10 +13,15 @@
 
 import type { ArticleAnalysis } from "../analysis/analyze.js";
 import { COURTESY_TITLES, NAME_HONORIFICS } from "../analysis/entities/lexicon.js";
+import {
+  isOptionalWord,
+  middleDropped,
+  variantNames,
+  withoutOptional,
+} from "../analysis/entities/name-variants.js";
 import { normalise, slug } from "../analysis/text.js";
 import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
-import { isOptionalWord, variantNames, withoutOptional } from "./name-variants.js";
 import { combineStatusSteps } from "./status-combine.js";
 
 class UnionFind {
@@ -78,6 +83,16 @@ function personKeyUncached(name: string): string[] {
         !(NAME_HONORIFICS.has(word) || COURTESY_TITLES.has(word)) ||
         all.slice(0, i).some((w) => !NAME_HONORIFICS.has(w) && !COURTESY_TITLES.has(w)),
     );
+}
+
+/** Two names with different initials, or different suffixes ("Jr"/"Sr"), name two people. */
+function conflicting(a: readonly string[], b: readonly string[]): boolean {
+  const differ = (test: (word: string) => boolean): boolean => {
+    const x = a.filter(test).join(" ");
+    const y = b.filter(test).join(" ");
+    return x !== "" && y !== "" && x !== y;
+  };
+  return differ((word) => word.length === 1) || differ((word) => word.length > 1 && isOptionalWord(word));
 }
 
 function bodyNoun(name: string): string {
@@ -276,7 +291,7 @@ function* mergePeople(members: readonly Member[], sets: UnionFind): Steps<void> 
         // ("Ed Rendell" = "Edward G. Rendell"; not when an "Edward T. Rendell" exists too).
         const ia = ka.filter(isOptionalWord).join(" ");
         const ib = kb.filter(isOptionalWord).join(" ");
-        if (ia !== ib && ((ia !== "" && ib !== "") || !oneInitial(ka) || !oneInitial(kb))) continue;
+        if (ia !== ib && (conflicting(ka, kb) || !oneInitial(ka) || !oneInitial(kb))) continue;
         if (variantNames(withoutOptional(ka), withoutOptional(kb)))
           sets.union(byKey.get(bucket[a]!)!, byKey.get(bucket[b]!)!);
       }
@@ -292,8 +307,8 @@ function* mergePeople(members: readonly Member[], sets: UnionFind): Steps<void> 
       const prefix = words.every((word, i) => longer[i] === word);
       const offset = longer.length - words.length;
       const suffix = words.every((word, i) => longer[offset + i] === word);
-      // "Hillary Clinton" in "Hillary Rodham Clinton": first and last name, a middle name between.
-      const middle = words.length === 2 && longer[0] === words[0] && longer[longer.length - 1] === words[1];
+      // "Hillary Clinton" in "Hillary Rodham Clinton": first and last name, middle names between.
+      const middle = middleDropped(words, longer);
       if ((prefix && words.length >= 2) || suffix || middle) candidates.add(sets.find(byKey.get(other)!));
     };
     for (const other of byLast.get(words[words.length - 1]!) ?? []) consider(other);

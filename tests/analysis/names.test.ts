@@ -104,10 +104,12 @@ describe("what is not a person", () => {
   it("a title with no name after it is a role, not a person; a title that is also a surname stays a name", () => {
     expect(people(["The Kansas Governor said the roads were open."])).toEqual([]);
     expect(people(["Nora Judge said the roads were open."])).toEqual(["Nora Judge"]);
+    expect(entities(["Ohio Lt. Gov. Nora Judge spoke."])).toContain("person|Nora Judge|Ohio Lt. Gov.");
   });
 
   it("a letter cut from a shouted word, then more capitals", () => {
     expect(people(["The banner read IT'S WORKING and people cheered."])).toEqual([]);
+    expect(people(["The sign read VOTE NORA B. JUDGE TODAY."])).toEqual([]);
   });
 
   it("a trailing party word and a party tag", () => {

@@ -1,5 +1,5 @@
 /**
- * One person under every form across articles (src/corpus/name-variants.ts): nickname pairs,
+ * One person under every form across articles (src/analysis/entities/name-variants.ts, used by src/corpus/combine.ts): nickname pairs,
  * transliterations, particles written together, an optional initial; two people who share a
  * surname, or two different initials, stay apart.
  */
@@ -22,6 +22,8 @@ describe("merging across articles", () => {
 
   it("a nickname with a middle initial on one side only is one person, unless another initial is known", () => {
     expect(people("Ed Marlowe spoke.", "Edward G. Marlowe spoke.")).toHaveLength(1);
+    expect(people("Ed Marlowe Jr. spoke.", "Edward G. Marlowe Jr. spoke.")).toHaveLength(1);
+    expect(people("Ed Marlowe Jr. spoke.", "Edward Marlowe Sr. spoke.")).toHaveLength(2);
     expect(people("Ed Marlowe spoke.", "Edward G. Marlowe spoke.", "Edward T. Marlowe spoke.")).toHaveLength(
       3,
     );
@@ -44,6 +46,23 @@ describe("merging across articles", () => {
     expect(people("George W. Calder spoke.", "George T. Calder spoke.", "George Calder spoke.")).toHaveLength(
       3,
     );
+  });
+
+  it("middle names left out are one person (first and last name agree)", () => {
+    expect(
+      people("Sheikh Hamad bin Khalid bin Saud Al Nasser spoke.", "Sheikh Hamad bin Khalid Al Nasser spoke."),
+    ).toHaveLength(1);
+  });
+
+  it("within one article too: a nickname and a name without its middle names", () => {
+    const article = analyze([
+      "Envoy William Harrow met Hamad bin Khalid bin Saud Al Nasser.",
+      "Later Hamad bin Khalid Al Nasser said Bill Harrow had left.",
+    ]);
+    expect(article.entities.filter((e) => e.kind === "person").map((e) => e.name)).toEqual([
+      "Hamad bin Khalid bin Saud Al Nasser",
+      "William Harrow",
+    ]);
   });
 
   it("two people who share a surname stay apart, and other one-letter differences too", () => {

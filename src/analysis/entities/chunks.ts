@@ -161,7 +161,11 @@ export function nameParts(paragraph: ParagraphText, start: number, end: number):
     let cut = 0;
     if (isShouted(token)) {
       let j = i;
-      while (j < end && (isShouted(tokens[j]!) || tokens[j]!.kind !== "word")) j++;
+      while (
+        j < end &&
+        (isShouted(tokens[j]!) || tokens[j]!.kind !== "word" || /^[A-Z]$/.test(tokens[j]!.text))
+      )
+        j++;
       if (tokens.slice(i, j).filter(isShouted).length >= 2) cut = j - i;
     } else if (
       /^[A-Z]$/.test(token.text) &&

@@ -13,6 +13,7 @@ import { cueAt } from "../quotes/cues.js";
 import { type ArticleText, normalise, sentenceOfToken, slug } from "../text.js";
 import type { Entity, EntityKind, Mention } from "../types.js";
 import { NAME_PARTICLES } from "./lexicon.js";
+import { middleDropped, variantNames } from "./name-variants.js";
 import { findMentions, type RawMention } from "./names.js";
 
 /** A name mention placed on its entity. */
@@ -152,7 +153,11 @@ export function findEntities(text: ArticleText): ArticleEntities {
         words.join(" ") === cluster.words.join(" ") ||
         (words.length >= 2 &&
           words.length < cluster.words.length &&
-          (startsWith(cluster.words, words) || endsWith(cluster.words, words))),
+          (startsWith(cluster.words, words) ||
+            endsWith(cluster.words, words) ||
+            middleDropped(words, cluster.words))) ||
+        // "Bill Burns" after "William Burns": a nickname or spelling of the same name.
+        variantNames(words, cluster.words),
     );
     let cluster = matches.length === 1 ? matches[0]! : undefined;
     if (!cluster) {

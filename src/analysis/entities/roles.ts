@@ -266,7 +266,9 @@ export function nameStartAfterTitle(tokens: readonly Token[], start: number, end
   let nameStart = lead;
   for (let k = end - 1; k >= lead; k--) {
     const token = tokens[k]!;
-    if (isTitleHead(token) && !NAME_HONORIFICS.has(token.lower)) {
+    // A last word that is also a surname ("Lt. Gov. Patty Judge") is the name's.
+    const surname = k === end - 1 && SURNAME_TITLES.has(token.lower);
+    if (isTitleHead(token) && !NAME_HONORIFICS.has(token.lower) && !surname) {
       nameStart = tokens[k + 1]?.text === "." ? k + 2 : k + 1;
       break;
     }

@@ -2,11 +2,11 @@
  * When two people's names, already normalised into words, are forms of one name: a common first-name
  * pair (Bill/William), a first-name spelling (Anthony/Antony), a transliteration (al-Rashiq/al-Reshiq,
  * Mohamed/Mohammed), particles written apart or together (Abdul Rahman/Abdulrahman), or an optional
- * middle initial or suffix (Donald J. Trump/Donald Trump). Two people who share a surname (Joe and
+ * middle initial or suffix (Donald J. Trump/Donald Trump), or middle names left out. Two people who share a surname (Joe and
  * Hunter Biden) are never variants: only one word may differ, and only in these ways.
  */
 
-import { editDistance } from "../analysis/entities/fuzzy.js";
+import { editDistance } from "./fuzzy.js";
 
 /** Common first-name pairs: each group is one name (a word list of names in general, not of people). */
 const NICKNAME_GROUPS = [
@@ -104,4 +104,16 @@ export function variantNames(a: readonly string[], b: readonly string[]): boolea
   const x = a[differing]!;
   const y = b[differing]!;
   return (differing === 0 && variantFirstNames(x, y)) || transliterated(x, y);
+}
+
+/**
+ * True when a shorter name is a longer one with middle words left out: same first and last word
+ * ("Mohammed bin Abdulrahman Al Thani" in "Mohammed bin Abdulrahman bin Jassim Al Thani").
+ */
+export function middleDropped(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length < 2 || short.length >= long.length) return false;
+  if (short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
+  let j = 0;
+  for (const word of long) if (word === short[j]) j++;
+  return j === short.length;
 }
