@@ -362,17 +362,20 @@ function mergeGroup(group: readonly Member[]): Entity {
   const roleKeys = new Set<string>();
   const affiliations = new Map<string, number>();
   const mentions: Entity["mentions"] = [];
-  for (const member of group) {
-    const entity = member.entity;
-    if (entity.name !== name) aliases.add(entity.name);
-    for (const alias of entity.aliases) if (alias !== name) aliases.add(alias);
-    for (const role of entity.roles) {
+  // Roles as the articles wrote them, the most recent article's first (`/who` lists them so).
+  for (const member of [...group].sort((a, b) => b.published.localeCompare(a.published))) {
+    for (const role of member.entity.roles) {
       const key = roleKeyOf(role);
       if (!roleKeys.has(key)) {
         roleKeys.add(key);
         roles.push(role);
       }
     }
+  }
+  for (const member of group) {
+    const entity = member.entity;
+    if (entity.name !== name) aliases.add(entity.name);
+    for (const alias of entity.aliases) if (alias !== name) aliases.add(alias);
     if (entity.affiliation)
       affiliations.set(entity.affiliation, (affiliations.get(entity.affiliation) ?? 0) + 1);
     for (const mention of entity.mentions) mentions.push(mention);

@@ -70,6 +70,14 @@ describe("merging across articles", () => {
     expect(people("Sam Rubin spoke.", "Sam Rubio spoke.")).toHaveLength(2);
   });
 
+  it("roles as written, the most recent article's first", () => {
+    const analysis = combineAnalyses([
+      analyze(["Governor Nora Pike spoke."], "old", "2024-01-10"),
+      analyze(["Senator Nora Pike spoke."], "new", "2024-06-10"),
+    ]);
+    expect(analysis.entities.find((e) => e.kind === "person")?.roles).toEqual(["Senator", "Governor"]);
+  });
+
   it("the canonical name is the full name most articles use", () => {
     const analysis = combineAnalyses(
       ["Hillary Rodham Bexley spoke.", "Hillary Bexley spoke.", "Hillary Bexley said more."].map((text, i) =>
