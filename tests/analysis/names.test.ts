@@ -135,6 +135,14 @@ describe("what is not a person", () => {
     );
   });
 
+  it("a lone body word is a body, except after a courtesy title; a lone word after 'of' says nothing", () => {
+    const found = entities([
+      "Senator Ivo Marsh of Nebraska said the Foundation would pay.",
+      "Mr. Post disagreed.",
+    ]);
+    expect(found).toEqual(expect.arrayContaining(["organisation|Foundation|", "person|Post|"]));
+  });
+
   it("'New' before a place is part of its name", () => {
     expect(entities(["The New York Times reported it."])).toContain("organisation|New York Times|");
   });

@@ -116,7 +116,8 @@ function isCueSubject(text: ArticleText, raw: RawMention): boolean {
   let i = raw.to;
   if (ADVERBS.has(tokens[i]?.lower ?? "")) i++;
   const word = tokens[i];
-  if (word && cueAt(word.text, tokens[i + 1]?.text)) return true;
+  // "Senator X of Nebraska said": a word after a preposition is not the one who says.
+  if (word && cueAt(word.text, tokens[i + 1]?.text)) return raw.subjectPosition;
   // "“...,” said Smith." / "..., according to Smith."
   const previous = tokens[raw.from - 1];
   const beforeThat = tokens[raw.from - 2];

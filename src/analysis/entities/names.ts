@@ -188,15 +188,18 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   if (place)
     return withBody(context, { ...base(context, start, end), kind: "place", name: place, nameWords: [] });
   const known = ORG_NAMES.get(lowerText);
+  // "Mr. Post" is a person whatever his name means.
+  const startsCourteous = COURTESY_TITLES.has(lower(tokens[start]));
   const endsInBody =
-    (end - start === 1 && GROUP_PLURALS.has(lower(last))) ||
-    (end - start >= 2 &&
-      ((ORGANISATION_HEADS.has(lower(last)) && !isRoleWord(last)) ||
-        THING_HEADS.has(lower(last)) ||
-        GROUP_PLURALS.has(lower(last)) ||
-        // "U.S. Department of Justice", "House of Representatives", "University of Michigan".
-        bodyOf(tokens, start, end) ||
-        (lower(last) === "state" && lower(tokens[end - 2]) !== "of" && !isRoleWord(tokens[end - 2]))));
+    !startsCourteous &&
+    ((end - start === 1 && GROUP_PLURALS.has(lower(last))) ||
+      (end - start >= 2 &&
+        ((ORGANISATION_HEADS.has(lower(last)) && !isRoleWord(last)) ||
+          THING_HEADS.has(lower(last)) ||
+          GROUP_PLURALS.has(lower(last)) ||
+          // "U.S. Department of Justice", "House of Representatives", "University of Michigan".
+          bodyOf(tokens, start, end) ||
+          (lower(last) === "state" && lower(tokens[end - 2]) !== "of" && !isRoleWord(tokens[end - 2])))));
   if (known || endsInBody || (end - start === 1 && isAcronym(text))) {
     const mention: RawMention = {
       ...base(context, start, end),
@@ -218,8 +221,14 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   if (nameStart < end) {
     const rest = nameText.toLowerCase();
     const restPlace = PLACE_NAMES.get(rest);
+    // A lone body word ("the Foundation", "Center") is a body mentioned short, not a surname.
+    const bodyWord =
+      end - nameStart === 1 &&
+      [ORGANISATION_HEADS, THING_HEADS, PLACE_HEADS].some((heads) => heads.has(rest)) &&
+      COURTESY_TITLES.get(lower(tokens[nameStart - 1])) === undefined;
     const restOrg =
-      ORG_NAMES.get(rest) ?? (end - nameStart === 1 && isAcronym(nameText) ? nameText : undefined);
+      ORG_NAMES.get(rest) ??
+      (end - nameStart === 1 && (isAcronym(nameText) || bodyWord) ? nameText : undefined);
     if (restPlace || restOrg) {
       const kind = restPlace ? "place" : "organisation";
       return [
