@@ -10,6 +10,7 @@ import {
   AUXILIARIES,
   CLAUSE_WORDS,
   type Item,
+  isAbbreviationDot,
   isBoundary,
   isPunct,
   JOINING_WORDS,
@@ -94,6 +95,7 @@ export function plainSubject(
 ): [number, number] | null {
   let to = end;
   while (to > 0 && SKIPPABLE_BEFORE_CUE.has(lowerAt(paragraph, items, to - 1))) to--;
+  to = beforeParenthetical(paragraph, items, to);
   let from = to;
   while (from > 0 && !isBoundary(paragraph, items[from - 1]) && to - from < 14) {
     // A cue verb ends the search: "Odeh said Zamir had told him" -> "Zamir" alone, nested in "said".
@@ -113,6 +115,20 @@ export function plainSubject(
   return [from, to];
 }
 
+/**
+ * A short bracket right after a name ("Rep. Stephen Lynch (D-Mass.) said") is not the end of the
+ * subject: the subject ends before it.
+ */
+function beforeParenthetical(paragraph: ParagraphText, items: readonly Item[], to: number): number {
+  if (tokenText(paragraph, items[to - 1]) !== ")") return to;
+  for (let i = to - 2; i >= 0 && to - i <= 10; i--) {
+    const text = tokenText(paragraph, items[i]);
+    if (text === "(") return i > 0 && !isBoundary(paragraph, items[i - 1]) ? i : to;
+    if (text === ")" || items[i]!.kind === "quote") return to;
+  }
+  return to;
+}
+
 /** Items of the subject after an inverted cue: `said Blinken` / `according to the office`. */
 export function subjectAfter(
   paragraph: ParagraphText,
@@ -123,7 +139,7 @@ export function subjectAfter(
   while (
     to < items.length &&
     items[to]!.kind === "token" &&
-    !isPunct(paragraph, items[to]) &&
+    (!isPunct(paragraph, items[to]) || isAbbreviationDot(paragraph, tokenIndexOf(items[to]!))) &&
     to - start < 10
   ) {
     const word = lowerAt(paragraph, items, to);
