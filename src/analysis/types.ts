@@ -54,6 +54,17 @@ export interface Quote extends Place {
   cueKind: "speech" | "opinion";
   /** Verbatim: inside the quotation marks for direct/partial, the reported clause for indirect. */
   text: string;
+  /**
+   * The rule that made the attribution: how the quote was found, then how its subject was
+   * resolved (`cue-before:name`, `cue-after:pronoun-previous`, `continuation`; see
+   * src/analysis/quotes/confidence.ts). `none` when no cue claims the quotation.
+   */
+  rule: string;
+  /**
+   * How often that rule names the right speaker (0..1), measured on the PolNeAR train set. Answers
+   * show a speaker only at or above `SPEAKER_THRESHOLD`; below it the speaker is a candidate.
+   */
+  confidence: number;
   /** The article's publication date, for ordering quotes newest first. */
   published?: string;
 }

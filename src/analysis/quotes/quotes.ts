@@ -10,10 +10,11 @@ import type { ArticleEntities } from "../entities/entities.js";
 import type { ArticleText, ParagraphText, SentenceTokens } from "../text.js";
 import type { Quote } from "../types.js";
 import { type Found, isSubstantial, readSentence } from "./content.js";
+import { confidenceOf } from "./confidence.js";
 import { CONTINUATION_CUES } from "./cues.js";
 import { isPunct, itemsOf, tokenIndexOf } from "./items.js";
 import { type ResolveContext, resolveSubject, type Speaker, type SubjectRecord } from "./speakers.js";
-import { findCues, isPronoun, isPronounOrDescription, sentenceSubject } from "./subject.js";
+import { type Cue, findCues, isPronoun, isPronounOrDescription, sentenceSubject } from "./subject.js";
 
 /** What a pronoun resolved to, for the entity's mentions. */
 export interface PronounMention {
@@ -113,6 +114,7 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
                 asWritten,
                 cue: cueText,
                 cueKind,
+                rule: continuesOpen ? "continuation-open" : "continuation",
               }),
             );
             last = { quote: quotes[quotes.length - 1]!, ordinal, open: quotation?.open ?? false };
@@ -136,6 +138,7 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
           asWritten,
           cue: cueText,
           cueKind,
+          rule: ruleOf(cue, speaker),
         });
         quotes.push(quote);
         last = { quote, ordinal, open: quotation?.open ?? false };
@@ -170,6 +173,21 @@ interface Attribution {
   asWritten: string | null;
   cue: string;
   cueKind: Quote["cueKind"];
+  rule: string;
+}
+
+/** The rule of a cued attribution: where the subject stands, then how it was resolved. */
+function ruleOf(cue: Cue | null, speaker: Speaker | null): string {
+  if (!cue) return "none";
+  const frame =
+    cue.word.text === "according to"
+      ? "according-to"
+      : CONTINUATION_CUES.has(cue.word.text)
+        ? "added"
+        : cue.inverted
+          ? "cue-after"
+          : "cue-before";
+  return `${frame}:${speaker?.rule ?? "none"}`;
 }
 
 function makeQuote(
@@ -193,5 +211,7 @@ function makeQuote(
     cue: who.cue,
     cueKind: who.cueKind,
     text: item.text,
+    rule: who.rule,
+    confidence: confidenceOf(who.rule, item.type),
   };
 }

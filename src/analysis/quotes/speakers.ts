@@ -26,7 +26,19 @@ export interface Speaker {
   plural: boolean;
   /** How it was found: a name in the phrase itself, or a pronoun / description resolved to it. */
   how?: "name" | "anaphora";
+  /** The resolution rule that found it (kept on the quote with a confidence; see confidence.ts). */
+  rule?: SubjectRule;
 }
+
+/** How a subject phrase was resolved. */
+export type SubjectRule =
+  | "name"
+  | "surname"
+  | "group"
+  | "description"
+  | "anonymous"
+  | "pronoun-clause"
+  | "pronoun-previous";
 
 /** A clause subject seen so far in the article, for pronouns and "the office". */
 export interface SubjectRecord {
@@ -108,7 +120,7 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   const whole = mentionsIn(context, from, to).find(
     (m) => m.to === to && m.from <= start && m.raw.kind !== "role",
   );
-  if (whole) return { ...fromEntity(context, whole.entityId), how: "name" };
+  if (whole) return { ...fromEntity(context, whole.entityId), how: "name", rule: "name" };
   // The head of the phrase ends at its first preposition: "critics | of American policy in ...".
   let headEnd = from;
   while (headEnd < to && !(headEnd > from && PREPOSITIONS.has(tokens[headEnd]!.lower))) headEnd++;
@@ -121,13 +133,20 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
     tokens[last.from - 1]?.lower === "and" &&
     headMentions.some((m) => m.to === last.from - 1 && m.entityId !== last.entityId);
   if (joined) {
-    return { entityId: null, name: slice(context, from, headEnd), kind: "group", gender: null, plural: true };
+    return {
+      entityId: null,
+      name: slice(context, from, headEnd),
+      kind: "group",
+      gender: null,
+      plural: true,
+      rule: "group",
+    };
   }
   // A name mention that ends the head (the longest: a body "Netanyahu’s office" over its owner).
   const head = mentions
     .filter((m) => m.to === headEnd || (headEnd === to && m.to === to))
     .sort((a, b) => b.to - b.from - (a.to - a.from))[0];
-  if (head) return { ...fromEntity(context, head.entityId), how: "name" };
+  if (head) return { ...fromEntity(context, head.entityId), how: "name", rule: "name" };
   const headWords = tokens.slice(from, headEnd).map((t) => t.lower);
   const noun = headWords[headWords.length - 1] ?? "";
   // "the office", "the minister": a definite description of someone named before.
@@ -145,6 +164,7 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
       kind: "anonymous",
       gender: null,
       plural: noun.endsWith("s") && !noun.endsWith("ss"),
+      rule: "anonymous",
     };
   }
   return unknown();
@@ -217,13 +237,15 @@ function resolvePronoun(context: ResolveContext, pronoun: string, at: number): S
   if (own && own.to <= at) {
     const candidate = own.speaker;
     if (fits(context, candidate, info) && !competingPerson(context, own.to, at, candidate.entityId)) {
-      return learn(context, candidate, info.gender);
+      return { ...learn(context, candidate, info.gender), rule: "pronoun-clause" };
     }
     return unknown();
   }
   const [latest] = recentSubjects(context);
   if (!latest) return unknown();
-  return fits(context, latest.speaker, info) ? learn(context, latest.speaker, info.gender) : unknown();
+  return fits(context, latest.speaker, info)
+    ? { ...learn(context, latest.speaker, info.gender), rule: "pronoun-previous" }
+    : unknown();
 }
 
 /** Remembers the gender a pronoun gives a person, so a later pronoun of the other gender is not theirs. */
@@ -276,5 +298,5 @@ function resolveDefinite(context: ResolveContext, phrase: readonly string[], at:
   // minister named two paragraphs back (Nasser's role may simply be unknown).
   const [latest] = recentSubjects(context);
   if (latest && latest.speaker.entityId !== id) return null;
-  return fromEntity(context, id);
+  return { ...fromEntity(context, id), rule: "description" };
 }
