@@ -136,7 +136,7 @@ const TITLE_ABBREVIATIONS = new Set(
 export function isAbbreviationDot(paragraph: ParagraphText, index: number): boolean {
   const previous = paragraph.tokens[index - 1];
   const next = paragraph.tokens[index + 1];
-  if (!previous || previous.kind !== "word" || previous.end !== paragraph.tokens[index]!.start) return false;
+  if (previous?.kind !== "word" || previous.end !== paragraph.tokens[index]!.start) return false;
   if (!next?.cap) return false;
   return TITLE_ABBREVIATIONS.has(previous.lower) || /^[A-Z]$/.test(previous.text);
 }

@@ -9,12 +9,12 @@
 import type { ArticleEntities } from "../entities/entities.js";
 import type { ArticleText, ParagraphText, SentenceTokens } from "../text.js";
 import type { Quote } from "../types.js";
+import { confidenceOf, ruleOf } from "./confidence.js";
 import { type Found, isSubstantial, readSentence } from "./content.js";
-import { confidenceOf } from "./confidence.js";
 import { CONTINUATION_CUES } from "./cues.js";
 import { isPunct, itemsOf, tokenIndexOf } from "./items.js";
 import { type ResolveContext, resolveSubject, type Speaker, type SubjectRecord } from "./speakers.js";
-import { type Cue, findCues, isPronoun, isPronounOrDescription, sentenceSubject } from "./subject.js";
+import { findCues, isPronoun, isPronounOrDescription, sentenceSubject } from "./subject.js";
 
 /** What a pronoun resolved to, for the entity's mentions. */
 export interface PronounMention {
@@ -138,7 +138,7 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
           asWritten,
           cue: cueText,
           cueKind,
-          rule: ruleOf(cue, speaker),
+          rule: ruleOf(cue, speaker, cues, item.text),
         });
         quotes.push(quote);
         last = { quote, ordinal, open: quotation?.open ?? false };
@@ -174,20 +174,6 @@ interface Attribution {
   cue: string;
   cueKind: Quote["cueKind"];
   rule: string;
-}
-
-/** The rule of a cued attribution: where the subject stands, then how it was resolved. */
-function ruleOf(cue: Cue | null, speaker: Speaker | null): string {
-  if (!cue) return "none";
-  const frame =
-    cue.word.text === "according to"
-      ? "according-to"
-      : CONTINUATION_CUES.has(cue.word.text)
-        ? "added"
-        : cue.inverted
-          ? "cue-after"
-          : "cue-before";
-  return `${frame}:${speaker?.rule ?? "none"}`;
 }
 
 function makeQuote(
