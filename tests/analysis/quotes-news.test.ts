@@ -1,0 +1,95 @@
+/**
+ * Attribution rules for the ways real news writes quotes (issue 11), on short texts of our own:
+ * courtesy titles and party brackets in the subject, two-apostrophe quotation marks, and the
+ * rule and confidence every attribution carries. Each case fails when its rule is removed.
+ */
+import { describe, expect, it } from "vitest";
+import { SPEAKER_THRESHOLD, speakerShown } from "../../src/analysis/quotes/confidence.js";
+import type { Quote } from "../../src/analysis/types.js";
+import { exportAnalysis } from "../../src/answers/export.js";
+import { analyze, article, knowledgeBase } from "./fixture.js";
+
+/** The quotes of a text as compact rows: [speaker, as written, type, cue, text]. */
+function rows(paragraphs: string[]): Array<[string | null, string | null, Quote["type"], string, string]> {
+  return analyze(paragraphs).quotes.map((q) => [q.speaker, q.speakerAsWritten, q.type, q.cue, q.text]);
+}
+
+describe("titles written with a full stop", () => {
+  it("Mr. before a surname does not cut the subject (reported speech)", () => {
+    expect(rows(["Mr. Halvorsen said the harbour would reopen next spring."])).toEqual([
+      ["Halvorsen", "Mr. Halvorsen", "indirect", "said", "the harbour would reopen next spring"],
+    ]);
+  });
+
+  it("an inverted subject with a title: “...,” said Mrs. Okafor", () => {
+    expect(rows(["“The figures do not add up,” said Mrs. Okafor."])).toEqual([
+      ["Okafor", "Mrs. Okafor", "direct", "said", "The figures do not add up,"],
+    ]);
+  });
+
+  it("a middle initial is part of the name: Jonas P. Wreden said", () => {
+    // (The entity's canonical name is the names stage's business; here: the subject is whole.)
+    const [quote] = analyze(["Jonas P. Wreden said the vote would be close."]).quotes;
+    expect(quote).toMatchObject({ speakerAsWritten: "Jonas P. Wreden", text: "the vote would be close" });
+    expect(quote!.speaker).toContain("Wreden");
+  });
+
+  it("a party bracket after the name: Rep. Ada Morrow (D-Ore.) said", () => {
+    expect(rows(["Rep. Ada Morrow (D-Ore.) said the bill had no chance this year."])).toEqual([
+      ["Ada Morrow", "Rep. Ada Morrow", "indirect", "said", "the bill had no chance this year"],
+    ]);
+  });
+});
+
+describe("two apostrophes as quotation marks", () => {
+  it("''...'' is a direct quote, and words inside it are not cues", () => {
+    expect(rows(["''Most voters feel the plan is fair,'' Mr. Halvorsen said."])).toEqual([
+      ["Halvorsen", "Mr. Halvorsen", "direct", "said", "Most voters feel the plan is fair,"],
+    ]);
+  });
+
+  it("a quotation of several sentences in '' marks stays one quote", () => {
+    expect(rows(["''We tried. It failed,'' said Lena Brandt, the mayor."])).toEqual([
+      ["Lena Brandt", "Lena Brandt", "direct", "said", "We tried. It failed,"],
+    ]);
+  });
+});
+
+describe("rule and confidence", () => {
+  it("every attribution names its rule and carries a confidence", () => {
+    const [named, pronoun] = analyze([
+      "“We will sign the agreement tomorrow,” Lena Brandt said.",
+      "She said the council would meet on Friday.",
+    ]).quotes;
+    expect(named).toMatchObject({ rule: "cue-before:name", speaker: "Lena Brandt" });
+    expect(named!.confidence).toBeGreaterThanOrEqual(SPEAKER_THRESHOLD);
+    expect(pronoun).toMatchObject({ rule: "cue-before:pronoun-previous", speaker: "Lena Brandt" });
+  });
+
+  it("a sentence that also cites a report marks the attribution as nested, below the threshold", () => {
+    const [quote] = analyze(["“We will sign,” Lena Brandt said, according to the Harbour Gazette."]).quotes;
+    expect(quote!.rule).toContain("/nested");
+    expect(quote!.confidence).toBeLessThan(SPEAKER_THRESHOLD);
+    expect(speakerShown(quote!)).toBe(false);
+  });
+
+  it("the export gives a below-threshold speaker as a candidate, with a null speaker", () => {
+    const kb = knowledgeBase([
+      article("a1", [
+        "Lena Brandt chairs the council.",
+        "“We will sign,” Lena Brandt said, according to the Harbour Gazette.",
+      ]),
+    ]);
+    const [quote] = exportAnalysis(kb).quotes;
+    expect(quote).toMatchObject({ speaker: null, speakerId: null, candidate: "Lena Brandt" });
+    expect(quote!.rule).toContain("/nested");
+    expect(quote!.confidence).toBeLessThan(SPEAKER_THRESHOLD);
+  });
+
+  it("an anonymous description is shown whatever the confidence: it names nobody", () => {
+    expect(speakerShown({ speaker: "senior official", speakerKind: "anonymous", confidence: 0.1 })).toBe(
+      true,
+    );
+    expect(speakerShown({ speaker: "Lena Brandt", speakerKind: "person", confidence: 0.1 })).toBe(false);
+  });
+});
