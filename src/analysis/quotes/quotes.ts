@@ -14,7 +14,7 @@ import { type Found, isSubstantial, readSentence } from "./content.js";
 import { CONTINUATION_CUES } from "./cues.js";
 import { isPunct, itemsOf, tokenIndexOf } from "./items.js";
 import { type ResolveContext, resolveSubject, type Speaker, type SubjectRecord } from "./speakers.js";
-import { findCues, isPronoun, isPronounOrDescription, sentenceSubject } from "./subject.js";
+import { type Cue, findCues, isPronoun, isPronounOrDescription, sentenceSubject } from "./subject.js";
 
 /** What a pronoun resolved to, for the entity's mentions. */
 export interface PronounMention {
@@ -73,6 +73,7 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
         const subject = sentenceSubject(paragraph, items, context);
         if (subject) context.sentenceSubject = subject;
       }
+      fillParticiples(paragraph, cues, context);
       for (const cue of cues) {
         // "He added" continues the last speaker: check the pronoun agrees with it.
         if (CONTINUATION_CUES.has(cue.word.text) && last && cue.speaker.entityId !== null) {
@@ -164,6 +165,34 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
     }
   }
   return { quotes, pronouns, resolvedInSentence };
+}
+
+/**
+ * "Trump hit back, saying ...": a participle cue speaks for the main clause's subject, the first
+ * cue's ("X said ..., adding ...", "“...,” said X, adding ...") or the sentence's own.
+ */
+function fillParticiples(paragraph: ParagraphText, cues: Cue[], context: ResolveContext): void {
+  const first = cues[0];
+  const byCue =
+    first && !first.participle && first.word.text !== "according to" && first.speaker.kind !== "unknown"
+      ? { speaker: first.speaker, asWritten: first.asWritten }
+      : null;
+  const own = context.sentenceSubject;
+  const tokens = paragraph.tokens;
+  const main =
+    byCue ??
+    (own?.from !== undefined
+      ? {
+          speaker: own.speaker,
+          asWritten: paragraph.text.slice(tokens[own.from]!.start, tokens[own.to - 1]!.end),
+        }
+      : null);
+  if (!main) return;
+  for (const cue of cues) {
+    if (!cue.participle) continue;
+    cue.speaker = main.speaker;
+    cue.asWritten = main.asWritten;
+  }
 }
 
 interface Attribution {

@@ -8,7 +8,14 @@
  * subject; "the office" / "the minister" take the one recent entity that fits, or nobody.
  */
 import type { ArticleEntities, Located } from "../entities/entities.js";
-import { ANONYMOUS_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "../entities/lexicon.js";
+import {
+  ANONYMOUS_NOUNS,
+  COURTESY_TITLES,
+  DETERMINERS,
+  PREPOSITIONS,
+  PRONOUNS,
+  ROLE_NOUNS,
+} from "../entities/lexicon.js";
 import type { ParagraphText } from "../text.js";
 import { normalise } from "../text.js";
 import type { Quote } from "../types.js";
@@ -33,7 +40,8 @@ export interface Speaker {
 /** How a subject phrase was resolved. */
 export type SubjectRule =
   | "name"
-  | "surname"
+  | "surname-title"
+  | "surname-salient"
   | "group"
   | "description"
   | "anonymous"
@@ -55,7 +63,7 @@ export interface ResolveContext {
   ordinal: number;
   history: readonly SubjectRecord[];
   /** The subject of the current sentence's first clause, when already known. */
-  sentenceSubject: { speaker: Speaker; to: number } | null;
+  sentenceSubject: { speaker: Speaker; from?: number; to: number } | null;
 }
 
 /** How far back (in paragraphs) a pronoun or "the office" may look. */
@@ -147,6 +155,8 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
     .filter((m) => m.to === headEnd || (headEnd === to && m.to === to))
     .sort((a, b) => b.to - b.from - (a.to - a.from))[0];
   if (head) return { ...fromEntity(context, head.entityId), how: "name", rule: "name" };
+  const bySurname = resolveSurname(context, from, headEnd);
+  if (bySurname) return bySurname;
   const headWords = tokens.slice(from, headEnd).map((t) => t.lower);
   const noun = headWords[headWords.length - 1] ?? "";
   // "the office", "the minister": a definite description of someone named before.
@@ -168,6 +178,40 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
     };
   }
   return unknown();
+}
+
+/**
+ * A surname that two people of the article share ("Mrs. Clinton" with Bill and Hillary Clinton
+ * named): the one a courtesy title's gender fits (`surname-title`), else the one the article names
+ * far more often (`surname-salient`, at least twice as often and three times). Otherwise nobody.
+ */
+function resolveSurname(context: ResolveContext, from: number, to: number): Speaker | null {
+  const tokens = context.paragraph.tokens;
+  let title: "m" | "f" | null = null;
+  const rest: string[] = [];
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (token.text === "." || DETERMINERS.has(token.lower)) continue;
+    if (COURTESY_TITLES.has(token.lower)) title = COURTESY_TITLES.get(token.lower) ?? null;
+    else rest.push(token.text);
+  }
+  if (rest.length !== 1 || !/^\p{Lu}/u.test(rest[0]!)) return null;
+  const surname = normalise(rest[0]!);
+  const candidates = context.entities.list.filter(
+    (local) => local.entity.kind === "person" && local.words.length >= 2 && local.words.at(-1) === surname,
+  );
+  if (candidates.length < 2) return null;
+  if (title) {
+    const fitting = candidates.filter((local) => local.gender === title);
+    const others = candidates.filter((local) => local.gender !== title && local.gender !== null);
+    if (fitting.length === 1 && others.length === candidates.length - 1) {
+      return { ...fromEntity(context, fitting[0]!.entity.id), how: "name", rule: "surname-title" };
+    }
+  }
+  const byCount = [...candidates].sort((a, b) => b.entity.mentions.length - a.entity.mentions.length);
+  const [top, second] = [byCount[0]!.entity.mentions.length, byCount[1]!.entity.mentions.length];
+  if (top < 3 || top < 2 * second) return null;
+  return { ...fromEntity(context, byCount[0]!.entity.id), how: "name", rule: "surname-salient" };
 }
 
 function singular(noun: string): string {

@@ -5,7 +5,7 @@
  */
 import { ANONYMOUS_NOUNS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "../entities/lexicon.js";
 import type { ParagraphText } from "../text.js";
-import { type CueWord, cueAt } from "./cues.js";
+import { type CueWord, cueAt, participleAt } from "./cues.js";
 import {
   AUXILIARIES,
   CLAUSE_WORDS,
@@ -34,6 +34,8 @@ export interface Cue {
   inverted: boolean;
   speaker: Speaker;
   asWritten: string;
+  /** `..., saying ...`: the speaker is the main clause's subject, filled in by findQuotes. */
+  participle?: boolean;
 }
 
 /** Nouns for people: a sentence opening with one has a person as its subject. */
@@ -195,7 +197,25 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
       paragraph.tokens[item.index]!.text,
       next?.kind === "token" ? tokenText(paragraph, next) : undefined,
     );
-    if (!word) continue;
+    if (!word) {
+      // "..., saying ...": a cue whose subject is the main clause's (resolved in findQuotes).
+      const participle = participleAt(paragraph.tokens[item.index]!.text);
+      if (participle && i > 1 && tokenText(paragraph, items[i - 1]) === ",") {
+        const unknown: Speaker = { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
+        cues.push({
+          word: participle,
+          at: i,
+          after: i + 1,
+          subjectFrom: i,
+          subjectTo: i,
+          inverted: false,
+          speaker: unknown,
+          asWritten: "",
+          participle: true,
+        });
+      }
+      continue;
+    }
     const after = word.text.includes(" ") ? i + 2 : i + 1;
     if (AUXILIARIES.has(lowerAt(paragraph, items, i - 1))) continue; // "is expected to": passive, no speaker.
     let range: [number, number] | null;
@@ -247,7 +267,7 @@ export function sentenceSubject(
   paragraph: ParagraphText,
   items: readonly Item[],
   context: ResolveContext,
-): { speaker: Speaker; to: number } | null {
+): { speaker: Speaker; from: number; to: number } | null {
   let start = 0;
   const firstWord = lowerAt(paragraph, items, 0);
   if (PREPOSITIONS.has(firstWord) || CLAUSE_WORDS.has(firstWord)) {
@@ -260,7 +280,7 @@ export function sentenceSubject(
   let from = first.index;
   if (PRONOUNS.has(paragraph.tokens[from]!.lower)) {
     const speaker = resolveSubject(context, from, from + 1);
-    return speaker.kind === "unknown" ? null : { speaker, to: from + 1 };
+    return speaker.kind === "unknown" ? null : { speaker, from, to: from + 1 };
   }
   const opening = from;
   if (paragraph.tokens[from]!.lower === "the") from++;
@@ -274,7 +294,7 @@ export function sentenceSubject(
       const word = paragraph.tokens[end]!.lower;
       end++;
       if (PERSON_NOUNS.has(word) || PERSON_NOUNS.has(word.replace(/s$/, ""))) {
-        return { speaker: resolveSubject(context, opening, end), to: end };
+        return { speaker: resolveSubject(context, opening, end), from: opening, to: end };
       }
     }
     return null;
@@ -284,6 +304,7 @@ export function sentenceSubject(
   if (paragraph.tokens[mention.to]?.kind === "possessive") {
     return {
       speaker: { entityId: null, name: null, kind: "unknown", gender: null, plural: false },
+      from: opening,
       to: mention.to + 1,
     };
   }
@@ -294,5 +315,5 @@ export function sentenceSubject(
     if (second) to = second.to;
   }
   const speaker = resolveSubject(context, from, to);
-  return speaker.kind === "unknown" ? null : { speaker, to };
+  return speaker.kind === "unknown" ? null : { speaker, from: opening, to };
 }
