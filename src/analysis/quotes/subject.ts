@@ -34,6 +34,8 @@ export interface Cue {
   inverted: boolean;
   speaker: Speaker;
   asWritten: string;
+  /** `..., said Ann Lee, ...` after a clause rather than a quotation. */
+  afterClause?: boolean;
   /** `..., saying ...`: the speaker is the main clause's subject, filled in by findQuotes. */
   participle?: boolean;
 }
@@ -220,6 +222,7 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
     if (AUXILIARIES.has(lowerAt(paragraph, items, i - 1))) continue; // "is expected to": passive, no speaker.
     let range: [number, number] | null;
     let inverted = false;
+    let afterClause = false;
     if (word.text === "according to") {
       range = subjectAfter(paragraph, items, after);
       inverted = true;
@@ -234,6 +237,12 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
         inverted = true;
       } else {
         range = subjectBefore(paragraph, items, i);
+        // "..., said Ann Lee, a senior official": inverted after a clause, not only after a quotation.
+        if (!range && tokenText(paragraph, previous) === "," && i > 2) {
+          range = subjectAfter(paragraph, items, after);
+          inverted = range !== null;
+          afterClause = inverted;
+        }
       }
     }
     if (!range) continue;
@@ -245,7 +254,7 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
     while (subjectFrom < to - 1 && CLAUSE_WORDS.has(lowerAt(paragraph, items, subjectFrom))) subjectFrom++;
     void tokenFrom;
     const { speaker, asWritten } = resolveParts(paragraph, items, context, subjectFrom, to);
-    cues.push({ word, at: i, after, subjectFrom, subjectTo: to, inverted, speaker, asWritten });
+    cues.push({ word, at: i, after, subjectFrom, subjectTo: to, inverted, speaker, asWritten, afterClause });
     i = after - 1;
   }
   return cues;
