@@ -55,6 +55,69 @@ describe("two apostrophes as quotation marks", () => {
   });
 });
 
+describe("participle cues", () => {
+  it("', saying ...' speaks for the main clause's subject", () => {
+    const [quote] = analyze(["Lena Brandt hit back on Monday, saying the audit was flawed."]).quotes;
+    expect(quote).toMatchObject({
+      speaker: "Lena Brandt",
+      type: "indirect",
+      cue: "saying",
+      text: "the audit was flawed",
+      rule: "participle:name/cue-other",
+    });
+  });
+
+  it("', adding that ...' after an inverted cue is that speaker's", () => {
+    expect(rows(["“We will win,” said Lena Brandt, adding that the count was not over."])).toEqual([
+      ["Lena Brandt", "Lena Brandt", "direct", "said", "We will win,"],
+      ["Lena Brandt", "Lena Brandt", "indirect", "adding", "the count was not over"],
+    ]);
+  });
+
+  it("no main subject we can name: the participle's clause is not kept", () => {
+    expect(rows(["The storm hit the coast overnight, saying nothing about the harbour."])).toEqual([]);
+  });
+});
+
+describe("a surname two people share", () => {
+  it("goes to the one the article names far more often", () => {
+    const quotes = analyze([
+      "Hanna Lindqvist met the council. Hanna Lindqvist spoke first, and Hanna Lindqvist left early.",
+      "Her brother Per Lindqvist was also there.",
+      "“The budget is fair,” Lindqvist said.",
+    ]).quotes;
+    expect(quotes.at(-1)).toMatchObject({ speaker: "Hanna Lindqvist", rule: "cue-before:surname-salient" });
+  });
+
+  it("stays unattributed when both are named as often", () => {
+    const quotes = analyze([
+      "Hanna Lindqvist and Per Lindqvist met the council.",
+      "“The budget is fair,” Lindqvist said.",
+    ]).quotes;
+    expect(quotes.at(-1)!.speaker).toBeNull();
+  });
+});
+
+describe("reporting clauses in the middle", () => {
+  it("'X, Mr. Lee said, Y' keeps the longer half of the reported clause", () => {
+    expect(rows(["The harbour was busy, Mr. Lee said, until the new bridge took the trade away."])).toEqual([
+      ["Lee", "Mr. Lee", "indirect", "said", "until the new bridge took the trade away"],
+    ]);
+  });
+
+  it("'..., said Ann Lee, a senior official' after a clause, not a quotation", () => {
+    const [quote] = analyze([
+      "Shipping fell by half in the spring, said Ann Lee, a senior official at the port.",
+    ]).quotes;
+    expect(quote).toMatchObject({
+      speaker: "Ann Lee",
+      type: "indirect",
+      text: "Shipping fell by half in the spring",
+      rule: "cue-after-clause:name",
+    });
+  });
+});
+
 describe("rule and confidence", () => {
   it("every attribution names its rule and carries a confidence", () => {
     const [named, pronoun] = analyze([
