@@ -128,13 +128,14 @@ export function readSentence(
       k === 0 &&
       !cue.inverted &&
       cue.word.frame === "say" &&
+      cue.word.kind === "speech" &&
       tokenText(paragraph, before) === "," &&
       tokenText(paragraph, items[contentStart]) === ","
     ) {
       const head = trimEnd(paragraph, items, 0, subjectStart - 1);
       const tail = trimEnd(paragraph, items, contentStart + 1, limit);
       const [from, end] = tail - (contentStart + 1) > head ? [contentStart + 1, tail] : [0, head];
-      if (end - from >= 3) {
+      if (end - from >= 5) {
         const mid = contentOf(paragraph, items, from, end, cue, claimed, quoteText);
         found.push(...mid.map((item) => ({ ...item, frame: "mid" as const })));
       }

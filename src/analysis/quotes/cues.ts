@@ -112,7 +112,7 @@ export function cueAt(word: string, next?: string): CueWord | undefined {
 const PARTICIPLES = new Map<string, CueWord>(
   [
     ...list(
-      "saying adding arguing noting explaining claiming insisting warning stressing declaring asserting acknowledging stating writing",
+      "saying arguing noting explaining claiming insisting warning stressing declaring asserting acknowledging stating writing",
       "speech",
       "say",
     ),
