@@ -1,5 +1,5 @@
 /** `/ask WORDS`: the sentences that best match the words, each cited. */
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { Reply } from "./types.js";
 import { userError } from "./user-error.js";
 

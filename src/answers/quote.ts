@@ -4,10 +4,11 @@
  * the speaker as written and as resolved, and cited. A body's statements listed under its person
  * are labelled as the body's ("Office of Prime Minister Benjamin Netanyahu").
  */
-import { type Directory, getDirectory, type SpeakerQuote } from "../analysis/directory.js";
+
 import { normalise } from "../analysis/text.js";
 import type { Entity, Quote } from "../analysis/types.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import { type Directory, getDirectory, type SpeakerQuote } from "../index/directory.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { Answer, AnswerItem, AnswerSection, Reply } from "./types.js";
 import { userError } from "./user-error.js";
 

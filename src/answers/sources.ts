@@ -1,6 +1,7 @@
 /** `/sources`: the articles Parley answers from, newest first. */
-import { formatDate } from "../citation/citation.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+
+import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { formatDate } from "../text/citation.js";
 import type { Answer } from "./types.js";
 
 export function answerSources(kb: KnowledgeBase): Answer {

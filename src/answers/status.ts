@@ -3,10 +3,11 @@
  * then the history; each line the verbatim sentence, labelled with its date and kind, and cited.
  * Everything comes from the precomputed timeline (src/analysis/timeline.ts): no search at answer time.
  */
-import { CATEGORY_WORDS, getTimeline, type TimelineSections } from "../analysis/timeline.js";
+
 import type { ResolvedDate, StatusEvent } from "../analysis/types.js";
-import { formatDate } from "../citation/citation.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { CATEGORY_WORDS, getTimeline, type TimelineSections } from "../index/timeline.js";
+import { formatDate } from "../text/citation.js";
 import type { Answer, AnswerItem, AnswerSection, Reply } from "./types.js";
 import { userError } from "./user-error.js";
 

@@ -3,48 +3,14 @@
  * they said (direct quotes first), what they did or will do (dated status events, then other
  * sentences naming them), and whom they meet. Everything comes from the precomputed directory.
  */
-import { getDirectory } from "../analysis/directory.js";
+
 import type { Entity, StatusEvent } from "../analysis/types.js";
-import { onKnowledgeBaseBuilt } from "../core/build.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
 import type { Sentence } from "../core/types.js";
+import { getDirectory } from "../index/directory.js";
+import { entityCounts, placeId } from "../index/entity-counts.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { findSubject, quoteItem } from "./quote.js";
 import type { AnswerFact, AnswerItem, AnswerSection, Reply } from "./types.js";
-
-// Build the directory with the knowledge base, so the first /who is as fast as the rest.
-onKnowledgeBaseBuilt((analysis) => {
-  const directory = getDirectory(analysis);
-  for (const entity of analysis.entities) didIndex(directory, entity);
-});
-
-const placeId = (place: { articleId: string; paragraph: number; sentence: number }): string =>
-  `${place.articleId}#${place.paragraph}.${place.sentence}`;
-
-/**
- * Per entity, counted once at build time: the sentences of its own quotes, and how many distinct
- * sentences "What they did" has. A frequent name has thousands of mentions; an answer must not
- * walk them all (bench: /who p99 was linear in mentions).
- */
-interface DidIndex {
-  quoted: ReadonlySet<string>;
-  total: number;
-}
-const didIndexes = new WeakMap<Entity, DidIndex>();
-
-function didIndex(directory: ReturnType<typeof getDirectory>, entity: Entity): DidIndex {
-  let index = didIndexes.get(entity);
-  if (!index) {
-    const quoted = new Set(directory.quotesBy(entity.id).map((q) => placeId(q.quote)));
-    const ids = new Set(directory.statusOf(entity.id).map(placeId));
-    for (const mention of entity.mentions) {
-      const id = placeId(mention);
-      if (!quoted.has(id)) ids.add(id);
-    }
-    index = { quoted, total: ids.size };
-    didIndexes.set(entity, index);
-  }
-  return index;
-}
 
 /** Most items per section (the rest is counted in a note). */
 export const WHO_LIMITS = { said: 6, did: 8, meets: 5, aliases: 8 } as const;
@@ -164,9 +130,9 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
     facts.push({ label: "Meets", value: [...partners.values()].map((p) => p.name).join("; ") });
 
   // What they did or will do: dated status events first, then other sentences naming them (not
-  // their own quotes). Stops at the limit; the rest is counted at build time (didIndex).
+  // their own quotes). Stops at the limit; the rest is counted at build time (index/entity-counts.ts).
   const did: AnswerItem[] = [];
-  const { quoted, total } = didIndex(directory, entity);
+  const { quoted, total } = entityCounts(kb.analysis, entity);
   const add = (sentence: Sentence | undefined, label: string): void => {
     if (!sentence || used.has(sentence.id)) return;
     used.add(sentence.id);

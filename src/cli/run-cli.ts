@@ -11,10 +11,10 @@ import type { LogLevel } from "../config/settings.js";
 import { runConsole } from "../console/console.js";
 import { renderText } from "../console/render-text.js";
 import { ParleyError } from "../core/errors.js";
-import { KnowledgeStore, readPeople, type StoreEvent } from "../core/knowledge-store.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem } from "../knowledge/problems.js";
 import { createLogger, type Logger } from "../log/logger.js";
+import { KnowledgeStore, readPeople, type StoreEvent } from "../store/knowledge-store.js";
 import { parseCommandLine } from "./parse-command-line.js";
 
 /** LOG_LEVEL as the logger takes it (the bot validates it and says so; here a bad value means info). */

@@ -6,7 +6,7 @@ import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
 import { answerCommand } from "../answers/dispatch.js";
 import { parseCommandLine } from "../cli/parse-command-line.js";
-import type { KnowledgeStore } from "../core/knowledge-store.js";
+import type { KnowledgeStore } from "../store/knowledge-store.js";
 import { renderText } from "./render-text.js";
 
 export interface ConsoleOptions {

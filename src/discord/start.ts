@@ -7,7 +7,7 @@ import { complete } from "../answers/complete.js";
 import { answerCommand } from "../answers/dispatch.js";
 import { parseDiscordSettings } from "../config/settings.js";
 import { ParleyError } from "../core/errors.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { createBot } from "./bot.js";
 import { reportHeapOnSignal } from "./heap-report.js";
