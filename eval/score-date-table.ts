@@ -3,7 +3,7 @@
  * rows it gets right. Pure: `scoreDateTable(rows, resolve)`; as a script: `npx tsx eval/score-date-table.ts [--verbose]`.
  */
 import { pathToFileURL } from "node:url";
-import { resolveDates } from "../src/analysis/dates.js";
+import { resolveDates } from "../src/analysis/dates/dates.js";
 import { DATE_TABLE, type DateRow } from "../tests/dates/date-table.js";
 
 /** What the scorer needs of a resolved mention (the resolver's `DateMention`). */
