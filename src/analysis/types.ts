@@ -58,7 +58,12 @@ export interface Quote extends Place {
   published?: string;
 }
 
-export type DatePrecision = "day" | "month" | "year" | "approx" | "unknown" | "n/a";
+/**
+ * `week`: a Monday-Sunday week ("next week"; value its Monday, with `range`); `approx`: a stretch of days
+ * with `range` ("late last week", "the past two days"), or around a day; `reported`: no date belongs to
+ * the event, so it carries its article's publication date (issue 12).
+ */
+export type DatePrecision = "day" | "week" | "month" | "year" | "approx" | "reported" | "unknown" | "n/a";
 
 export interface ResolvedDate {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when there is no date. */

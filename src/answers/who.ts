@@ -29,7 +29,14 @@ function dateLabel(event: StatusEvent): string {
   const { value, precision } = event.date;
   if (value === null)
     return `${event.date.relation === "future" ? "upcoming, no date" : "no date"} · ${category}`;
-  return `${precision === "approx" ? `around ${value}` : value} · ${category}`;
+  const range = event.date.range;
+  const when =
+    precision === "week" && range
+      ? `week of ${range.from}`
+      : precision === "approx" || precision === "reported"
+        ? `around ${value}`
+        : value;
+  return `${when} · ${category}`;
 }
 
 /**

@@ -144,10 +144,10 @@ describe("resolveDates: last/next <month> around the publication month", () => {
 });
 
 describe("resolveDates: weeks, years and dates without a year", () => {
-  it("'this week' is an approximate period around publication", () => {
+  it("'this week' is the Monday-Sunday week of publication, precision week, valued by its Monday", () => {
     expect(only("Mediators met this week.", "2024-10-24")).toMatchObject({
-      value: "2024-10-24",
-      precision: "approx",
+      value: "2024-10-21",
+      precision: "week",
       range: { from: "2024-10-21", to: "2024-10-27" },
     });
   });
@@ -165,9 +165,10 @@ describe("resolveDates: weeks, years and dates without a year", () => {
     expect(only("The talks, which began in January, stalled.", "2024-10-24").text).toBe("January");
   });
 
-  it("'last week' is the whole previous week, approximate", () => {
+  it("'last week' is the whole previous week, precision week", () => {
     expect(only("Mediators met last week.", "2024-10-24")).toMatchObject({
-      precision: "approx",
+      value: "2024-10-14",
+      precision: "week",
       relation: "past",
       range: { from: "2024-10-14", to: "2024-10-20" },
     });
