@@ -72,16 +72,16 @@ function markersIn(text: string, from: number, to: number): Marker[] {
   for (const match of window.matchAll(PAST)) {
     const word = match[0].toLowerCase();
     if (NOT_PAST.has(word)) continue;
-    if (/ed$/.test(word) && isParticiple(window, match.index, word)) continue;
+    if (isParticiple(window, match.index, word)) continue;
     found.push({ position: from + match.index, tense: "past" });
   }
   return found;
 }
 
 /**
- * An -ed word that carries no tense of its own: a plan ("expected to", "scheduled to"), a passive
- * after a present or modal auxiliary ("is expected", "could be freed": the auxiliary decides), or a
- * participle phrase ("a delegation led by", "the plan proposed by": "by" follows).
+ * A past form that carries no tense of its own: a plan ("expected to", "scheduled to"), a passive
+ * after a present or modal auxiliary ("is expected", "will be held", "could be freed": the auxiliary
+ * decides), or a participle phrase ("a delegation led by", "the plan proposed by": "by" follows).
  */
 function isParticiple(window: string, index: number, word: string): boolean {
   const after = window.slice(index + word.length, index + word.length + 4);
