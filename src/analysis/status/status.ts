@@ -2,7 +2,8 @@
  * Talk status events: the sentences about the negotiations, each classified (status-rules.ts) and dated.
  *
  * Which date an event gets, in order:
- * 1. a date expression in the sentence (dates.ts), preferring one outside quotation marks, and for a
+ * 1. a date expression of the event's own clause (dates/event.ts: not in a background clause or a quoted
+ *    aside), preferring one outside quotation marks, then the most precise, and for a
  *    future event a future date ("today, Thursday" in Blinken's sentence, not the quoted "coming days");
  *    a plan is never dated by its announcement ("Riyadh will host talks, officials said on Monday");
  * 2. a plan with no date of its own that continues the previous sentence's dated plan ("The office
@@ -16,6 +17,7 @@
  */
 import type { Article, Sentence } from "../../core/types.js";
 import { type DateMention, resolveDates } from "../dates/dates.js";
+import { ownMentions, STATEMENT_DATE } from "../dates/event.js";
 import { sentenceTense } from "../dates/tense.js";
 import type { ResolvedDate, StatusCategory, StatusEvent } from "../types.js";
 import { findVenue, topicsOf } from "./places.js";
@@ -31,10 +33,6 @@ const PLANS: ReadonlySet<StatusCategory> = new Set([
   "deal_reached",
   "deal_implemented",
 ]);
-
-/** The date right after a speech verb is the statement's: "officials said on November 25". */
-const STATEMENT_DATE =
-  /\b(?:said|announced|told [\w ]{1,30}?|stated|confirmed|added|declared)\s+(?:\w+\s+){0,3}$/i;
 
 /** A capitalised word after the first: the sentence names someone or something. */
 const NAMES_SOMEONE = /\s[A-Z][a-z]/;
@@ -142,11 +140,15 @@ export function findStatusEvents(
     const quoted = quotedRanges(text);
     // A plan (a meeting, a deal to come) is dated by when it will happen, never by when it was announced.
     const plan = future && PLANS.has(category);
-    const mentions = resolveDates(text, article.published).filter(
+    // Only the dates of the event's own clause (no background clause, no quoted aside), best first.
+    const own = ownMentions(text, resolveDates(text, article.published), {
+      keepBackground: category === "background_event",
+    });
+    const mentions = own.filter(
       (mention) =>
         !(
           plan &&
-          mention.relation === "past" &&
+          mention.relation !== "future" &&
           STATEMENT_DATE.test(text.slice(Math.max(0, mention.start - 50), mention.start))
         ),
     );
