@@ -31,7 +31,8 @@ const MONTH_ABBREVIATIONS = [
 
 /**
  * A date as a line label: `2024-10-27`, `Aug 2024`, `2024`, `week of 2024-10-28`, `around 2024-10-24`,
- * `2024-10-22 to 2024-10-24`, `upcoming, no date`, `undated (reported 24 Oct 2024)`.
+ * `2024-10-22 to 2024-10-24`, `reported 24 Oct 2024` (no date of its own), `upcoming, no date`,
+ * `undated (reported 24 Oct 2024)`.
  *
  * @example dateLabel({ value: "2024-08", precision: "month", relation: "past", text: "last August" }, "2024-10-24") // "Aug 2024"
  */
@@ -42,7 +43,7 @@ export function dateLabel(date: ResolvedDate, published: string): string {
   if (date.precision === "month" && /^\d{4}-\d{2}$/.test(value))
     return `${MONTH_ABBREVIATIONS[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
   if (date.precision === "week" && date.range) return `week of ${date.range.from}`;
-  if (date.precision === "reported") return `undated (reported ${formatDate(published)})`;
+  if (date.precision === "reported") return `reported ${formatDate(published)}`;
   if (date.precision === "approx") {
     if (date.range && date.range.from !== date.range.to) return `${date.range.from} to ${date.range.to}`;
     return `around ${value}`;

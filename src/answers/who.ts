@@ -33,9 +33,11 @@ function dateLabel(event: StatusEvent): string {
   const when =
     precision === "week" && range
       ? `week of ${range.from}`
-      : precision === "approx" || precision === "reported"
+      : precision === "approx"
         ? `around ${value}`
-        : value;
+        : precision === "reported"
+          ? `reported ${value}`
+          : value;
   return `${when} · ${category}`;
 }
 

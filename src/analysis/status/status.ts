@@ -13,7 +13,8 @@
  * 4. an opinion with no date ("critics believe ..."): null, `n/a`;
  * 5. a statement ("Blinken said that ...") by someone whose statement the article dates to its
  *    publication day ("Blinken said ... today"): that day, `day`;
- * 6. any other report: the publication date, `approx` (it was true when the article was written).
+ * 6. any other report: the publication date, `reported` (it was true when the article was written;
+ *    never a date borrowed from a background clause or a quoted aside).
  */
 import type { Article, Sentence } from "../../core/types.js";
 import { type DateMention, resolveDates } from "../dates/dates.js";
@@ -197,7 +198,7 @@ export function findStatusEvents(
       date = { value: article.published, precision: "day", relation: "present", text: null };
       dateBasis = "speaker";
     } else {
-      date = { value: article.published, precision: "approx", relation: "present", text: null };
+      date = { value: article.published, precision: "reported", relation: "present", text: null };
       dateBasis = "publication";
     }
 
