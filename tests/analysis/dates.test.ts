@@ -343,3 +343,25 @@ describe("resolveDates: properties over many publication dates", () => {
     }
   });
 });
+
+describe("resolveDates: the tense of a weekday's clause, as wire copy writes it", () => {
+  // Each published on a day whose bare weekday in the past would be a different date.
+  const cases: Array<[string, string, string]> = [
+    ["2025-02-07", "The second group of hostages may be freed on Saturday.", "2025-02-08"],
+    ["2025-02-11", "The group said it expected an answer by Friday.", "2025-02-14"],
+    ["2025-02-24", "The first phase ends on Saturday, mediators said.", "2025-03-01"],
+    ["2025-02-28", "Two senior officials are travelling to Cairo on Sunday.", "2025-03-02"],
+    [
+      "2025-02-09",
+      "A delegation led by the intelligence chief will fly to Cairo on Wednesday.",
+      "2025-02-12",
+    ],
+    ["2025-02-26", "Hamas said it had released the last living hostages on Saturday.", "2025-02-22"],
+    ["2025-02-27", "The security cabinet convened Thursday to discuss the list.", "2025-02-27"],
+  ];
+  for (const [published, text, value] of cases) {
+    it(`${text} (${published}) -> ${value}`, () => {
+      expect(only(text, published).value).toBe(value);
+    });
+  }
+});

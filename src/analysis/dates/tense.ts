@@ -43,13 +43,29 @@ const NOT_PAST = new Set([
 
 /**
  * More future markers, for dating only (`sentenceTense`, which classifies sentences, keeps the list
- * above): "is expected back", "are to resume", "could be freed", "planned for", and a copula right
- * before a weekday ("the deadline is Wednesday").
+ * above): "is expected back", "are to resume", "could be freed", "planned for", a present
+ * progressive or a scheduling present ("are travelling to Cairo on Sunday", "the first phase ends on
+ * Saturday"), a deadline ("by Friday"), and a copula right before a weekday ("the deadline is
+ * Wednesday"). Wire copy reports the past in the past tense, so a present here is a plan.
  */
 const DATE_FUTURE = new RegExp(
-  `\\b(?:(?:is|are)\\s+(?:expected|due|set|scheduled|slated|planned)\\b|(?:is|are)\\s+to\\s+[a-z]+|could|might|should|(?:planned|scheduled|set|slated)\\s+for\\b|(?:is|are)(?=\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES})\\b))`,
+  [
+    "(?:is|are)\\s+(?:expected|due|set|scheduled|slated|planned)\\b",
+    "(?:is|are)\\s+to\\s+[a-z]+",
+    "(?:is|are)\\s+(?:also\\s+)?[a-z]{3,}ing\\b",
+    "could|might|should",
+    "(?:planned|scheduled|set|slated)\\s+for\\b",
+    "(?:ends|begins|starts|expires|opens|resumes|closes|arrives|returns|takes effect)\\b",
+    `by(?=\\s+(?:${WEEKDAY_NAMES})\\b)`,
+    `(?:is|are)(?=\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES})\\b)`,
+  ]
+    .map((pattern) => `\\b(?:${pattern})`)
+    .join("|"),
   "gi",
 );
+
+/** The modal "may", lower case only: "May" is a month. */
+const MAY = /\bmay\b/g;
 
 /** Clause boundaries: the guess never looks past them. */
 const BOUNDARY = /[.;!?]\s|[“”"]/g;
@@ -65,10 +81,12 @@ function markersIn(text: string, from: number, to: number): Marker[] {
   // matchAll starts at a global pattern's lastIndex, which sentenceTense's test() leaves behind.
   FUTURE.lastIndex = 0;
   DATE_FUTURE.lastIndex = 0;
+  MAY.lastIndex = 0;
   PAST.lastIndex = 0;
   for (const match of window.matchAll(FUTURE)) found.push({ position: from + match.index, tense: "future" });
-  for (const match of window.matchAll(DATE_FUTURE))
-    found.push({ position: from + match.index, tense: "future" });
+  for (const pattern of [DATE_FUTURE, MAY])
+    for (const match of window.matchAll(pattern))
+      found.push({ position: from + match.index, tense: "future" });
   for (const match of window.matchAll(PAST)) {
     const word = match[0].toLowerCase();
     if (NOT_PAST.has(word)) continue;
