@@ -9,6 +9,7 @@ import { normalise } from "../analysis/text.js";
 import type { Entity, Quote } from "../analysis/types.js";
 import { type Directory, getDirectory, type SpeakerQuote } from "../index/directory.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { entityData, quoteData } from "./item-data.js";
 import type { Answer, AnswerItem, AnswerSection, Reply } from "./types.js";
 import { userError } from "./user-error.js";
 
@@ -45,7 +46,13 @@ export function quoteItem(kb: KnowledgeBase, entry: SpeakerQuote): AnswerItem | 
   const { quote, via } = entry;
   const sentence = kb.sentencesById.get(`${quote.articleId}#${quote.paragraph}.${quote.sentence}`);
   if (!sentence) return null;
-  return { text: sentence.text, citation: kb.cite(sentence), label: quoteLabel(quote, via) };
+  const entities = getDirectory(kb.analysis).entityById;
+  return {
+    text: sentence.text,
+    citation: kb.cite(sentence),
+    label: quoteLabel(quote, via),
+    data: quoteData(quote, via, entities, kb),
+  };
 }
 
 // Words of each quote's sentence, computed once per quote object.
@@ -149,6 +156,7 @@ export function answerQuote(kb: KnowledgeBase, name: string, about?: string): Re
     facts: [{ label: "Speaker", value: entity.name }],
     sections,
     notes,
+    entity: entityData(entity, directory.entityById),
   };
   return answer;
 }
