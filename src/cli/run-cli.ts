@@ -3,9 +3,11 @@
  * expected failure into a clear message and an exit code (0 ok, 1 a problem with the request or
  * the knowledge, 2 bad usage).
  */
+
 import { parseArgs } from "node:util";
 import { answerCommand } from "../answers/dispatch.js";
 import { exportAnalysis } from "../answers/export.js";
+import { answerJson } from "../answers/json.js";
 import { COMMANDS, findCommand } from "../commands/definitions.js";
 import type { LogLevel } from "../config/settings.js";
 import { runConsole } from "../console/console.js";
@@ -163,7 +165,7 @@ export async function runCli(
       return 2;
     }
     const reply = answerCommand(store.current(), line.name, line.options);
-    streams.out(json ? JSON.stringify(reply, null, 2) : renderText(reply));
+    streams.out(json ? answerJson(reply) : renderText(reply));
     return reply.kind === "answer" ? 0 : 1;
   } catch (error) {
     if (error instanceof ParleyError) {
