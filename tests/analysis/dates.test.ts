@@ -354,6 +354,11 @@ describe("resolveDates: the tense of a weekday's clause, as wire copy writes it"
       "2015-12-20",
     ],
     ["2016-03-03", "By Thursday afternoon, the envoy had met both delegations.", "2016-03-03"],
+    [
+      "2025-09-11",
+      "Hamas presented a revised proposal on Wednesday that would free ten hostages.",
+      "2025-09-10",
+    ],
     ["2025-02-24", "The first phase ends on Saturday, mediators said.", "2025-03-01"],
     ["2025-02-28", "Two senior officials are travelling to Cairo on Sunday.", "2025-03-02"],
     [

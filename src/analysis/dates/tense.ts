@@ -162,9 +162,13 @@ export function tenseAround(text: string, start: number, end: number, quoted = t
     } else if (marker.position >= end && !marker.beforeOnly && (!after || marker.position < after.position))
       after = marker;
   }
-  // A relative clause right after the date describes its event: "the incident Sunday evening that left
-  // one dead" is past whatever governs the noun ("will be charged over ...").
-  if (after && RELATIVE_AFTER.test(text.slice(end, after.position))) return after.tense;
+  // A relative clause right after a date inside a noun phrase describes its event: "the incident
+  // Sunday evening that left one dead" is past whatever governs the noun ("will be charged over ...").
+  // After "on Wednesday" the date belongs to the verb before it ("presented a proposal on Wednesday
+  // that would free ...").
+  const adverbial =
+    /^on\s/i.test(text.slice(start, end)) || /\bon\s+$/i.test(text.slice(Math.max(0, start - 4), start));
+  if (after && !adverbial && RELATIVE_AFTER.test(text.slice(end, after.position))) return after.tense;
   const tense = before?.tense ?? after?.tense;
   if (tense) return tense;
   const opening = quoted ? quotationOpening(text, start) : -1;
