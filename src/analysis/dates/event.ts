@@ -15,7 +15,8 @@
  *    rejected the offer, saying “...”"); it is when the quotation is what someone said ("“The cabinet
  *    will meet tomorrow,” the spokesman said", "said talks “will open next month”").
  * 3. Of the dates left: the date of a statement ("said on Thursday") last, since it dates the saying,
- *    not what was said ("“Yesterday we handed over our reply,” the negotiator said on Thursday"); then
+ *    not what was said (first for a stance, `statementFirst`: "told CNN Tuesday that the battle will
+ *    go on until July" is Tuesday's) ("“Yesterday we handed over our reply,” the negotiator said on Thursday"); then
  *    one outside quotation marks, then the most precise one (an explicit date beats a vaguer word in
  *    the same clause: "a deal before the summit on November 3"); the caller (status.ts) adds its own
  *    preferences (a future date for a plan; a plan never takes its announcement's date).
@@ -101,17 +102,20 @@ const RANK: Record<string, number> = { day: 5, week: 4, approx: 3, month: 2, yea
 export function ownMentions(
   text: string,
   mentions: readonly DateMention[],
-  options: { keepBackground: boolean },
+  options: { keepBackground: boolean; statementFirst?: boolean },
 ): DateMention[] {
   const own = mentions.filter(
     (mention) => (options.keepBackground || !isBackground(text, mention)) && !isQuotedAside(text, mention),
   );
+  // A stance is dated when it was stated; any other event by what the statement reports.
+  const statementRank = (mention: DateMention): number =>
+    isStatementDate(text, mention) === Boolean(options.statementFirst) ? 1 : 0;
   const outside = (mention: DateMention): number => (openingBefore(text, mention.start) < 0 ? 1 : 0);
   return own
     .map((mention, index) => ({ mention, index }))
     .sort(
       (a, b) =>
-        Number(isStatementDate(text, a.mention)) - Number(isStatementDate(text, b.mention)) ||
+        statementRank(b.mention) - statementRank(a.mention) ||
         outside(b.mention) - outside(a.mention) ||
         (RANK[b.mention.precision] ?? 0) - (RANK[a.mention.precision] ?? 0) ||
         a.index - b.index,
