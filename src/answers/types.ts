@@ -7,7 +7,7 @@
  */
 import type { Citation } from "../core/types.js";
 
-export type CommandName = "ask" | "sources" | "help" | "who" | "quote" | "status";
+export type CommandName = "ask" | "sources" | "help" | "who" | "quote" | "status" | "add";
 
 /** One verbatim sentence (or quotation) with its citation. */
 export interface AnswerItem {

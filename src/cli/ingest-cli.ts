@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { type AddResult, addSource, checkPublished, describeResult, readKnown } from "../ingest/add.js";
+import { allowPrivate } from "../ingest/address-guard.js";
 import { pollFeed } from "../ingest/feed-poll.js";
 import { FeedStateFile, feedStatePath } from "../ingest/feed-state.js";
 
@@ -16,11 +17,6 @@ export const INGEST_USAGE = `  parley add SOURCE...     add articles from http(s
       [--published YYYY-MM-DD] [--outlet NAME] [--dry-run]
   parley feed URL          add the new articles of an RSS or Atom feed
       [--filter REGEX]`;
-
-/** INGEST_ALLOW_PRIVATE=true lifts the address check, for tests serving pages on 127.0.0.1. */
-export function allowPrivate(env: NodeJS.ProcessEnv): boolean {
-  return env.INGEST_ALLOW_PRIVATE?.trim().toLowerCase() === "true";
-}
 
 function summary(results: readonly AddResult[]): string {
   const count = (status: AddResult["status"]) => results.filter((r) => r.status === status).length;

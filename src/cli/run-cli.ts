@@ -27,7 +27,9 @@ export const USAGE = `Usage: parley [command] [words] [--json] [--knowledge DIR]
 
   parley                  the Discord bot when DISCORD_TOKEN is set, else the local console
   parley console          the local console: type /who Barnea, /quote Blinken, /status talks ...
-${COMMANDS.map((c) => `  parley ${c.usage.slice(1).padEnd(22)}${c.description}`).join("\n")}
+${COMMANDS.filter((c) => !c.defaultMemberPermissions)
+  .map((c) => `  parley ${c.usage.slice(1).padEnd(22)}${c.description}`)
+  .join("\n")}
   parley check            validate the knowledge folder; exits 1 if any file is invalid
   parley export --json    everything the analysis found, as JSON
 ${INGEST_USAGE}
@@ -146,7 +148,7 @@ export async function runCli(
     });
     if (discord) {
       const { startDiscord } = await import("../discord/start.js");
-      await startDiscord({ env, store });
+      await startDiscord({ env, store, knowledgeDir: dir });
       return 0;
     }
     if (interactive) {

@@ -135,3 +135,8 @@ export async function vetHost(
   }
   return addresses;
 }
+
+/** INGEST_ALLOW_PRIVATE=true lifts the address check, for tests serving pages on 127.0.0.1 only. */
+export function allowPrivate(env: NodeJS.ProcessEnv): boolean {
+  return env.INGEST_ALLOW_PRIVATE?.trim().toLowerCase() === "true";
+}
