@@ -4,8 +4,8 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { KnowledgeStore, type StoreEvent } from "../src/core/knowledge-store.js";
 import { listArticleFiles } from "../src/knowledge/load.js";
+import { KnowledgeStore, type StoreEvent } from "../src/store/knowledge-store.js";
 import type { StoreFigures } from "./results.js";
 import { heapAfterGc, timed, watchEventLoop } from "./stats.js";
 

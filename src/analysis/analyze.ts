@@ -4,13 +4,11 @@
  * by content hash and recomputed only for changed articles; combining is cheap and runs on reload.
  */
 import type { Article, Sentence } from "../core/types.js";
-import { findEntities } from "./entities.js";
-import { findQuotes } from "./quotes.js";
-import { findStatusEvents } from "./status.js";
+import { findEntities } from "./entities/entities.js";
+import { findQuotes } from "./quotes/quotes.js";
+import { findStatusEvents } from "./status/status.js";
 import { prepareArticle } from "./text.js";
 import type { Entity, Quote, StatusEvent } from "./types.js";
-
-export { combineAnalyses } from "./combine.js";
 
 /** What one article yields. Entity ids are local to the article until {@link combineAnalyses}. */
 export interface ArticleAnalysis {

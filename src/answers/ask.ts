@@ -1,5 +1,5 @@
 /** `/ask WORDS`: the sentences that best match the words, each cited. */
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { Reply } from "./types.js";
 import { userError } from "./user-error.js";
 
@@ -26,7 +26,11 @@ export function answerAsk(kb: KnowledgeBase, question: string): Reply {
     sections: [
       {
         heading: "Best matches",
-        items: hits.map((hit) => ({ text: hit.sentence.text, citation: kb.cite(hit.sentence) })),
+        items: hits.map((hit) => ({
+          text: hit.sentence.text,
+          citation: kb.cite(hit.sentence),
+          data: { kind: "match", sentenceId: hit.sentence.id, score: hit.score },
+        })),
       },
     ],
     notes: [],

@@ -1,7 +1,8 @@
 /** Autocomplete for options that name an entity or a topic (Discord allows 25 choices of 100 chars). */
-import { completeEntityNames } from "../analysis/directory.js";
+
 import type { CompletionSource } from "../commands/definitions.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import { completeEntityNames } from "../index/directory.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { cleanQuery } from "./query-text.js";
 import { completeTopics } from "./status.js";
 

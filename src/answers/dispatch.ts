@@ -3,7 +3,7 @@
  * the command definitions, cleans the text, and calls the pure answer function.
  */
 import { type CommandOptions, findCommand } from "../commands/definitions.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { answerAsk } from "./ask.js";
 import { answerHelp } from "./help.js";
 import { cleanQuery } from "./query-text.js";

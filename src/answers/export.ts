@@ -3,8 +3,8 @@
  * documented in src/analysis/README.md and stable (fields are added, never renamed).
  */
 import type { DatePrecision, EntityKind, Mention, QuoteType, StatusCategory } from "../analysis/types.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
 import type { Citation } from "../core/types.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 
 export const EXPORT_VERSION = 1;
 

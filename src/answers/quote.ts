@@ -4,10 +4,12 @@
  * the speaker as written and as resolved, and cited. A body's statements listed under its person
  * are labelled as the body's ("Office of Prime Minister Benjamin Netanyahu").
  */
-import { type Directory, getDirectory, type SpeakerQuote } from "../analysis/directory.js";
+
 import { normalise } from "../analysis/text.js";
 import type { Entity, Quote } from "../analysis/types.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import { type Directory, getDirectory, type SpeakerQuote } from "../index/directory.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { entityData, quoteData } from "./item-data.js";
 import type { Answer, AnswerItem, AnswerSection, Reply } from "./types.js";
 import { userError } from "./user-error.js";
 
@@ -44,7 +46,13 @@ export function quoteItem(kb: KnowledgeBase, entry: SpeakerQuote): AnswerItem | 
   const { quote, via } = entry;
   const sentence = kb.sentencesById.get(`${quote.articleId}#${quote.paragraph}.${quote.sentence}`);
   if (!sentence) return null;
-  return { text: sentence.text, citation: kb.cite(sentence), label: quoteLabel(quote, via) };
+  const entities = getDirectory(kb.analysis).entityById;
+  return {
+    text: sentence.text,
+    citation: kb.cite(sentence),
+    label: quoteLabel(quote, via),
+    data: quoteData(quote, via, entities, kb),
+  };
 }
 
 // Words of each quote's sentence, computed once per quote object.
@@ -148,6 +156,7 @@ export function answerQuote(kb: KnowledgeBase, name: string, about?: string): Re
     facts: [{ label: "Speaker", value: entity.name }],
     sections,
     notes,
+    entity: entityData(entity, directory.entityById),
   };
   return answer;
 }

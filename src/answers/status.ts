@@ -3,10 +3,13 @@
  * then the history; each line the verbatim sentence, labelled with its date and kind, and cited.
  * Everything comes from the precomputed timeline (src/analysis/timeline.ts): no search at answer time.
  */
-import { CATEGORY_WORDS, getTimeline, type TimelineSections } from "../analysis/timeline.js";
+
 import type { ResolvedDate, StatusEvent } from "../analysis/types.js";
-import { formatDate } from "../citation/citation.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import { getDirectory } from "../index/directory.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { CATEGORY_WORDS, getTimeline, type TimelineSections } from "../index/timeline.js";
+import { formatDate } from "../text/citation.js";
+import { eventData } from "./item-data.js";
 import type { Answer, AnswerItem, AnswerSection, Reply } from "./types.js";
 import { userError } from "./user-error.js";
 
@@ -58,7 +61,12 @@ function itemOf(kb: KnowledgeBase, event: StatusEvent): AnswerItem | null {
   const parts = [dateLabel(event.date, event.published), categoryLabel(event)];
   if (event.place) parts.push(event.place);
   if (event.superseded) parts.push("superseded by a newer report");
-  return { text: sentence.text, citation: kb.cite(sentence), label: parts.join(" · ") };
+  return {
+    text: sentence.text,
+    citation: kb.cite(sentence),
+    label: parts.join(" · "),
+    data: eventData(event, getDirectory(kb.analysis).entityById),
+  };
 }
 
 function section(
@@ -100,7 +108,9 @@ function answerFrom(
   if (built.length === 0) notes.push("The articles say nothing yet about where the talks stand.");
   else if (notes.length > 0 && topicLabels.length === 0)
     notes.push("Narrow it with a topic, e.g. /status hostages, /status Doha or /status a person's name.");
-  return { kind: "answer", command: "status", title, facts, sections: built, notes };
+  const answer: Answer = { kind: "answer", command: "status", title, facts, sections: built, notes };
+  if (timeline.asOf) answer.asOf = timeline.asOf;
+  return answer;
 }
 
 /**

@@ -3,48 +3,15 @@
  * they said (direct quotes first), what they did or will do (dated status events, then other
  * sentences naming them), and whom they meet. Everything comes from the precomputed directory.
  */
-import { getDirectory } from "../analysis/directory.js";
+
 import type { Entity, StatusEvent } from "../analysis/types.js";
-import { onKnowledgeBaseBuilt } from "../core/build.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
 import type { Sentence } from "../core/types.js";
+import { getDirectory } from "../index/directory.js";
+import { entityCounts, placeId } from "../index/entity-counts.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { entityData, entityRef, eventData } from "./item-data.js";
 import { findSubject, quoteItem } from "./quote.js";
-import type { AnswerFact, AnswerItem, AnswerSection, Reply } from "./types.js";
-
-// Build the directory with the knowledge base, so the first /who is as fast as the rest.
-onKnowledgeBaseBuilt((analysis) => {
-  const directory = getDirectory(analysis);
-  for (const entity of analysis.entities) didIndex(directory, entity);
-});
-
-const placeId = (place: { articleId: string; paragraph: number; sentence: number }): string =>
-  `${place.articleId}#${place.paragraph}.${place.sentence}`;
-
-/**
- * Per entity, counted once at build time: the sentences of its own quotes, and how many distinct
- * sentences "What they did" has. A frequent name has thousands of mentions; an answer must not
- * walk them all (bench: /who p99 was linear in mentions).
- */
-interface DidIndex {
-  quoted: ReadonlySet<string>;
-  total: number;
-}
-const didIndexes = new WeakMap<Entity, DidIndex>();
-
-function didIndex(directory: ReturnType<typeof getDirectory>, entity: Entity): DidIndex {
-  let index = didIndexes.get(entity);
-  if (!index) {
-    const quoted = new Set(directory.quotesBy(entity.id).map((q) => placeId(q.quote)));
-    const ids = new Set(directory.statusOf(entity.id).map(placeId));
-    for (const mention of entity.mentions) {
-      const id = placeId(mention);
-      if (!quoted.has(id)) ids.add(id);
-    }
-    index = { quoted, total: ids.size };
-    didIndexes.set(entity, index);
-  }
-  return index;
-}
+import type { AnswerFact, AnswerItem, AnswerSection, ItemData, Reply } from "./types.js";
 
 /** Most items per section (the rest is counted in a note). */
 export const WHO_LIMITS = { said: 6, did: 8, meets: 5, aliases: 8 } as const;
@@ -164,21 +131,23 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
     facts.push({ label: "Meets", value: [...partners.values()].map((p) => p.name).join("; ") });
 
   // What they did or will do: dated status events first, then other sentences naming them (not
-  // their own quotes). Stops at the limit; the rest is counted at build time (didIndex).
+  // their own quotes). Stops at the limit; the rest is counted at build time (index/entity-counts.ts).
   const did: AnswerItem[] = [];
-  const { quoted, total } = didIndex(directory, entity);
-  const add = (sentence: Sentence | undefined, label: string): void => {
+  const { quoted, total } = entityCounts(kb.analysis, entity);
+  const add = (sentence: Sentence | undefined, label: string, data: ItemData): void => {
     if (!sentence || used.has(sentence.id)) return;
     used.add(sentence.id);
-    did.push({ text: sentence.text, citation: kb.cite(sentence), label });
+    did.push({ text: sentence.text, citation: kb.cite(sentence), label, data });
   };
   for (const event of directory.statusOf(entity.id)) {
     if (did.length >= WHO_LIMITS.did) break;
-    add(sentenceAt(kb, event), dateLabel(event));
+    add(sentenceAt(kb, event), dateLabel(event), eventData(event, directory.entityById));
   }
   for (const mention of entity.mentions) {
     if (did.length >= WHO_LIMITS.did) break;
-    if (!quoted.has(placeId(mention))) add(sentenceAt(kb, mention), "mentioned");
+    const id = placeId(mention);
+    if (!quoted.has(id))
+      add(sentenceAt(kb, mention), "mentioned", { kind: "mention", sentenceId: id, meets: [] });
   }
   const more = Math.max(0, total - did.length);
   if (did.length > 0) sections.push({ heading: "What they did or will do", items: did });
@@ -191,6 +160,7 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
         text: sentence.text,
         citation: kb.cite(sentence),
         label: `meets ${met.map((p) => p.name).join(", ")}`,
+        data: { kind: "mention", sentenceId: sentence.id, meets: met.map(entityRef) },
       })),
     });
   }
@@ -203,5 +173,6 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
     facts,
     sections,
     notes,
+    entity: entityData(entity, directory.entityById),
   };
 }

@@ -3,18 +3,20 @@
  * expected failure into a clear message and an exit code (0 ok, 1 a problem with the request or
  * the knowledge, 2 bad usage).
  */
+
 import { parseArgs } from "node:util";
 import { answerCommand } from "../answers/dispatch.js";
 import { exportAnalysis } from "../answers/export.js";
+import { answerJson } from "../answers/json.js";
 import { COMMANDS, findCommand } from "../commands/definitions.js";
 import type { LogLevel } from "../config/settings.js";
 import { runConsole } from "../console/console.js";
 import { renderText } from "../console/render-text.js";
 import { ParleyError } from "../core/errors.js";
-import { KnowledgeStore, readPeople, type StoreEvent } from "../core/knowledge-store.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem } from "../knowledge/problems.js";
 import { createLogger, type Logger } from "../log/logger.js";
+import { KnowledgeStore, readPeople, type StoreEvent } from "../store/knowledge-store.js";
 import { INGEST_USAGE, runIngestCli } from "./ingest-cli.js";
 import { parseCommandLine } from "./parse-command-line.js";
 
@@ -170,7 +172,7 @@ export async function runCli(
       return 2;
     }
     const reply = answerCommand(store.current(), line.name, line.options);
-    streams.out(json ? JSON.stringify(reply, null, 2) : renderText(reply));
+    streams.out(json ? answerJson(reply) : renderText(reply));
     return reply.kind === "answer" ? 0 : 1;
   } catch (error) {
     if (error instanceof ParleyError) {

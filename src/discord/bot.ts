@@ -6,7 +6,7 @@ import { once } from "node:events";
 import { type Client, Events } from "discord.js";
 import type { DiscordSettings } from "../config/settings.js";
 import { ParleyError } from "../core/errors.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { Logger } from "../log/logger.js";
 import { createClient } from "./client.js";
 import { type BotContext, handleInteraction } from "./handle-interaction.js";

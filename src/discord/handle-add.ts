@@ -7,13 +7,23 @@ import { type ChatInputCommandInteraction, PermissionFlagsBits } from "discord.j
 import type { Reply } from "../answers/types.js";
 import { userError } from "../answers/user-error.js";
 import type { AddResult } from "../ingest/add.js";
+import type { IngestService } from "../ingest/ingest-worker.js";
 import type { LogFields } from "../log/logger.js";
-import type { BotContext } from "./handle-interaction.js";
+import type { PageMemory } from "./paging-id.js";
 import { renderReplyMessage } from "./render-message.js";
 import { deliver, respond } from "./respond.js";
+import type { WorkEstimates } from "./work-estimate.js";
+
+/** The parts of the bot's context /add uses (BotContext has them all). */
+export interface AddContext {
+  ingest?: Pick<IngestService, "add">;
+  memory: PageMemory;
+  estimates: WorkEstimates;
+  deferAfterMs?: number;
+}
 
 /** Servers with an /add in progress, per bot. */
-const busy = new WeakMap<BotContext, Set<string>>();
+const busy = new WeakMap<AddContext, Set<string>>();
 
 /** What a moderator sees: the title, date, outlet and paragraph count, or why it was not added. */
 export function addReply(result: AddResult): Reply {
@@ -39,7 +49,7 @@ export function addReply(result: AddResult): Reply {
  * Handles `/add` after the rate limit (see handle-interaction.ts).
  */
 export async function handleAdd(
-  context: BotContext,
+  context: AddContext,
   interaction: ChatInputCommandInteraction,
   startedAt: number,
   trace: LogFields & { outcome: string; deferred?: boolean },

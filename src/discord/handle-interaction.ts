@@ -14,7 +14,7 @@ import {
 import type { Reply } from "../answers/types.js";
 import type { CommandOptions, CompletionSource } from "../commands/definitions.js";
 import { findCommand } from "../commands/definitions.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { IngestService } from "../ingest/ingest-worker.js";
 import type { LogFields, Logger } from "../log/logger.js";
 import { handleAdd } from "./handle-add.js";

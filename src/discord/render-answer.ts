@@ -5,8 +5,8 @@
  */
 import type { APIEmbed } from "discord.js";
 import type { Answer, AnswerItem, UserError } from "../answers/types.js";
-import { formatDate } from "../citation/citation.js";
 import type { Citation } from "../core/types.js";
+import { formatDate } from "../text/citation.js";
 import { escapeMarkdown, escapeTruncated, plainLine, safeLink, truncate } from "./escape.js";
 import { LIMITS } from "./limits.js";
 

@@ -7,7 +7,7 @@ import { complete } from "../answers/complete.js";
 import { answerCommand } from "../answers/dispatch.js";
 import { parseDiscordSettings, parseFeedSettings } from "../config/settings.js";
 import { ParleyError } from "../core/errors.js";
-import type { KnowledgeBase } from "../core/knowledge-base.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { allowPrivate } from "../ingest/address-guard.js";
 import { type IngestService, startIngest } from "../ingest/ingest-worker.js";
 import { createLogger, type Logger } from "../log/logger.js";

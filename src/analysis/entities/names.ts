@@ -1,0 +1,397 @@
+/**
+ * Finds the names in a paragraph and what they are: people (with their role phrases as written),
+ * organisations, places, bodies tied to someone ("Netanyahu’s office"), role-only mentions ("the
+ * Qatari Prime Minister") and lone capitalised words that may be a surname. Clustering the mentions
+ * into entities is entities.ts's job.
+ *
+ * The rules, in order, per run of capitalised words ("chunk"):
+ * 1. Leading sentence words ("The", "In", "But") are dropped; months and weekdays are not names.
+ * 2. A chunk that is a known place, country or body, or ends in a body noun ("... Movement",
+ *    "... Ministry") is an organisation or place; an all-capitals word is an organisation.
+ * 3. Otherwise leading role words ("US Secretary of State", "Prime Minister") are split off as the
+ *    role; the rest is the name. Two or more name words, or a role before one, make a person.
+ * 4. A role may also be written before the chunk in lower case ("Hamas leader", "former") or as an
+ *    appositive (", the head of ... (Mossad), David Barnea" / "David Barnea, the head of ...,").
+ */
+
+import type { ParagraphText } from "../text.js";
+import { isCapitalised, type Token } from "../tokens.js";
+import {
+  ANONYMOUS_NOUNS,
+  BODY_NOUNS,
+  CALENDAR_WORDS,
+  CAPITALISED_STOP_WORDS,
+  COUNTRY_ADJECTIVES,
+  COURTESY_TITLES,
+  DETERMINERS,
+  HONORIFIC_GENDER,
+  KNOWN_ORGANISATIONS,
+  NAME_HONORIFICS,
+  NAME_PARTICLES,
+  ORGANISATION_HEADS,
+  ROLE_NOUNS,
+} from "./lexicon.js";
+import {
+  affiliationOf,
+  bracketAlias,
+  type Context,
+  countryOf,
+  isAcronym,
+  isNationality,
+  isRoleWord,
+  lower,
+  ORG_NAMES,
+  PLACE_NAMES,
+  precededByPreposition,
+  roleAfter,
+  roleBefore,
+  roleBeforeComma,
+  slice,
+  titleCase,
+} from "./roles.js";
+
+export type RawKind = "person" | "organisation" | "place" | "single" | "role";
+
+export interface RawMention {
+  paragraph: number;
+  /** Token range [from, to) of the mention as written (role included for "US President Joe Biden"). */
+  from: number;
+  to: number;
+  /** Verbatim mention. */
+  text: string;
+  kind: RawKind;
+  /** The name as written, without the role (people: honorific kept, "Mr." dropped). */
+  name: string;
+  /** Name words without honorifics or courtesy titles, for matching. */
+  nameWords: string[];
+  /** Role phrase as written, if one is attached. */
+  role: string | null;
+  gender: "m" | "f" | null;
+  /** A bracketed short name right after it: "Islamic Resistance Movement (Hamas)". */
+  alias: string | null;
+  /** For a body tied to someone: the owner's mention (its entity is resolved later). */
+  owner: RawMention | null;
+  /** Country or body named in the role, for the affiliation. */
+  affiliation: string | null;
+  /** False when a preposition comes right before it (so it cannot be a clause subject). */
+  subjectPosition: boolean;
+  inQuote: boolean;
+}
+
+/** A name word with a lower-case particle joined by a hyphen: "al-Ansari", "bin-Salman". */
+const NAME_PREFIXED = /^(?:al|el|bin|ibn|abu|ben|de|da|van|von)-\p{Lu}/u;
+
+/** Finds the runs of capitalised words (joined by "of", "and", particles) in a paragraph. */
+function chunks(tokens: readonly Token[]): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const quote = tokens[i]!.quote;
+    let end = i + 1;
+    while (end < tokens.length && tokens[end]!.quote === quote) {
+      const token = tokens[end]!;
+      const next = tokens[end + 1];
+      const previous = tokens[end - 1]!;
+      if (isCapitalised(token) || NAME_PREFIXED.test(token.text)) {
+        end++;
+      } else if (token.text === "." && COURTESY_TITLES.has(lower(previous)) && isCapitalised(next)) {
+        end++;
+      } else if (NAME_PARTICLES.has(token.text) && isCapitalised(next)) {
+        end++;
+      } else if (
+        token.text === "of" &&
+        (isRoleWord(previous) || ORGANISATION_HEADS.has(lower(previous))) &&
+        (isCapitalised(next) || (next?.text === "the" && isCapitalised(tokens[end + 2])))
+      ) {
+        end++;
+      } else if (token.text === "the" && previous.text === "of" && isCapitalised(next)) {
+        end++;
+      } else if (
+        token.text === "and" &&
+        isRoleWord(previous) &&
+        isRoleWord(next) &&
+        tokens.slice(start, end).some((t) => ROLE_NOUNS.has(lower(t)))
+      ) {
+        end++;
+      } else {
+        break;
+      }
+    }
+    found.push([start, end]);
+    i = end;
+  }
+  return found;
+}
+/**
+ * Every name-like mention in a paragraph, in reading order.
+ *
+ * @example
+ * findMentions(paragraph).map((m) => [m.kind, m.name, m.role])
+ * // [["person", "Anthony Blinken", "US Secretary of State"], ...]
+ */
+export function findMentions(paragraph: ParagraphText): RawMention[] {
+  const context: Context = { paragraph, tokens: paragraph.tokens };
+  const { tokens } = paragraph;
+  const mentions: RawMention[] = [];
+  for (const [chunkStart, chunkEnd] of chunks(tokens)) {
+    let start = chunkStart;
+    // 1. Sentence words and calendar words are not names.
+    while (
+      start < chunkEnd &&
+      CAPITALISED_STOP_WORDS.has(lower(tokens[start])) &&
+      !/^[A-Z]{2,}$/.test(tokens[start]!.text) &&
+      !isRoleWord(tokens[start])
+    ) {
+      start++;
+    }
+    if (start >= chunkEnd) continue;
+    const words = tokens.slice(start, chunkEnd);
+    if (words.every((t) => CALENDAR_WORDS.has(lower(t)) || t.kind !== "word")) continue;
+    // A lone demonym ("Qatari officials", "American support") names no one.
+    if (words.every((t) => isNationality(t))) continue;
+    // A common noun opening a sentence ("Officials said", "Mediators met") names no one either.
+    if (words.length === 1 && ANONYMOUS_NOUNS.has(lower(words[0]))) continue;
+    // "United Nations Sophie Aziz", "Foreign Ministry Khalil Qasem": a body, then a name.
+    const split = splitAfterBody(tokens, start, chunkEnd);
+    if (split > start) {
+      mentions.push(...classify(context, start, split));
+      mentions.push(...classify(context, split, chunkEnd));
+      continue;
+    }
+    mentions.push(...classify(context, start, chunkEnd));
+  }
+  mentions.push(...findDefiniteBodies(context, mentions));
+  // "Israel’s Foreign Ministry": the body of Israel, not a second body named "Foreign Ministry".
+  const bodies = mentions.filter((m) => m.owner !== null);
+  const kept = mentions.filter(
+    (m) =>
+      m.kind !== "organisation" ||
+      m.owner !== null ||
+      !bodies.some(
+        (body) =>
+          body.owner !== m && body.from <= m.from && m.to <= body.to && body.to - body.from > m.to - m.from,
+      ),
+  );
+  kept.sort((a, b) => a.from - b.from);
+  return kept;
+}
+
+function base(context: Context, from: number, to: number): Omit<RawMention, "kind" | "name" | "nameWords"> {
+  return {
+    paragraph: context.paragraph.number,
+    from,
+    to,
+    text: slice(context, from, to),
+    role: null,
+    gender: null,
+    alias: null,
+    owner: null,
+    affiliation: null,
+    subjectPosition: !precededByPreposition(context.tokens, from),
+    inQuote: context.tokens[from]!.quote >= 0,
+  };
+}
+
+/**
+ * Where a chunk that starts with a body or place and goes on with a person's name splits, or -1:
+ * the longest known body/place prefix, or a prefix ending in a body noun, followed by at least two
+ * name words that are not role words.
+ */
+function splitAfterBody(tokens: readonly Token[], start: number, end: number): number {
+  for (let cut = end - 2; cut > start; cut--) {
+    const rest = tokens.slice(cut, end);
+    if (rest.some((t) => isRoleWord(t) || !isCapitalised(t) || ORGANISATION_HEADS.has(lower(t)))) continue;
+    const prefix = tokens.slice(start, cut);
+    const text = prefix
+      .map((t) => t.text)
+      .join(" ")
+      .toLowerCase();
+    if (
+      PLACE_NAMES.has(text) ||
+      ORG_NAMES.has(text) ||
+      ORGANISATION_HEADS.has(lower(prefix[prefix.length - 1]))
+    ) {
+      return cut;
+    }
+  }
+  return -1;
+}
+
+/** Classifies one chunk [start, end): see the module comment for the order of the rules. */
+function classify(context: Context, start: number, end: number): RawMention[] {
+  const { tokens } = context;
+  const text = slice(context, start, end);
+  const lowerText = text.toLowerCase();
+  const last = tokens[end - 1]!;
+  const bracket = bracketAlias(context, end);
+
+  // 2. Known places and bodies, body-noun endings, acronyms.
+  const place = PLACE_NAMES.get(lowerText);
+  if (place)
+    return withBody(context, { ...base(context, start, end), kind: "place", name: place, nameWords: [] });
+  const known = ORG_NAMES.get(lowerText);
+  const endsInBody = end - start >= 2 && ORGANISATION_HEADS.has(lower(last)) && !isRoleWord(last);
+  if (known || endsInBody || (end - start === 1 && isAcronym(text))) {
+    const mention: RawMention = {
+      ...base(context, start, end),
+      kind: "organisation",
+      name: known ?? text,
+      nameWords: [],
+      alias: bracket?.alias ?? null,
+    };
+    // A body's affiliation is its country: known, or from a nationality word in its name.
+    mention.affiliation =
+      (known ? KNOWN_ORGANISATIONS.get(known) : undefined) ?? countryOf(tokens.slice(start, end));
+    return withBody(context, mention);
+  }
+
+  // 3. Split the role written in capitals from the name.
+  let nameStart = start;
+  while (
+    nameStart < end &&
+    (isRoleWord(tokens[nameStart]) || /^(of|and|the)$/.test(tokens[nameStart]!.text))
+  ) {
+    nameStart++;
+  }
+  // "Director of the CIA": a role followed by a body is a mention of the body.
+  const roleTokens = tokens.slice(start, nameStart);
+  const hasRole = roleTokens.some((t) => ROLE_NOUNS.has(lower(t)));
+  if (!hasRole) nameStart = start;
+  const nameText = nameStart < end ? slice(context, nameStart, end) : "";
+  if (nameStart < end) {
+    const rest = nameText.toLowerCase();
+    const restPlace = PLACE_NAMES.get(rest);
+    const restOrg =
+      ORG_NAMES.get(rest) ?? (end - nameStart === 1 && isAcronym(nameText) ? nameText : undefined);
+    if (restPlace || restOrg) {
+      const kind = restPlace ? "place" : "organisation";
+      return [
+        { ...base(context, nameStart, end), kind, name: restPlace ?? restOrg ?? nameText, nameWords: [] },
+      ];
+    }
+  }
+  if (nameStart >= end) {
+    // Only role words: a role-only mention ("the Qatari Prime Minister and Foreign Minister").
+    if (!hasRole) return [];
+    // As written with its article: "the Qatari Prime Minister and Foreign Minister".
+    const from =
+      DETERMINERS.has(lower(tokens[start - 1])) && !isCapitalised(tokens[start - 1]) ? start - 1 : start;
+    return [{ ...base(context, from, end), kind: "role", name: "", nameWords: [], role: text }];
+  }
+
+  // The name: drop courtesy titles ("Mr."), keep honorifics ("Sheikh"), note the gender they imply.
+  let gender: "m" | "f" | null = null;
+  let first = nameStart;
+  const courtesy = COURTESY_TITLES.get(lower(tokens[first]));
+  if (courtesy !== undefined && end - first > 1) {
+    gender = courtesy;
+    first++;
+    if (tokens[first]?.text === ".") first++;
+  }
+  if (first >= end) return [];
+  const honorific = HONORIFIC_GENDER.get(lower(tokens[first]));
+  if (honorific) gender = honorific;
+  const nameWords = tokens
+    .slice(first, end)
+    .filter((t) => t.kind === "word" && !NAME_HONORIFICS.has(lower(t)))
+    .map((t) => t.text);
+  const name = slice(context, first, end);
+
+  // 4. Roles written before (lower case, or an appositive) or after the name.
+  const roleParts: Array<[number, number]> = [];
+  // With a role in the chunk, modifiers before it belong to it too ("Qatar’s Prime Minister").
+  const before = roleBefore(context, start, false, !hasRole);
+  if (before) roleParts.push([before[0], hasRole ? nameStart : start]);
+  else if (hasRole) roleParts.push([start, nameStart]);
+  const appositiveBefore = before ? null : roleBeforeComma(context, start);
+  const appositiveAfter = roleAfter(context, end);
+  let role: string | null = null;
+  let roleRange: Array<[number, number]> = [];
+  if (roleParts.length > 0) roleRange = roleParts;
+  else if (appositiveBefore) roleRange = [appositiveBefore];
+  else if (appositiveAfter) roleRange = [appositiveAfter];
+  if (roleRange.length > 0) {
+    const [from, to] = roleRange[0]!;
+    role = slice(context, from, to);
+  }
+  const roleTokenList = roleRange.flatMap(([from, to]) => tokens.slice(from, to));
+
+  const isPerson =
+    nameWords.length >= 2 || role !== null || honorific !== undefined || courtesy !== undefined;
+  const mentionFrom = roleParts.length > 0 ? roleParts[0]![0] : start;
+  const mention: RawMention = {
+    ...base(context, mentionFrom, end),
+    kind: isPerson ? "person" : "single",
+    name,
+    nameWords,
+    role,
+    gender,
+    affiliation: affiliationOf(roleTokenList),
+  };
+  // As written, an appositive role is part of the mention ("the Director of the CIA, William Burns").
+  if (roleParts.length === 0 && appositiveBefore) mention.text = slice(context, appositiveBefore[0], end);
+  else if (roleParts.length === 0 && appositiveAfter)
+    mention.text = slice(context, start, appositiveAfter[1]);
+  // A person named in brackets after a body is not the body's alias; keep the alias for bodies only.
+  return withBody(context, mention);
+}
+
+/**
+ * Adds the body tied to a mention when a possessive follows: `Prime Minister Benjamin Netanyahu’s
+ * office` -> an organisation `Office of Prime Minister Benjamin Netanyahu`, owned by the person.
+ */
+function withBody(context: Context, owner: RawMention): RawMention[] {
+  const { tokens } = context;
+  if (tokens[owner.to]?.kind !== "possessive") return [owner];
+  let i = owner.to + 1;
+  const nounStart = i;
+  while (i < tokens.length && i - nounStart < 3 && tokens[i]!.kind === "word") {
+    const word = lower(tokens[i]);
+    if (BODY_NOUNS.has(word) || ORGANISATION_HEADS.has(word)) {
+      const nounWords = tokens.slice(nounStart, i + 1).map((t) => t.lower);
+      const body: RawMention = {
+        ...base(context, owner.from, i + 1),
+        kind: "organisation",
+        name: `${titleCase(nounWords)} of ${owner.text}`,
+        nameWords: [],
+        owner,
+        affiliation: owner.affiliation,
+      };
+      return [owner, body];
+    }
+    // Only modifiers may sit between the possessive and the noun ("political office").
+    if (isCapitalised(tokens[i]) && !isRoleWord(tokens[i])) break;
+    i++;
+  }
+  return [owner];
+}
+
+/** `the Biden administration`, `the Israeli government`: a body named after a person or country. */
+function findDefiniteBodies(context: Context, mentions: readonly RawMention[]): RawMention[] {
+  const { tokens } = context;
+  const found: RawMention[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (lower(tokens[i - 1]) !== "the" || !isCapitalised(tokens[i])) continue;
+    let j = i;
+    while (j < tokens.length && isCapitalised(tokens[j]) && j - i < 3) j++;
+    const noun = lower(tokens[j]);
+    if (!BODY_NOUNS.has(noun) || tokens[j]!.kind !== "word" || isCapitalised(tokens[j])) continue;
+    const owner = mentions.find((m) => m.from === i && m.to === j) ?? null;
+    const ownerText = slice(context, i, j);
+    const body: RawMention = {
+      ...base(context, i, j + 1),
+      kind: "organisation",
+      name: `${ownerText} ${noun}`,
+      nameWords: [],
+      owner: owner && (owner.kind === "person" || owner.kind === "single") ? owner : null,
+      affiliation: COUNTRY_ADJECTIVES.get(ownerText.toLowerCase()) ?? owner?.affiliation ?? null,
+    };
+    found.push(body);
+  }
+  return found;
+}

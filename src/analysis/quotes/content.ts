@@ -1,0 +1,273 @@
+/**
+ * The content role of an attribution: what each cue of a sentence introduces (the quotations it
+ * claims as direct or partial quotes, or the reported clause as indirect speech).
+ */
+import { CALENDAR_WORDS, PREPOSITIONS } from "../entities/lexicon.js";
+import type { ParagraphText } from "../text.js";
+import type { QuoteType } from "../types.js";
+import { CLAUSE_WORDS, type Item, isPunct, lowerAt, sliceItems, tokenText, trimEnd } from "./items.js";
+import type { Cue } from "./subject.js";
+
+export const ADVERBIALS_AFTER_CUE = new Set([
+  "also",
+  "again",
+  "later",
+  "earlier",
+  "today",
+  "yesterday",
+  "tomorrow",
+  "then",
+  "further",
+  "repeatedly",
+  "publicly",
+  "privately",
+  "separately",
+  "reporters",
+  "journalists",
+]);
+export interface Found {
+  type: QuoteType;
+  cue: Cue | null;
+  /** Verbatim text. */
+  text: string;
+  /** Item index where the content starts (for ordering). */
+  at: number;
+  /** Quotation index for direct/partial. */
+  quote: number | null;
+}
+
+/**
+ * Reads one sentence: the quotes its cues introduce, in order. Quotations no cue claims are
+ * returned with a null cue (continuations or unattributed).
+ */
+export function readSentence(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  cues: readonly Cue[],
+): Found[] {
+  const found: Found[] = [];
+  const claimed = new Set<number>();
+  const quoteText = (item: Item): string =>
+    item.kind === "quote" ? paragraph.quotations[item.quote]!.inner : "";
+  // Cues that start a clause of their own (not nested in another cue's content: "X said Y told him").
+  const top = cues.filter((cue, k) => {
+    if (k === 0) return true;
+    const previous = cues[k - 1]!;
+    const start = Math.min(cue.subjectFrom, cue.at);
+    if (previous.inverted && cue.subjectFrom >= previous.subjectTo) return true;
+    // A coordinating boundary (", but", "; ", ", and") before the subject, or a quotation.
+    const before = items[start - 1];
+    const beforeThat = items[start - 2];
+    return (
+      before?.kind === "quote" ||
+      tokenText(paragraph, before) === ";" ||
+      tokenText(paragraph, before) === "," ||
+      (["but", "and", "while", "yet"].includes(tokenText(paragraph, before).toLowerCase()) &&
+        (tokenText(paragraph, beforeThat) === "," || beforeThat === undefined))
+    );
+  });
+  for (let k = 0; k < top.length; k++) {
+    const cue = top[k]!;
+    const nextCue = top[k + 1];
+    // Content after the cue ends where the next clause's subject (and its "but") starts.
+    let limit = items.length;
+    if (nextCue) {
+      limit = Math.min(nextCue.subjectFrom, nextCue.at);
+      while (limit > 0 && CLAUSE_WORDS.has(lowerAt(paragraph, items, limit - 1))) limit--;
+    }
+    const contentStart = cue.inverted ? cue.subjectTo : cue.after;
+
+    // Backward: the quotation or clause the cue closes ("“...,” he said", "..., Blinken said.").
+    const subjectStart = cue.inverted ? cue.at : cue.subjectFrom;
+    const before = items[subjectStart - 1];
+    const quoteBefore =
+      before?.kind === "quote"
+        ? before
+        : tokenText(paragraph, before) === "," && items[subjectStart - 2]?.kind === "quote"
+          ? items[subjectStart - 2]
+          : undefined;
+    const endsSentence = restIsAdverbial(paragraph, items, contentStart, limit);
+    if (quoteBefore && quoteBefore.kind === "quote" && !claimed.has(quoteBefore.quote)) {
+      claimed.add(quoteBefore.quote);
+      found.push({
+        type: "direct",
+        cue,
+        text: quoteText(quoteBefore),
+        at: subjectStart - 1,
+        quote: quoteBefore.quote,
+      });
+    } else if (
+      endsSentence &&
+      tokenText(paragraph, before) === "," &&
+      (k === 0 || top[k - 1]!.inverted) &&
+      !(cue.word.text === "according to" && cue.at === 0)
+    ) {
+      // "The talks will resume, Blinken said." / "..., according to officials."
+      const from = k === 0 ? 0 : top[k - 1]!.subjectTo + 1;
+      const end = trimEnd(paragraph, items, from, subjectStart - 1);
+      found.push(...contentOf(paragraph, items, from, end, cue, claimed, quoteText));
+      continue;
+    }
+    if (cue.word.text === "according to" && cue.at === 0) {
+      // "According to X, ..." : the content follows the subject's comma.
+      let from = cue.subjectTo;
+      while (from < limit && isPunct(paragraph, items[from])) from++;
+      found.push(
+        ...contentOf(paragraph, items, from, trimEnd(paragraph, items, from, limit), cue, claimed, quoteText),
+      );
+      continue;
+    }
+    if (endsSentence) continue;
+
+    // Forward: skip adverbials ("during a press conference, today, in Doha with ..."), then read.
+    let p = contentStart;
+    if (cue.word.frame === "tell") p = skipObject(paragraph, items, p, limit);
+    let adverbialEnd = skipAdverbials(paragraph, items, p, limit);
+    if (tokenText(paragraph, items[adverbialEnd]) === ":" && items[adverbialEnd + 1]?.kind === "quote")
+      adverbialEnd++;
+    const atAdverbialEnd = items[adverbialEnd];
+    if (atAdverbialEnd?.kind === "quote" && !claimed.has(atAdverbialEnd.quote)) {
+      const mark = tokenText(paragraph, items[adverbialEnd - 1]);
+      // `said, “...”` / `said: “...”` -> direct; a quotation run into the sentence is partial.
+      const direct = mark === "," || mark === ":" || adverbialEnd === contentStart;
+      claimed.add(atAdverbialEnd.quote);
+      found.push({
+        type: direct ? "direct" : "partial",
+        cue,
+        text: quoteText(atAdverbialEnd),
+        at: adverbialEnd,
+        quote: atAdverbialEnd.quote,
+      });
+      continue;
+    }
+    if (lowerAt(paragraph, items, adverbialEnd) === "that") p = adverbialEnd + 1;
+    else if (cue.word.frame === "urge") p = contentStart;
+    else if (!startsClause(paragraph, items, p)) continue;
+    found.push(
+      ...contentOf(paragraph, items, p, trimEnd(paragraph, items, p, limit), cue, claimed, quoteText),
+    );
+  }
+  // Quotations no cue claimed.
+  items.forEach((item, at) => {
+    if (item.kind === "quote" && !claimed.has(item.quote)) {
+      found.push({ type: "direct", cue: null, text: quoteText(item), at, quote: item.quote });
+    }
+  });
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** Content [from, to): its quotations as partial quotes, or, without any, the clause as reported speech. */
+export function contentOf(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  from: number,
+  to: number,
+  cue: Cue,
+  claimed: Set<number>,
+  quoteText: (item: Item) => string,
+): Found[] {
+  if (to <= from) return [];
+  const quotes = items
+    .slice(from, to)
+    .flatMap((item, i) => (item.kind === "quote" ? [{ item, at: from + i }] : []));
+  if (quotes.length > 0) {
+    const wholeIsQuote = to - from === 1;
+    return quotes
+      .filter(({ item }) => item.kind === "quote" && !claimed.has(item.quote))
+      .map(({ item, at }) => {
+        if (item.kind === "quote") claimed.add(item.quote);
+        return {
+          type: wholeIsQuote ? ("direct" as const) : ("partial" as const),
+          cue,
+          text: quoteText(item),
+          at,
+          quote: item.kind === "quote" ? item.quote : null,
+        };
+      });
+  }
+  const wordCount = items.slice(from, to).filter((item) => !isPunct(paragraph, item)).length;
+  if (wordCount < 2) return [];
+  return [{ type: "indirect", cue, text: sliceItems(paragraph, items, from, to), at: from, quote: null }];
+}
+
+/** True when nothing but adverbials and punctuation follow (the cue closes the sentence). */
+export function restIsAdverbial(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  from: number,
+  to: number,
+): boolean {
+  const end = skipAdverbials(paragraph, items, from, to);
+  for (let i = end; i < to; i++)
+    if (!isPunct(paragraph, items[i]) || tokenText(paragraph, items[i]) === ",") {
+      return i >= to;
+    }
+  return true;
+}
+
+/** Skips prepositional phrases, time words and commas right after a cue. */
+export function skipAdverbials(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  from: number,
+  to: number,
+): number {
+  let p = from;
+  let inPhrase = false;
+  while (p < to) {
+    const item = items[p]!;
+    if (item.kind === "quote") return p;
+    const word = lowerAt(paragraph, items, p);
+    if (word === "that" || word === ":" || word === ".") return p;
+    if (word === ",") {
+      inPhrase = false;
+      p++;
+      continue;
+    }
+    if (
+      PREPOSITIONS.has(word) ||
+      ADVERBIALS_AFTER_CUE.has(word) ||
+      CALENDAR_WORDS.has(word) ||
+      /^(so|far|now)$/.test(word)
+    ) {
+      inPhrase = PREPOSITIONS.has(word) || inPhrase;
+      p++;
+      continue;
+    }
+    if (inPhrase) {
+      p++;
+      continue;
+    }
+    return p;
+  }
+  return p;
+}
+
+/** A "tell" cue's listener: `told reporters`, `told him`, `informed the council`. */
+export function skipObject(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  from: number,
+  to: number,
+): number {
+  let p = from;
+  while (p < to && p - from < 5) {
+    const word = lowerAt(paragraph, items, p);
+    if (word === "that" || word === "," || word === ":" || items[p]!.kind === "quote" || word === "to") break;
+    p++;
+  }
+  return p;
+}
+
+/** True when a that-less clause starts here ("said Hamas must ..."), not a phrase ("said in ..."). */
+export function startsClause(paragraph: ParagraphText, items: readonly Item[], at: number): boolean {
+  const item = items[at];
+  if (item?.kind !== "token" || isPunct(paragraph, item)) return false;
+  const word = lowerAt(paragraph, items, at);
+  return !PREPOSITIONS.has(word) && word !== "to" && !ADVERBIALS_AFTER_CUE.has(word);
+}
+
+/** A quotation that is a sentence of its own (not a scare quote): several words or closing punctuation. */
+export function isSubstantial(text: string): boolean {
+  return text.trim().split(/\s+/).length >= 4 || /[.?!]\s*$/.test(text.trim());
+}

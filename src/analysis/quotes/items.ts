@@ -1,0 +1,153 @@
+/**
+ * A sentence read as items: each token outside quotations is one item, each whole quotation is one,
+ * so the attribution rules never look inside a quotation ("“...,” he said, “...”" reads QUOTE he said , QUOTE).
+ */
+import type { ParagraphText, SentenceTokens } from "../text.js";
+
+export const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being"]);
+export const SKIPPABLE_BEFORE_CUE = new Set([
+  "also",
+  "later",
+  "then",
+  "has",
+  "had",
+  "have",
+  "would",
+  "will",
+  "could",
+  "may",
+  "might",
+  "again",
+  "previously",
+  "further",
+  "once",
+  "reportedly",
+  "recently",
+  "earlier",
+  "already",
+  "repeatedly",
+  "publicly",
+  "privately",
+  "separately",
+  "not",
+  "did",
+  "does",
+  "do",
+  "never",
+  "had",
+  "last",
+  "on",
+  "yesterday",
+]);
+export const CLAUSE_WORDS = new Set([
+  "where",
+  "whom",
+  "whose",
+  "whether",
+  "unless",
+  "that",
+  "but",
+  "while",
+  "whereas",
+  "because",
+  "although",
+  "though",
+  "if",
+  "when",
+  "as",
+  "after",
+  "before",
+  "since",
+  "so",
+  "and",
+  "or",
+  "yet",
+  "who",
+  "which",
+]);
+
+/** "and"/"or" join the parts of a subject ("Qatar and Egypt"); they open a clause only after a comma. */
+export const JOINING_WORDS = new Set(["and", "or"]);
+
+/** One item of a sentence: a token outside quotations, or a whole quotation. */
+export type Item =
+  | { kind: "token"; index: number }
+  | { kind: "quote"; quote: number; from: number; to: number };
+
+export function tokenText(paragraph: ParagraphText, item: Item | undefined): string {
+  if (!item) return "";
+  if (item.kind === "quote") return "\u0000QUOTE";
+  return paragraph.tokens[item.index]!.text;
+}
+
+export function lowerAt(paragraph: ParagraphText, items: readonly Item[], i: number): string {
+  const item = items[i];
+  if (!item) return "";
+  if (item.kind === "quote") return "\u0000quote";
+  return paragraph.tokens[item.index]!.lower;
+}
+
+export function itemStart(paragraph: ParagraphText, item: Item): number {
+  return item.kind === "quote"
+    ? paragraph.quotations[item.quote]!.start
+    : paragraph.tokens[item.index]!.start;
+}
+
+export function itemEnd(paragraph: ParagraphText, item: Item): number {
+  return item.kind === "quote" ? paragraph.quotations[item.quote]!.end : paragraph.tokens[item.index]!.end;
+}
+
+export function tokenIndexOf(item: Item): number {
+  return item.kind === "quote" ? item.from : item.index;
+}
+
+/** The items of a sentence: tokens outside quotations, one item per quotation. */
+export function itemsOf(paragraph: ParagraphText, sentence: SentenceTokens): Item[] {
+  const items: Item[] = [];
+  let i = sentence.from;
+  while (i < sentence.to) {
+    const token = paragraph.tokens[i]!;
+    if (token.quote < 0) {
+      items.push({ kind: "token", index: i });
+      i++;
+      continue;
+    }
+    const quote = token.quote;
+    const from = i;
+    while (i < paragraph.tokens.length && paragraph.tokens[i]!.quote === quote) i++;
+    items.push({ kind: "quote", quote, from, to: i });
+  }
+  return items;
+}
+
+export function isPunct(paragraph: ParagraphText, item: Item | undefined): boolean {
+  return item?.kind === "token" && paragraph.tokens[item.index]!.kind === "punct";
+}
+
+export function isBoundary(paragraph: ParagraphText, item: Item | undefined): boolean {
+  if (!item) return true;
+  if (item.kind === "quote") return true;
+  const token = paragraph.tokens[item.index]!;
+  if (token.kind === "punct") return /^[,;:()—–-]$/.test(token.text) || token.text === ".";
+  return CLAUSE_WORDS.has(token.lower) && !JOINING_WORDS.has(token.lower);
+}
+
+export function sliceItems(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  from: number,
+  to: number,
+): string {
+  return paragraph.text.slice(itemStart(paragraph, items[from]!), itemEnd(paragraph, items[to - 1]!));
+}
+
+/** Trims punctuation and joining words from the end of a content range. */
+export function trimEnd(paragraph: ParagraphText, items: readonly Item[], from: number, to: number): number {
+  let end = to;
+  while (end > from) {
+    const word = lowerAt(paragraph, items, end - 1);
+    if (isPunct(paragraph, items[end - 1]) || word === "and" || word === "but" || word === "or") end--;
+    else break;
+  }
+  return end;
+}

@@ -1,0 +1,197 @@
+/**
+ * Finds who said what in one article: direct quotes, partial quotes and reported speech, each with
+ * its cue and speaker (see README.md in this folder for the rules and their order).
+ *
+ * Each sentence is read as a sequence of items, where a quotation is one item, so the attribution
+ * rules never look inside a quotation: "“...,” he said, “...”" reads QUOTE he said , QUOTE.
+ */
+
+import type { ArticleEntities } from "../entities/entities.js";
+import type { ArticleText, ParagraphText, SentenceTokens } from "../text.js";
+import type { Quote } from "../types.js";
+import { type Found, isSubstantial, readSentence } from "./content.js";
+import { CONTINUATION_CUES } from "./cues.js";
+import { isPunct, itemsOf, tokenIndexOf } from "./items.js";
+import { type ResolveContext, resolveSubject, type Speaker, type SubjectRecord } from "./speakers.js";
+import { findCues, isPronoun, isPronounOrDescription, sentenceSubject } from "./subject.js";
+
+/** What a pronoun resolved to, for the entity's mentions. */
+export interface PronounMention {
+  entityId: string;
+  paragraph: number;
+  sentence: number;
+  text: string;
+}
+
+export interface QuoteResult {
+  quotes: Quote[];
+  pronouns: PronounMention[];
+  /** Entity ids each sentence refers to through a resolved pronoun or description, by sentence id. */
+  resolvedInSentence: Map<string, Set<string>>;
+}
+
+/**
+ * Finds every quote of an article.
+ *
+ * @example
+ * findQuotes(text, entities).quotes[0] // { speaker: "Anthony Blinken", type: "direct", cue: "said", ... }
+ */
+export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteResult {
+  const quotes: Quote[] = [];
+  const pronouns: PronounMention[] = [];
+  const resolvedInSentence = new Map<string, Set<string>>();
+  const history: SubjectRecord[] = [];
+  let ordinal = 0;
+  /** The last quote and the sentence it was in, for quote-only continuations. */
+  let last: { quote: Quote; ordinal: number; open: boolean } | null = null;
+
+  for (const paragraph of text.paragraphs) {
+    for (const placed of paragraph.sentences) {
+      ordinal++;
+      const items = itemsOf(paragraph, placed);
+      const context: ResolveContext = {
+        entities,
+        paragraph,
+        ordinal,
+        history,
+        sentenceSubject: null,
+      };
+      const cues = findCues(paragraph, items, context);
+      // Re-resolve later cues knowing the sentence's first subject ("Blinken said ..., but he ...").
+      const first = cues[0];
+      if (first && !first.inverted && first.speaker.kind !== "unknown") {
+        const subjectEnd = tokenIndexOf(items[first.subjectTo - 1]!) + 1;
+        context.sentenceSubject = { speaker: first.speaker, to: subjectEnd };
+        for (const cue of cues.slice(1)) {
+          if (cue.inverted) continue;
+          const from = tokenIndexOf(items[cue.subjectFrom]!);
+          const to = tokenIndexOf(items[cue.subjectTo - 1]!) + 1;
+          cue.speaker = resolveSubject(context, from, to);
+        }
+      } else {
+        const subject = sentenceSubject(paragraph, items, context);
+        if (subject) context.sentenceSubject = subject;
+      }
+      for (const cue of cues) {
+        // "He added" continues the last speaker: check the pronoun agrees with it.
+        if (CONTINUATION_CUES.has(cue.word.text) && last && cue.speaker.entityId !== null) {
+          if (
+            last.quote.speakerId !== null &&
+            last.quote.speakerId !== cue.speaker.entityId &&
+            isPronoun(cue.asWritten)
+          ) {
+            cue.speaker = { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
+          }
+        }
+      }
+
+      const found = readSentence(paragraph, items, cues);
+      for (const item of found) {
+        let cue = item.cue;
+        let speaker: Speaker | null = cue?.speaker ?? null;
+        let asWritten = cue?.asWritten ?? null;
+        let cueText = cue?.word.text ?? "";
+        let cueKind: Quote["cueKind"] = cue?.word.kind ?? "speech";
+        const quotation = item.quote !== null ? paragraph.quotations[item.quote] : undefined;
+        if (!cue) {
+          // A quotation with no cue: a continuation of the last speaker, unattributed, or a scare quote.
+          const quoteOnly = items.every((it) => it.kind === "quote" || isPunct(paragraph, it));
+          // A quoted paragraph that continues a quotation left open at the end of the previous one.
+          const opensParagraph = placed.sentence.index === 1 && item.at === 0;
+          const continuesOpen = last?.open === true && opensParagraph;
+          const follows = last !== null && last.ordinal === ordinal - 1 && last.quote.type === "direct";
+          if ((quoteOnly && follows) || (continuesOpen && last !== null)) {
+            speaker = null;
+            asWritten = last!.quote.speakerAsWritten;
+            cueText = last!.quote.cue;
+            cueKind = last!.quote.cueKind;
+            quotes.push(
+              makeQuote(text, paragraph, placed, quotes.length, item, {
+                speakerId: last!.quote.speakerId,
+                speaker: last!.quote.speaker,
+                speakerKind: last!.quote.speakerKind,
+                asWritten,
+                cue: cueText,
+                cueKind,
+              }),
+            );
+            last = { quote: quotes[quotes.length - 1]!, ordinal, open: quotation?.open ?? false };
+            continue;
+          }
+          if (!isSubstantial(item.text) || !quoteOnly) continue;
+          cue = null;
+        }
+        // Reported speech needs a speaker-like subject: "Fighting continued ..." is not speech.
+        if (
+          item.type === "indirect" &&
+          speaker?.kind === "unknown" &&
+          !isPronounOrDescription(asWritten ?? "")
+        ) {
+          continue;
+        }
+        const quote = makeQuote(text, paragraph, placed, quotes.length, item, {
+          speakerId: speaker?.entityId ?? null,
+          speaker: speaker?.name ?? null,
+          speakerKind: speaker?.kind ?? "unknown",
+          asWritten,
+          cue: cueText,
+          cueKind,
+        });
+        quotes.push(quote);
+        last = { quote, ordinal, open: quotation?.open ?? false };
+        if (speaker?.entityId && asWritten && isPronounOrDescription(asWritten)) {
+          pronouns.push({
+            entityId: speaker.entityId,
+            paragraph: paragraph.number,
+            sentence: placed.sentence.index,
+            text: asWritten,
+          });
+          const set = resolvedInSentence.get(placed.sentence.id) ?? new Set<string>();
+          set.add(speaker.entityId);
+          resolvedInSentence.set(placed.sentence.id, set);
+        }
+      }
+      // Remember this sentence's subjects for later pronouns.
+      // Unresolved cue subjects are kept too: a later "he" must not skip over someone we could not
+      // name to reach an earlier speaker.
+      const subjects = cues.map((cue) => cue.speaker);
+      if (subjects.length === 0 && context.sentenceSubject) subjects.push(context.sentenceSubject.speaker);
+      for (const speaker of subjects) history.push({ speaker, paragraph: paragraph.number, ordinal });
+      if (last && last.ordinal !== ordinal && !last.open) last = last.ordinal === ordinal - 1 ? last : null;
+    }
+  }
+  return { quotes, pronouns, resolvedInSentence };
+}
+
+interface Attribution {
+  speakerId: string | null;
+  speaker: string | null;
+  speakerKind: Quote["speakerKind"];
+  asWritten: string | null;
+  cue: string;
+  cueKind: Quote["cueKind"];
+}
+
+function makeQuote(
+  text: ArticleText,
+  paragraph: ParagraphText,
+  placed: SentenceTokens,
+  n: number,
+  item: Found,
+  who: Attribution,
+): Quote {
+  return {
+    id: `${text.article.id}#q${n + 1}`,
+    articleId: text.article.id,
+    paragraph: paragraph.number,
+    sentence: placed.sentence.index,
+    speakerId: who.speakerId,
+    speaker: who.speakerId === null && who.speakerKind === "unknown" ? null : who.speaker,
+    speakerAsWritten: who.asWritten,
+    speakerKind: who.speakerKind,
+    type: item.type,
+    cue: who.cue,
+    cueKind: who.cueKind,
+    text: item.text,
+  };
+}

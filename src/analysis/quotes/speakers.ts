@@ -1,0 +1,280 @@
+/**
+ * Who a subject phrase refers to: a named entity, a pronoun or "the office" resolved against what
+ * came before, an anonymous source ("a senior official": described, never named), a group, or
+ * nobody we can be sure of.
+ *
+ * Resolution is deliberately cautious: a pronoun takes the most recent clause subject only when
+ * that subject is of a compatible kind and gender and no other person stands between them as a
+ * subject; "the office" / "the minister" take the one recent entity that fits, or nobody.
+ */
+import type { ArticleEntities, Located } from "../entities/entities.js";
+import { ANONYMOUS_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "../entities/lexicon.js";
+import type { ParagraphText } from "../text.js";
+import { normalise } from "../text.js";
+import type { Quote } from "../types.js";
+
+export type SpeakerKind = Quote["speakerKind"];
+
+/** A resolved speaker (or subject). */
+export interface Speaker {
+  entityId: string | null;
+  /** Canonical name or description; null when unknown. */
+  name: string | null;
+  kind: SpeakerKind;
+  gender: "m" | "f" | null;
+  /** True for a plural subject ("officials", "Qatar and Egypt"). */
+  plural: boolean;
+  /** How it was found: a name in the phrase itself, or a pronoun / description resolved to it. */
+  how?: "name" | "anaphora";
+}
+
+/** A clause subject seen so far in the article, for pronouns and "the office". */
+export interface SubjectRecord {
+  speaker: Speaker;
+  paragraph: number;
+  /** Running sentence number in the article. */
+  ordinal: number;
+}
+
+export interface ResolveContext {
+  entities: ArticleEntities;
+  paragraph: ParagraphText;
+  /** Running sentence number in the article. */
+  ordinal: number;
+  history: readonly SubjectRecord[];
+  /** The subject of the current sentence's first clause, when already known. */
+  sentenceSubject: { speaker: Speaker; to: number } | null;
+}
+
+/** How far back (in paragraphs) a pronoun or "the office" may look. */
+const WINDOW_PARAGRAPHS = 2;
+
+const QUANTIFIERS = new Set([
+  "many",
+  "some",
+  "several",
+  "two",
+  "three",
+  "four",
+  "few",
+  "other",
+  "most",
+  "all",
+  "both",
+  "various",
+  "numerous",
+  "one",
+  "another",
+  "certain",
+  "senior",
+  "top",
+]);
+
+function unknown(): Speaker {
+  return { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
+}
+
+function fromEntity(context: ResolveContext, entityId: string): Speaker {
+  const local = context.entities.byId.get(entityId)!;
+  const kind = local.entity.kind === "person" ? "person" : "organisation";
+  return { entityId, name: local.entity.name, kind, gender: local.gender, plural: false };
+}
+
+/** The located name mentions inside a token range of the current paragraph, outside quotations. */
+function mentionsIn(context: ResolveContext, from: number, to: number): Located[] {
+  const list = context.entities.located[context.paragraph.number - 1] ?? [];
+  return list.filter((m) => m.from >= from && m.to <= to && !m.raw.inQuote);
+}
+
+/**
+ * Resolves a subject phrase (token range of the current paragraph).
+ *
+ * @example
+ * resolveSubject(context, from, to) // { entityId: "person:anthony-blinken", name: "Anthony Blinken", ... }
+ */
+export function resolveSubject(context: ResolveContext, from: number, to: number): Speaker {
+  const tokens = context.paragraph.tokens;
+  if (to <= from) return unknown();
+  const words = tokens.slice(from, to);
+  // A pronoun alone.
+  if (words.length === 1) {
+    const pronoun = PRONOUNS.get(words[0]!.lower);
+    if (pronoun) return resolvePronoun(context, words[0]!.lower, from);
+  }
+  // A name with its role as one mention spans the whole phrase ("International Committee of the Red
+  // Cross head Rami Halevi"): that entity, whatever prepositions its role holds.
+  let start = from;
+  while (start < to - 1 && DETERMINERS.has(tokens[start]!.lower)) start++;
+  const whole = mentionsIn(context, from, to).find(
+    (m) => m.to === to && m.from <= start && m.raw.kind !== "role",
+  );
+  if (whole) return { ...fromEntity(context, whole.entityId), how: "name" };
+  // The head of the phrase ends at its first preposition: "critics | of American policy in ...".
+  let headEnd = from;
+  while (headEnd < to && !(headEnd > from && PREPOSITIONS.has(tokens[headEnd]!.lower))) headEnd++;
+  const mentions = mentionsIn(context, from, to);
+  // "Qatar and Egypt said": a group of named entities.
+  const headMentions = mentions.filter((m) => m.to <= headEnd);
+  const last = headMentions[headMentions.length - 1];
+  const joined =
+    last !== undefined &&
+    tokens[last.from - 1]?.lower === "and" &&
+    headMentions.some((m) => m.to === last.from - 1 && m.entityId !== last.entityId);
+  if (joined) {
+    return { entityId: null, name: slice(context, from, headEnd), kind: "group", gender: null, plural: true };
+  }
+  // A name mention that ends the head (the longest: a body "Netanyahu’s office" over its owner).
+  const head = mentions
+    .filter((m) => m.to === headEnd || (headEnd === to && m.to === to))
+    .sort((a, b) => b.to - b.from - (a.to - a.from))[0];
+  if (head) return { ...fromEntity(context, head.entityId), how: "name" };
+  const headWords = tokens.slice(from, headEnd).map((t) => t.lower);
+  const noun = headWords[headWords.length - 1] ?? "";
+  // "the office", "the minister": a definite description of someone named before.
+  if (headWords.length >= 2 && headWords.length <= 4 && headWords[0] === "the") {
+    const found = resolveDefinite(context, headWords.slice(1), from);
+    if (found) return found;
+    // "The office said" with no single office named before: unattributed, never a guess.
+    // "The minister said" with two ministers named before: unattributed too.
+    if (headWords.length === 2 && (!ANONYMOUS_NOUNS.has(noun) || ROLE_NOUNS.has(noun))) return unknown();
+  }
+  if (ANONYMOUS_NOUNS.has(noun) || ANONYMOUS_NOUNS.has(singular(noun))) {
+    return {
+      entityId: null,
+      name: describe(context, from, to, headEnd),
+      kind: "anonymous",
+      gender: null,
+      plural: noun.endsWith("s") && !noun.endsWith("ss"),
+    };
+  }
+  return unknown();
+}
+
+function singular(noun: string): string {
+  return noun.endsWith("s") ? noun.slice(0, -1) : noun;
+}
+
+function slice(context: ResolveContext, from: number, to: number): string {
+  const tokens = context.paragraph.tokens;
+  return context.paragraph.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+}
+
+/**
+ * The description of an anonymous speaker: quantifiers and determiners dropped, the head kept with
+ * an "of" phrase, place phrases dropped: "many critics of American policy in the United States" ->
+ * "critics of American policy".
+ */
+function describe(context: ResolveContext, from: number, to: number, headEnd: number): string {
+  const tokens = context.paragraph.tokens;
+  let start = from;
+  while (start < headEnd - 1) {
+    const word = tokens[start]!.lower;
+    if (DETERMINERS.has(word) || QUANTIFIERS.has(word)) start++;
+    else break;
+  }
+  let end = headEnd;
+  if (end < to && ["of", "for", "from", "with"].includes(tokens[end]!.lower)) {
+    end++;
+    while (end < to && !PREPOSITIONS.has(tokens[end]!.lower) && tokens[end]!.kind !== "punct") end++;
+  }
+  // Keep "senior" in "a senior official": only quantifiers that count are dropped.
+  if (start > from && ["senior", "top"].includes(tokens[start - 1]!.lower)) start--;
+  return slice(context, start, end);
+}
+
+/** Subjects seen in the window before the current point, most recent first. */
+function recentSubjects(context: ResolveContext): SubjectRecord[] {
+  const minimum = context.paragraph.number - WINDOW_PARAGRAPHS;
+  const recent: SubjectRecord[] = [];
+  for (let i = context.history.length - 1; i >= 0; i--) {
+    const record = context.history[i]!;
+    if (record.paragraph < minimum) break;
+    recent.push(record);
+  }
+  return recent;
+}
+
+function genderFits(context: ResolveContext, speaker: Speaker, gender: "m" | "f" | null): boolean {
+  // The gender learnt so far in the article (an earlier "she" for this person) counts too.
+  const known = speaker.entityId
+    ? (context.entities.byId.get(speaker.entityId)?.gender ?? speaker.gender)
+    : speaker.gender;
+  return gender === null || known === null || known === gender;
+}
+
+/** True when a person is named as a subject between two token positions of this paragraph. */
+function competingPerson(context: ResolveContext, from: number, to: number, except: string | null): boolean {
+  return mentionsIn(context, from, to).some((m) => {
+    const entity = context.entities.byId.get(m.entityId)?.entity;
+    return entity?.kind === "person" && m.entityId !== except && m.raw.subjectPosition;
+  });
+}
+
+function resolvePronoun(context: ResolveContext, pronoun: string, at: number): Speaker {
+  const info = PRONOUNS.get(pronoun)!;
+  // Later in the sentence: the sentence's own subject, unless another person took the floor.
+  const own = context.sentenceSubject;
+  if (own && own.to <= at) {
+    const candidate = own.speaker;
+    if (fits(context, candidate, info) && !competingPerson(context, own.to, at, candidate.entityId)) {
+      return learn(context, candidate, info.gender);
+    }
+    return unknown();
+  }
+  const [latest] = recentSubjects(context);
+  if (!latest) return unknown();
+  return fits(context, latest.speaker, info) ? learn(context, latest.speaker, info.gender) : unknown();
+}
+
+/** Remembers the gender a pronoun gives a person, so a later pronoun of the other gender is not theirs. */
+function learn(context: ResolveContext, speaker: Speaker, gender: "m" | "f" | null): Speaker {
+  const local = speaker.entityId ? context.entities.byId.get(speaker.entityId) : undefined;
+  if (local && gender && local.entity.kind === "person") local.gender ??= gender;
+  return speaker;
+}
+
+function fits(
+  context: ResolveContext,
+  speaker: Speaker,
+  info: { kind: "person" | "body" | "plural"; gender: "m" | "f" | null },
+): boolean {
+  if (speaker.kind === "unknown") return false;
+  if (info.kind === "person") {
+    const personLike = speaker.kind === "person" || (speaker.kind === "anonymous" && !speaker.plural);
+    return personLike && genderFits(context, speaker, info.gender);
+  }
+  if (info.kind === "body") return speaker.kind === "organisation";
+  return speaker.plural || speaker.kind === "organisation" || speaker.kind === "group";
+}
+
+/** Nouns that "the X" may use for a body, beyond words of its name. */
+const GENERIC_BODY_NOUNS = new Set(["group", "movement", "organisation", "organization", "body"]);
+
+function resolveDefinite(context: ResolveContext, phrase: readonly string[], at: number): Speaker | null {
+  const noun = phrase[phrase.length - 1] ?? "";
+  const wanted = ` ${phrase.join(" ")} `;
+  const minimum = context.paragraph.number - WINDOW_PARAGRAPHS;
+  const found = new Set<string>();
+  for (let p = Math.max(1, minimum); p <= context.paragraph.number; p++) {
+    for (const m of context.entities.located[p - 1] ?? []) {
+      if (m.raw.inQuote || (p === context.paragraph.number && m.from >= at)) continue;
+      const local = context.entities.byId.get(m.entityId);
+      if (!local) continue;
+      const entity = local.entity;
+      const name = ` ${normalise(entity.name)} `;
+      const roles = entity.roles.map((role) => ` ${normalise(role).replace(/[()]/g, " ")} `);
+      const fitsBody =
+        entity.kind === "organisation" &&
+        (name.includes(wanted) || (phrase.length === 1 && GENERIC_BODY_NOUNS.has(noun)));
+      const fitsPerson = entity.kind === "person" && roles.some((role) => role.includes(wanted));
+      if (fitsBody || fitsPerson) found.add(m.entityId);
+    }
+  }
+  if (found.size !== 1) return null;
+  const id = [...found][0]!;
+  // Only the one who holds the floor: "The minister said" right after "Nasser said" is not the
+  // minister named two paragraphs back (Nasser's role may simply be unknown).
+  const [latest] = recentSubjects(context);
+  if (latest && latest.speaker.entityId !== id) return null;
+  return fromEntity(context, id);
+}

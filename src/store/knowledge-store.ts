@@ -1,0 +1,307 @@
+/**
+ * Holds the live knowledge base and replaces it, whole, when the knowledge folder changes.
+ *
+ * - Start: from a snapshot when the files are unchanged, else built (and a snapshot written).
+ * - Reload: only articles whose content hash changed are prepared again; the search index is
+ *   updated for those alone; the new knowledge base is swapped in one synchronous step, so an
+ *   answer sees either the old state or the new one, never a mix.
+ * - A file that fails validation keeps its last good version serving; its problem is reported.
+ */
+import { type FSWatcher, watch } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import type MiniSearch from "minisearch";
+import { type PersonEntry, parsePeopleFile } from "../analysis/entities/people-file.js";
+import { runInSlices } from "../core/slices.js";
+import type { Article } from "../core/types.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { createSentenceIndex, type IndexedSentence, indexSentences } from "../index/sentence-index.js";
+import { loadKnowledge, type ParseCache } from "../knowledge/load.js";
+import type { KnowledgeProblem } from "../knowledge/problems.js";
+import { type ArticleUnit, assembleKnowledgeBase, assembleSteps, prepareArticle } from "./build.js";
+import { readSnapshot, writeSnapshot } from "./snapshot.js";
+
+export interface StoreOptions {
+  /** The knowledge folder. */
+  dir: string;
+  /** Where snapshots go; `false` disables them. Default: `<dir>/.parley-cache`. */
+  cacheDir?: string | false;
+  /** Watch the folder and reload on change (default false). */
+  watch?: boolean;
+  /** Quiet time after the last file change before reloading (default 300 ms). */
+  debounceMs?: number;
+  /** Told about loads, reloads and problems (for logs). */
+  onEvent?: (event: StoreEvent) => void;
+}
+
+export type StoreEvent =
+  | { type: "ready"; articles: number; source: "snapshot" | "build"; ms: number }
+  | { type: "reloaded"; articles: number; changed: number; removed: number; ms: number }
+  | { type: "problem"; problem: KnowledgeProblem }
+  | { type: "reload-failed"; error: unknown }
+  | { type: "snapshot-failed"; error: unknown };
+
+export interface ReloadSummary {
+  changed: string[];
+  removed: string[];
+  kept: string[];
+  problems: KnowledgeProblem[];
+}
+
+export class KnowledgeStore {
+  private kb: KnowledgeBase;
+  private units: Map<string, ArticleUnit>;
+  private readonly index: MiniSearch<IndexedSentence>;
+  private latestProblems: KnowledgeProblem[];
+  private watcher: FSWatcher | undefined;
+  private debounce: NodeJS.Timeout | undefined;
+  private reloading: Promise<ReloadSummary> | undefined;
+  private reloadAgain = false;
+  /** Parsed files by path and stat stamp: a reload reads only files that changed. */
+  private readonly parseCache: ParseCache;
+  /** The optional people.yaml as last read (its text, to notice a change, and its entries). */
+  private people: LoadedPeople;
+
+  private constructor(
+    private readonly options: StoreOptions,
+    units: Map<string, ArticleUnit>,
+    index: MiniSearch<IndexedSentence>,
+    problems: KnowledgeProblem[],
+    parseCache: ParseCache,
+    people: LoadedPeople,
+  ) {
+    this.parseCache = parseCache;
+    this.people = people;
+    this.units = units;
+    this.index = index;
+    this.kb = assembleKnowledgeBase(units, index, people.entries);
+    this.latestProblems = problems;
+  }
+
+  /**
+   * Loads the folder and builds (or restores) the knowledge base.
+   *
+   * @example
+   * const store = await KnowledgeStore.open({ dir: "knowledge" });
+   * answerCommand(store.current(), "who", { name: "Barnea" });
+   */
+  static async open(options: StoreOptions): Promise<KnowledgeStore> {
+    const started = performance.now();
+    const parseCache: ParseCache = new Map();
+    const { articles, problems: fileProblems } = await loadKnowledge(options.dir, parseCache);
+    const people = await readPeople(options.dir);
+    const problems = [...fileProblems, ...people.problems];
+    for (const problem of problems) options.onEvent?.({ type: "problem", problem });
+    const cacheDir = options.cacheDir === undefined ? join(options.dir, ".parley-cache") : options.cacheDir;
+
+    const snapshot = cacheDir ? await readSnapshot(cacheDir) : null;
+    let units: Map<string, ArticleUnit>;
+    let index: MiniSearch<IndexedSentence>;
+    let source: "snapshot" | "build";
+    if (snapshot) {
+      // Reuse what is unchanged; bring the snapshot's index up to date for the rest.
+      ({ units, index } = snapshot);
+      const diff = await applyArticles(units, index, articles, new Set());
+      source = diff.changed.length + diff.removed.length === 0 ? "snapshot" : "build";
+    } else {
+      units = new Map();
+      index = createSentenceIndex();
+      for (const article of articles) {
+        units.set(article.id, prepareArticle(article));
+      }
+      for (const unit of units.values()) indexSentences(index, unit.sentences);
+      source = "build";
+    }
+    const store = new KnowledgeStore(options, units, index, problems, parseCache, people);
+    if (cacheDir && source === "build") {
+      await writeSnapshot(cacheDir, units, index).catch((error: unknown) =>
+        options.onEvent?.({ type: "snapshot-failed", error }),
+      );
+    }
+    options.onEvent?.({ type: "ready", articles: units.size, source, ms: performance.now() - started });
+    if (options.watch) store.startWatching();
+    return store;
+  }
+
+  /** The live knowledge base: always whole and consistent. Do not keep it across awaits. */
+  current(): KnowledgeBase {
+    return this.kb;
+  }
+
+  /** Problems found by the latest load or reload. */
+  problems(): readonly KnowledgeProblem[] {
+    return this.latestProblems;
+  }
+
+  /**
+   * Reads the folder again and applies what changed. Concurrent calls share one reload (and one
+   * more runs after it if files changed meanwhile).
+   */
+  reload(): Promise<ReloadSummary> {
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return this.reloading;
+    }
+    this.reloading = this.runReload().finally(() => {
+      this.reloading = undefined;
+      if (this.reloadAgain) {
+        this.reloadAgain = false;
+        void this.reload().catch((error: unknown) =>
+          this.options.onEvent?.({ type: "reload-failed", error }),
+        );
+      }
+    });
+    return this.reloading;
+  }
+
+  private async runReload(): Promise<ReloadSummary> {
+    const started = performance.now();
+    const { articles, problems: fileProblems } = await loadKnowledge(this.options.dir, this.parseCache);
+    const people = await readPeople(this.options.dir);
+    const peopleChanged = people.text !== this.people.text;
+    this.people = people;
+    const problems = [...fileProblems, ...people.problems];
+    for (const problem of problems) this.options.onEvent?.({ type: "problem", problem });
+    // A broken file keeps its last good version: find the articles whose file now fails.
+    const failingPaths = new Set(problems.filter((p) => p.severity === "error").map((p) => p.path));
+    const kept = new Set(
+      [...this.units.values()]
+        .filter((unit) => failingPaths.has(unit.article.path))
+        .map((unit) => unit.article.id),
+    );
+    // Prepare on copies, then swap: the live index and units are touched in one synchronous step.
+    const next = new Map(this.units);
+    const plan = await planChanges(next, articles, kept);
+    await this.applyPlan(next, plan, peopleChanged);
+    this.latestProblems = problems;
+    const summary = { changed: plan.changed, removed: plan.removed, kept: [...kept], problems };
+    this.options.onEvent?.({
+      type: "reloaded",
+      articles: next.size,
+      changed: plan.changed.length,
+      removed: plan.removed.length,
+      ms: performance.now() - started,
+    });
+    return summary;
+  }
+
+  private async applyPlan(
+    next: Map<string, ArticleUnit>,
+    plan: ChangePlan,
+    peopleChanged: boolean,
+  ): Promise<void> {
+    if (plan.changed.length === 0 && plan.removed.length === 0 && !peopleChanged) return;
+    // Built in time slices: the live knowledge base keeps answering meanwhile.
+    const kb = await runInSlices(assembleSteps(next, this.index, this.people.entries));
+    // From here to the end nothing awaits: no answer can run between the index update and the swap.
+    updateIndex(this.index, plan);
+    this.units = next;
+    this.kb = kb;
+  }
+
+  private startWatching(): void {
+    const delay = this.options.debounceMs ?? 300;
+    this.watcher = watch(this.options.dir, { recursive: true }, (_event, name) => {
+      if (name && /(^|[\\/])\./.test(String(name))) return; // our own cache folder, editor temp files
+      clearTimeout(this.debounce);
+      this.debounce = setTimeout(() => {
+        this.reload().catch((error: unknown) => this.options.onEvent?.({ type: "reload-failed", error }));
+      }, delay);
+    });
+    this.watcher.on("error", (error) => this.options.onEvent?.({ type: "reload-failed", error }));
+  }
+
+  /** Stops watching and waits for a reload in progress. */
+  async close(): Promise<void> {
+    this.watcher?.close();
+    clearTimeout(this.debounce);
+    await this.reloading?.catch(() => undefined);
+  }
+}
+
+/** The optional `people.yaml` of the knowledge folder. */
+interface LoadedPeople {
+  text: string | null;
+  entries: PersonEntry[];
+  problems: KnowledgeProblem[];
+}
+
+const PEOPLE_FILE = "people.yaml";
+
+/** Reads `people.yaml` if there is one; its problems are warnings (the articles stand without it). */
+export async function readPeople(dir: string): Promise<LoadedPeople> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, PEOPLE_FILE), "utf8");
+  } catch {
+    return { text: null, entries: [], problems: [] };
+  }
+  const { entries, problems } = parsePeopleFile(text);
+  return {
+    text,
+    entries,
+    problems: problems.map((message) => ({
+      path: PEOPLE_FILE,
+      line: 1,
+      message: message.replace(/^Parley: people\.yaml /, ""),
+      severity: "warning" as const,
+    })),
+  };
+}
+
+interface ChangePlan {
+  changed: string[];
+  removed: string[];
+  /** Sentence ids to drop from the index and units whose sentences to add. */
+  drop: string[];
+  add: ArticleUnit[];
+}
+
+/**
+ * Works out what changed and prepares the changed articles into `next` (a copy of the live units),
+ * yielding to the event loop between articles so answers keep flowing during a large reload.
+ */
+async function planChanges(
+  next: Map<string, ArticleUnit>,
+  articles: readonly Article[],
+  kept: ReadonlySet<string>,
+): Promise<ChangePlan> {
+  const plan: ChangePlan = { changed: [], removed: [], drop: [], add: [] };
+  const present = new Set(articles.map((article) => article.id));
+  for (const [id, unit] of next) {
+    if (!present.has(id) && !kept.has(id)) {
+      plan.removed.push(id);
+      plan.drop.push(...unit.sentences.map((sentence) => sentence.id));
+      next.delete(id);
+    }
+  }
+  for (const article of articles) {
+    const old = next.get(article.id);
+    if (old && old.article.hash === article.hash && old.article.path === article.path) continue;
+    const unit = prepareArticle(article);
+    if (old) plan.drop.push(...old.sentences.map((sentence) => sentence.id));
+    next.set(article.id, unit);
+    plan.changed.push(article.id);
+    plan.add.push(unit);
+    await yieldToEventLoop();
+  }
+  return plan;
+}
+
+function updateIndex(index: MiniSearch<IndexedSentence>, plan: ChangePlan): void {
+  if (plan.drop.length > 0) index.discardAll(plan.drop);
+  for (const unit of plan.add) indexSentences(index, unit.sentences);
+}
+
+/** Brings snapshot units and index up to date with the files (used at start). */
+async function applyArticles(
+  units: Map<string, ArticleUnit>,
+  index: MiniSearch<IndexedSentence>,
+  articles: readonly Article[],
+  kept: ReadonlySet<string>,
+): Promise<ChangePlan> {
+  const plan = await planChanges(units, articles, kept);
+  updateIndex(index, plan);
+  return plan;
+}

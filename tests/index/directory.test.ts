@@ -1,0 +1,94 @@
+/**
+ * Finding entities by what users type: exact and partial names, typos, role phrases; quotes per
+ * speaker (a person's include those of a body tied to them); autocomplete by prefix.
+ */
+import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "../../src/analysis/analyze.js";
+import { combineAnalyses } from "../../src/corpus/combine.js";
+import { getDirectory } from "../../src/index/directory.js";
+import { splitArticle } from "../../src/text/sentences.js";
+import { analyze, seedArticle } from "../analysis/fixture.js";
+
+const seed = seedArticle();
+const analysis = combineAnalyses([analyzeArticle(seed, splitArticle(seed))]);
+const directory = getDirectory(analysis);
+const top = (query: string): string | undefined => directory.find(query)[0]?.entity.name;
+
+describe("finding entities", () => {
+  it.each([
+    ["barnea", "David Barnea"],
+    ["David Barnea", "David Barnea"],
+    ["Mohammed", "Sheikh Mohammed bin Abdul Rahman Al Thani"],
+    ["Blinkin", "Anthony Blinken"],
+    ["Antony Blinken", "Anthony Blinken"],
+    ["head of Mossad", "David Barnea"],
+    ["Director of the CIA", "William Burns"],
+    ["Qatari Prime Minister", "Sheikh Mohammed bin Abdul Rahman Al Thani"],
+    ["Netanyahu", "Benjamin Netanyahu"],
+    ["Hamas", "Islamic Resistance Movement"],
+    ["mossad", "Israeli Foreign Intelligence Service"],
+  ])("%s -> %s", (query, name) => {
+    expect(top(query)).toBe(name);
+  });
+
+  it("finds nothing for a name that is not there, and suggests close ones", () => {
+    expect(directory.find("Zelensky")).toEqual([]);
+    expect(directory.closest("Barnes")).toContain("William Burns");
+  });
+
+  it("is computed once per analysis object", () => {
+    expect(getDirectory(analysis)).toBe(directory);
+  });
+});
+
+describe("quotes by speaker", () => {
+  it("lists a person's direct quotes first, then partial, then reported speech, in article order", () => {
+    const blinken = directory.find("Blinken")[0]!.entity;
+    expect(directory.quotesBy(blinken.id).map((entry) => [entry.quote.type, entry.quote.paragraph])).toEqual([
+      ["direct", 3],
+      ["direct", 4],
+      ["partial", 6],
+      ["indirect", 6],
+      ["indirect", 7],
+      ["indirect", 7],
+    ]);
+  });
+
+  it("lists a body's statements under its person, labelled with the body", () => {
+    const netanyahu = directory.find("Netanyahu")[0]!.entity;
+    const entries = directory.quotesBy(netanyahu.id);
+    expect(entries.map((entry) => [entry.quote.paragraph, entry.via?.name])).toEqual([
+      [10, "Office of Prime Minister Benjamin Netanyahu"],
+      [9, "Office of Prime Minister Benjamin Netanyahu"],
+    ]);
+  });
+
+  it("puts newer articles first within a type", () => {
+    const merged = combineAnalyses([
+      analyze(["“We are close,” Antony Blinken said."], "z-old", "2024-10-01"),
+      analyze(["“We are closer,” Antony Blinken said."], "a-new", "2024-11-01"),
+    ]);
+    const dir = getDirectory(merged);
+    const blinken = dir.find("Blinken")[0]!.entity;
+    expect(dir.quotesBy(blinken.id).map((entry) => entry.quote.text)).toEqual([
+      "We are closer,",
+      "We are close,",
+    ]);
+  });
+});
+
+describe("autocomplete", () => {
+  it("completes names by the start of any of their words", () => {
+    expect(directory.complete("Bli")).toEqual(["Anthony Blinken"]);
+    expect(directory.complete("wil")).toEqual(["William Burns"]);
+    expect(directory.complete("sheikh mo")).toEqual(["Sheikh Mohammed bin Abdul Rahman Al Thani"]);
+  });
+
+  it("offers the most named entities for an empty prefix, within Discord's limits", () => {
+    const names = directory.complete("", 25);
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.length).toBeLessThanOrEqual(25);
+    expect(names[0]).toBe("Anthony Blinken");
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(100);
+  });
+});

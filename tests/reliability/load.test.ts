@@ -1,0 +1,191 @@
+/**
+ * Load on the real Parley process through the stand-in: 2,000 interactions from 2,000 users, 100 in
+ * flight at a time. Every one is answered exactly once, none with an error, each first response
+ * inside Discord's 3 s window (a correctness requirement, not a speed target: the p99 is printed,
+ * speed belongs to `npm run bench`). Then one user floods while another keeps asking: the flood
+ * gets private "slow down" answers, the other user is answered normally.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { autocomplete, type OptionValue, slashCommand } from "../discord-standin/payloads.js";
+import { snowflake } from "../discord-standin/snowflake.js";
+import type { RawInteraction, Standin, StandinUser } from "../discord-standin/standin.js";
+import { type RunningBot, START_TIMEOUT_MS, startBot } from "../helpers/reliability/harness.js";
+import { percentile, runPool } from "../helpers/reliability/pool.js";
+import { Callback, finalReply, isAccepted, isEphemeral, shownText } from "../helpers/reliability/replies.js";
+import { until } from "../helpers/reliability/wait.js";
+
+/** Discord drops an interaction whose first response comes later than this. */
+const DISCORD_WINDOW_MS = 3000;
+const TOTAL = 2000;
+const IN_FLIGHT = 100;
+
+/** Commands that all have an answer in the shipped article (no user errors). */
+const MIX: { name: string; options: Record<string, OptionValue>; focused?: string }[] = [
+  { name: "who", options: { name: "Barnea" } },
+  { name: "who", options: { name: "Blinken" } },
+  { name: "quote", options: { name: "Blinken" } },
+  { name: "quote", options: { name: "Netanyahu’s office", hide: true } },
+  { name: "status", options: { topic: "talks" } },
+  { name: "status", options: {} },
+  { name: "ask", options: { question: "Doha ceasefire hostages" } },
+  { name: "sources", options: {} },
+  { name: "help", options: {} },
+  { name: "quote", options: { name: "Bli" }, focused: "name" },
+];
+
+function user(index: number): StandinUser {
+  return { id: snowflake(), username: `load-${index}` };
+}
+
+function place(standin: Standin) {
+  return { applicationId: standin.applicationId, guildId: standin.guildId, channelId: standin.channelId };
+}
+
+interface Measured {
+  interaction: RawInteraction;
+  /** Dispatch to the accepted first response, as recorded by the stand-in. */
+  firstResponseMs: number;
+  /** Dispatch to the message the user sees (the edit, after a deferral). */
+  completeMs: number;
+  callbackType: number;
+  ephemeral: boolean;
+  shown: string;
+}
+
+async function sendAndMeasure(standin: Standin, index: number): Promise<Measured> {
+  const command = MIX[index % MIX.length]!;
+  const raw = command.focused
+    ? autocomplete(place(standin), user(index), command.name, command.options, command.focused)
+    : slashCommand(place(standin), user(index), command.name, command.options);
+  const dispatchedAt = Date.now();
+  const interaction = await standin.sendInteraction(raw);
+  const reply = await finalReply(standin, interaction, 30_000);
+  return {
+    interaction,
+    firstResponseMs: reply.callback.at - dispatchedAt,
+    completeMs: reply.carrier.at - dispatchedAt,
+    callbackType: reply.callbackType,
+    ephemeral: isEphemeral(reply.message),
+    shown:
+      reply.callbackType === Callback.Autocomplete ? JSON.stringify(reply.message) : shownText(reply.message),
+  };
+}
+
+describe(`load: ${TOTAL} interactions, ${IN_FLIGHT} in flight`, () => {
+  let running: RunningBot;
+  beforeAll(async () => {
+    // Discord's default per-user limit: 2,000 different users must not trip it.
+    running = await startBot({ env: { RATE_LIMIT_COMMANDS: "5", RATE_LIMIT_WINDOW_SECONDS: "10" } });
+  }, START_TIMEOUT_MS + 5000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it("answers every one exactly once, without an error, within Discord's 3 s", async () => {
+    const { standin, bot } = running;
+    const results = await runPool(TOTAL, IN_FLIGHT, (index) => sendAndMeasure(standin, index));
+
+    // Exactly once: one callback per interaction on the wire, and no retries of any kind.
+    const callbacks = new Map<string, number>();
+    for (const request of standin.requests) {
+      const id = /^\/interactions\/(\d+)\//.exec(request.path)?.[1];
+      if (id) callbacks.set(id, (callbacks.get(id) ?? 0) + 1);
+    }
+    expect(callbacks.size).toBe(TOTAL);
+    for (const { interaction } of results) expect(callbacks.get(interaction.id)).toBe(1);
+    expect(standin.requests.every(isAccepted)).toBe(true);
+
+    // No error: every answer is a real one (public unless hidden), and the log says so.
+    for (const [index, result] of results.entries()) {
+      const command = MIX[index % MIX.length]!;
+      expect(result.firstResponseMs).toBeLessThan(DISCORD_WINDOW_MS);
+      if (command.focused) {
+        expect(result.callbackType).toBe(Callback.Autocomplete);
+        expect(result.shown).toContain("Anthony Blinken");
+        continue;
+      }
+      expect(result.ephemeral).toBe(command.options.hide === true);
+      expect(result.shown).not.toMatch(/Sorry, something went wrong|Slow down|restarting/);
+    }
+    await until(
+      () => bot.logs.filter((line) => line.event === "interaction").length >= TOTAL,
+      "a log line for every interaction",
+    );
+    const outcomes = new Map<string, unknown>();
+    const handlingMs: number[] = [];
+    for (const line of bot.logs) {
+      if (line.event !== "interaction") continue;
+      outcomes.set(String(line.id), line.outcome);
+      handlingMs.push(Number(line.latencyMs));
+    }
+    for (const { interaction } of results) expect(outcomes.get(interaction.id)).toBe("answered");
+    expect(bot.logs.filter((line) => line.level === "error")).toEqual([]);
+
+    const first = results.map((result) => result.firstResponseMs);
+    const complete = results.map((result) => result.completeMs);
+    const deferred = results.filter((result) => result.callbackType === Callback.DeferredMessage).length;
+    console.log(
+      `Parley load: ${TOTAL} interactions, ${IN_FLIGHT} in flight: first response p50 ${percentile(first, 50)} ms, ` +
+        `p99 ${percentile(first, 99)} ms, max ${Math.max(...first)} ms; complete p99 ${percentile(complete, 99)} ms; ` +
+        `${deferred} deferred; inside the bot (log latencyMs) p50 ${percentile(handlingMs, 50)} ms, p99 ${percentile(handlingMs, 99)} ms`,
+    );
+  }, 180_000);
+});
+
+describe("per-user rate limit under a flood", () => {
+  const LIMIT = 3;
+  let running: RunningBot;
+  beforeAll(async () => {
+    running = await startBot({
+      env: { RATE_LIMIT_COMMANDS: String(LIMIT), RATE_LIMIT_WINDOW_SECONDS: "60" },
+    });
+  }, START_TIMEOUT_MS + 5000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it("answers a flooding user's excess privately with 'slow down' while another user is answered", async () => {
+    const { standin, bot } = running;
+    const flooder: StandinUser = { id: snowflake(), username: "flooder" };
+    const other: StandinUser = { id: snowflake(), username: "patient" };
+    const flood: Promise<Measured>[] = [];
+    const calm: Promise<Measured>[] = [];
+    const measure = async (who: StandinUser): Promise<Measured> => {
+      const dispatchedAt = Date.now();
+      const interaction = await standin.sendCommand("who", { name: "Barnea" }, who);
+      const reply = await finalReply(standin, interaction);
+      return {
+        interaction,
+        firstResponseMs: reply.callback.at - dispatchedAt,
+        completeMs: reply.carrier.at - dispatchedAt,
+        callbackType: reply.callbackType,
+        ephemeral: isEphemeral(reply.message),
+        shown: shownText(reply.message),
+      };
+    };
+    // Twenty from the flooder, with the other user's three in the middle of them.
+    for (let i = 0; i < 20; i += 1) {
+      flood.push(measure(flooder));
+      if (i % 7 === 3) calm.push(measure(other));
+    }
+    const flooded = await Promise.all(flood);
+    const answered = flooded.filter((result) => result.shown.includes("Who is David Barnea?"));
+    const slowed = flooded.filter((result) =>
+      /Slow down a little: you can ask again in \d+ s\./.test(result.shown),
+    );
+    expect(answered).toHaveLength(LIMIT);
+    expect(slowed).toHaveLength(20 - LIMIT);
+    for (const result of slowed) expect(result.ephemeral).toBe(true);
+    for (const result of await Promise.all(calm)) {
+      expect(result.shown).toContain("Who is David Barnea?");
+      expect(result.ephemeral).toBe(false);
+    }
+    for (const result of [...flooded, ...(await Promise.all(calm))]) {
+      expect(result.firstResponseMs).toBeLessThan(DISCORD_WINDOW_MS);
+    }
+    await until(
+      () => bot.logs.filter((line) => line.outcome === "rate-limited").length >= 20 - LIMIT,
+      "the rate-limited log lines",
+    );
+  }, 60_000);
+});
