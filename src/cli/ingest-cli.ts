@@ -13,10 +13,9 @@ interface Streams {
   err: (text: string) => void;
 }
 
-export const INGEST_USAGE = `  parley add SOURCE...     add articles from http(s) links or saved .html files
-      [--published YYYY-MM-DD] [--outlet NAME] [--dry-run]
-  parley feed URL          add the new articles of an RSS or Atom feed
-      [--filter REGEX]`;
+export const INGEST_USAGE = `  parley add SOURCE...    add articles from http(s) links or saved .html files
+                          [--published YYYY-MM-DD] [--outlet NAME] [--dry-run]
+  parley feed URL         add the new articles of an RSS or Atom feed [--filter REGEX]`;
 
 function summary(results: readonly AddResult[]): string {
   const count = (status: AddResult["status"]) => results.filter((r) => r.status === status).length;

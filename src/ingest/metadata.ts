@@ -94,6 +94,18 @@ function absolute(href: string | null | undefined, base: string | null): string 
   }
 }
 
+/** `<title>` without a trailing ` | Outlet` (or ` - Outlet`) when the outlet is known. */
+function pageTitle(document: DomDocument, outlet: string | null): string | null {
+  const title = cleanText(document.title);
+  if (!title) return null;
+  if (!outlet) return title;
+  const suffix = ` ${outlet}`.toLowerCase();
+  for (const separator of [" |", " -", " –", " —"])
+    if (title.toLowerCase().endsWith(`${separator}${suffix}`))
+      return title.slice(0, title.length - separator.length - suffix.length).trim() || title;
+  return title;
+}
+
 /**
  * @example
  * readMetadata(parseHtml(page), "https://example.org/a").published // "2025-01-15"
@@ -115,14 +127,19 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     .map((element) => calendarDate(element.getAttribute("datetime")))
     .find((date) => date !== null);
   const canonicalHref = document.querySelector('link[rel="canonical"]')?.getAttribute("href");
+  const outlet = ld.outlet ?? meta(document, "og:site_name", "application-name");
   return {
-    title: ld.title ?? meta(document, "og:title", "twitter:title") ?? (cleanText(document.title) || null),
+    title:
+      ld.title ??
+      meta(document, "og:title", "twitter:title") ??
+      (cleanText(document.querySelector("article h1")?.textContent) || null) ??
+      pageTitle(document, outlet),
     published:
       ld.published ??
       calendarDate(meta(document, "article:published_time", "og:article:published_time", "date")) ??
       timeElement ??
       null,
-    outlet: ld.outlet ?? meta(document, "og:site_name", "application-name"),
+    outlet,
     canonical:
       absolute(canonicalHref, pageUrl) ??
       absolute(meta(document, "og:url"), pageUrl) ??
