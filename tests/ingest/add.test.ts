@@ -188,6 +188,11 @@ describe("parley add: every failure is one line and writes nothing", () => {
     ["too large once decompressed", "/huge-gzip", /: not added: too large: over 5 MB$/],
     ["a redirect loop", "/loop/a", /: not added: redirect loop at http:\/\/127\.0\.0\.1:\d+\/loop\/a$/],
     ["six redirects", "/chain/6", /: not added: more than 5 redirects$/],
+    [
+      "a redirect to a file: link",
+      "/news/to-file",
+      /: not added: only http and https links are followed, not file:$/,
+    ],
     ["no article", "/news/short", /: not added: no article found \(2 paragraphs, 40 characters; .*\)$/],
     ["no date", "/news/no-date", /: not added: no publication date found: pass --published YYYY-MM-DD$/],
   ];

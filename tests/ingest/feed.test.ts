@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { parseFeed } from "../../src/ingest/feed-parse.js";
-import { pollFeed } from "../../src/ingest/feed-poll.js";
+import { backoffMs, pollFeed } from "../../src/ingest/feed-poll.js";
 import { FeedStateFile, feedStatePath } from "../../src/ingest/feed-state.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { atomFeed, rssFeed } from "./pages.js";
@@ -180,5 +180,13 @@ describe("polling (bot mode)", () => {
     await state.save();
     expect((await FeedStateFile.open(feedStatePath(dir))).get(url).failures).toBe(2);
     expect(await articles()).toEqual([]);
+  });
+});
+
+describe("backoffMs", () => {
+  it("doubles the interval per error in a row, up to a day", () => {
+    const interval = 30 * 60_000;
+    expect([1, 2, 3].map((failures) => backoffMs(interval, failures) / 60_000)).toEqual([60, 120, 240]);
+    expect(backoffMs(interval, 50)).toBe(24 * 60 * 60_000);
   });
 });

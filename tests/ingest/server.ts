@@ -96,6 +96,10 @@ export async function startNewsServer(): Promise<NewsServer> {
         res.writeHead(301, { location: "/news/talks-resume" });
         res.end();
         return;
+      case "/news/to-file":
+        res.writeHead(302, { location: "file:///etc/passwd" });
+        res.end();
+        return;
       case "/loop/a":
         res.writeHead(302, { location: `${base}/loop/b` });
         res.end();
