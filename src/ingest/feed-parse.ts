@@ -84,7 +84,9 @@ function atomLink(entry: Node): string {
 export function parseFeed(xml: string, baseUrl?: string): ParsedFeed {
   const valid = XMLValidator.validate(xml);
   if (valid !== true)
-    throw new IngestError(`not a well-formed feed: ${valid.err.msg} (line ${valid.err.line})`);
+    throw new IngestError(
+      `not a well-formed feed: ${valid.err.msg.replace(/\s+/g, " ")} (line ${valid.err.line})`,
+    );
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: "@_",
