@@ -29,12 +29,25 @@ function isFurnitureName(element: DomElement): boolean {
   return FURNITURE_NAMES.test(`${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`);
 }
 
+/**
+ * True for an element that holds the article, whatever its tag or class says: some sites wrap the
+ * whole page in a <form>, or give the article a class such as `has-comments`.
+ */
+function holdsArticle(element: DomElement): boolean {
+  if (/^(ARTICLE|MAIN|BODY)$/.test(element.tagName)) return true;
+  if (element.querySelector("article, main, h1, [itemprop='articleBody']")) return true;
+  return (
+    all(element, "p").length >= MIN_PARAGRAPHS && cleanText(element.textContent).length >= MIN_CHARACTERS
+  );
+}
+
 /** Removes furniture before Readability scores the page (it would sometimes keep a caption or a box). */
 function stripFurniture(document: DomDocument): void {
-  for (const element of all(document, `${FURNITURE_TAGS}, ${FURNITURE_ROLES}`)) element.remove();
+  for (const element of all(document, "script, style, noscript, template, iframe, svg")) element.remove();
+  for (const element of all(document, `${FURNITURE_TAGS}, ${FURNITURE_ROLES}`))
+    if (!holdsArticle(element)) element.remove();
   for (const element of all(document, "body [class], body [id]"))
-    if (element.tagName !== "BODY" && element.tagName !== "MAIN" && isFurnitureName(element))
-      element.remove();
+    if (isFurnitureName(element) && !holdsArticle(element)) element.remove();
 }
 
 /** Share of the text that is link text: a paragraph that is mostly links is navigation. */

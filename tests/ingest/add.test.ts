@@ -100,6 +100,16 @@ describe("parley add: pages that make articles", () => {
     expect(check.err).toMatch(/1 article is not in English \(fr\): \/quote and \/status read English only/);
   });
 
+  it("a page inside a <form>, its article in a box named has-comments: the article is still found", async () => {
+    const result = await parley("add", `${server.base}/news/wrapped`, "--knowledge", dir);
+    expect(result.err).toBe("");
+    const [article] = (await loadKnowledge(dir)).articles;
+    expect(article?.title).toBe("Prisoner lists exchanged");
+    expect(article?.outlet).toBe("Gulf Monitor");
+    expect(article?.paragraphs).toHaveLength(3);
+    expect(article?.paragraphs[1]).toMatch(/^“The lists are long/);
+  });
+
   it("five redirects are followed; the file keeps the page's canonical link", async () => {
     const result = await parley("add", `${server.base}/chain/5`, "--knowledge", dir);
     expect(result.code).toBe(0);

@@ -236,3 +236,22 @@ export function atomFeed(base: string): string {
 <published>2025-03-10T06:15:00+02:00</published><summary>The crossing reopened.</summary></entry>
 </feed>`;
 }
+
+/**
+ * Markup that trips naive furniture removal: the whole page inside a <form> (as ASP.NET sites do),
+ * and the article's container named `story has-comments`.
+ */
+export function wrappedPage(): string {
+  return `<html lang="en"><head><meta charset="utf-8"><title>Prisoner lists exchanged | Gulf Monitor</title>
+<meta property="og:site_name" content="Gulf Monitor"><meta property="article:published_time" content="2025-02-11T09:00:00+03:00"></head>
+<body><form id="aspnetForm" method="post" action="/page.aspx">
+<div class="site-header"><a href="/">Gulf Monitor</a></div>
+<div class="story has-comments">
+<p>The two sides exchanged lists of prisoners on Tuesday, the first step of the second phase, according to a statement from the mediators in Doha.</p>
+<p>“The lists are long, and each name will be checked,” said an official familiar with the process, adding that the checks could take several days.</p>
+<p>The mediators said the exchange of lists had been delayed by disagreements over a small number of names that both sides had insisted upon.</p>
+<div class="share-tools"><a href="https://share.invalid/x">Share</a></div>
+</div>
+<div class="comments"><p>Reader comment: great reporting.</p></div>
+</form></body></html>`;
+}

@@ -14,6 +14,7 @@ import {
   TALKS_PARAGRAPHS,
   timeOnlyPage,
   windows1252Page,
+  wrappedPage,
 } from "./pages.js";
 
 export interface NewsServer {
@@ -86,6 +87,8 @@ export async function startNewsServer(): Promise<NewsServer> {
           ),
           "text/html; charset=windows-1252",
         );
+      case "/news/wrapped":
+        return html(res, wrappedPage());
       case "/news/no-date":
         return html(res, noDatePage());
       case "/news/short":
