@@ -89,13 +89,21 @@ export async function fetchPage(source: string, options: FetchOptions = {}): Pro
     timedOut = true;
     controller.abort();
   }, limitMs);
+  // A resolver that hangs must not outlast the time limit either.
+  const aborted = new Promise<never>((_, reject) =>
+    controller.signal.addEventListener("abort", () =>
+      reject(new Error(describeNetworkError(null, true, limitMs))),
+    ),
+  );
+  aborted.catch(() => undefined);
   const seen = new Set<string>();
   let url = parseHttpUrl(source);
   try {
     for (let hop = 0; ; hop++) {
       seen.add(url.href);
       try {
-        vetted.set(hostOf(url), await vetHost(url, resolver, options.allowPrivate === true));
+        const vetting = vetHost(url, resolver, options.allowPrivate === true);
+        vetted.set(hostOf(url), await Promise.race([vetting, aborted]));
       } catch (error) {
         throw new IngestError(error instanceof Error ? error.message : String(error));
       }

@@ -89,6 +89,17 @@ describe("links to addresses that are not public are refused before any byte is 
     );
   });
 
+  it("a resolver that never answers is ended by the time limit, and nothing connects", async () => {
+    const resolver: Resolver = () => new Promise(() => undefined);
+    const result = await addSource(`http://slow-dns.example:${one.port}/news`, {
+      dir,
+      resolver,
+      timeLimitMs: 200,
+    });
+    expect(result.status === "failed" && result.message).toBe("timed out after 200 ms");
+    expect(one.connections()).toBe(0);
+  });
+
   it("only http and https", async () => {
     const result = await addSource("file:///etc/passwd.html", { dir });
     expect(result.status === "failed" && result.message).toMatch(/only http and https/);
