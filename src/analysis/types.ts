@@ -56,6 +56,13 @@ export interface Quote extends Place {
   text: string;
   /** The article's publication date, for ordering quotes newest first. */
   published?: string;
+  /** Which attribution rule found the speaker (e.g. `subject-before-cue`, `pronoun`). */
+  rule?: string;
+  /** How sure the rule is, 0..1; below the threshold the speaker is left null and kept as `candidate`. */
+  confidence?: number;
+  /** The speaker a rule proposed but was not sure enough of (speaker null); shown only as "speaker unclear". */
+  candidateId?: string | null;
+  candidate?: string | null;
 }
 
 export type DatePrecision = "day" | "month" | "year" | "approx" | "unknown" | "n/a";
@@ -109,4 +116,9 @@ export interface Analysis {
   entities: Entity[];
   quotes: Quote[];
   status: StatusEvent[];
+  /**
+   * Across articles (src/corpus/quote-reprints.ts): the same quote reported by several articles, by
+   * the id of its earliest report -> the ids of the later ones, earliest first. Not in the export.
+   */
+  quoteReprints?: Record<string, string[]>;
 }

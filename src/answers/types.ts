@@ -110,6 +110,8 @@ export interface AnswerItem {
   label?: string;
   /** What the item is, as data (the label is words for people; scripts read this). */
   data?: ItemData;
+  /** Other articles that report the same thing (the same quote in another outlet), earliest first. */
+  also?: Citation[];
 }
 
 export interface AnswerSection {

@@ -74,5 +74,5 @@ export function applyPeopleFile(analysis: Analysis, entries: readonly PersonEntr
       ? { ...event, participants: [...new Set(event.participants.map((id) => replaced.get(id)?.id ?? id))] }
       : event,
   );
-  return { entities, quotes, status };
+  return { ...analysis, entities, quotes, status };
 }

@@ -67,7 +67,10 @@ describe("/add on Discord", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "parley-add-e2e-"));
-    const [seedFile] = await readdir(resolve(REPO_ROOT, "knowledge"));
+    // The shipped article only (a snapshot cache may sit beside it in a developer's checkout).
+    const [seedFile] = (await readdir(resolve(REPO_ROOT, "knowledge"))).filter((name) =>
+      name.endsWith(".md"),
+    );
     await copyFile(resolve(REPO_ROOT, "knowledge", seedFile ?? ""), join(dir, seedFile ?? ""));
     news = await startNewsServer();
     standin = await startStandin();
