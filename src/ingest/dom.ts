@@ -15,6 +15,8 @@ export interface DomElement {
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   closest(selector: string): DomElement | null;
   remove(): void;
+  /** Inserts text just before the element (ChildNode.before). */
+  before(text: string): void;
 }
 
 export interface DomDocument {

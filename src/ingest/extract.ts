@@ -86,6 +86,8 @@ export function extractArticle(document: DomDocument): Extracted {
   const result = reader.parse();
   const root = result?.content;
   if (!root) return { paragraphs: [], title: null };
+  // A line break separates words: "Cairo<br>Wednesday" is two words, not "CairoWednesday".
+  for (const lineBreak of all(root, "br")) lineBreak.before(" ");
   const paragraphs: string[] = [];
   for (const element of all(root, "p, blockquote")) {
     // A block quote made of paragraphs gives each of them; one without gives its own text.
