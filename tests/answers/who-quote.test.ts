@@ -70,7 +70,10 @@ describe("/who", () => {
     const reply = answer(answerCommand(kb, "who", { name: "Blinken" }));
     const said = reply.sections.find((s) => s.heading === "What they said")!;
     expect(said.items.slice(0, 2).map((item) => [item.citation.paragraph, item.data])).toMatchObject([
-      [3, { kind: "quote", type: "direct", speakerAsWritten: "Blinken", speaker: { name: "Anthony Blinken" } }],
+      [
+        3,
+        { kind: "quote", type: "direct", speakerAsWritten: "Blinken", speaker: { name: "Anthony Blinken" } },
+      ],
       [4, { kind: "quote", type: "direct", speakerAsWritten: "He", cue: "added" }],
     ]);
     // The label does not repeat the name asked about, nor a pronoun.
