@@ -59,7 +59,7 @@ export interface ExportQuote {
   /** 0..1: how often that rule names the right speaker (measured on PolNeAR train). */
   confidence: number;
   /** Below the threshold only: the speaker the rule proposed, shown as "speaker unclear". */
-  candidate?: string;
+  candidate?: string | null;
   candidateId?: string | null;
 }
 
@@ -135,8 +135,8 @@ export function exportAnalysis(kb: KnowledgeBase): ExportDocument {
       articleId: quote.articleId,
       paragraph: quote.paragraph,
       sentence: quote.sentence,
-      rule: quote.rule,
-      confidence: quote.confidence,
+      rule: quote.rule ?? "none",
+      confidence: quote.confidence ?? 1,
     })),
     status: status.map((event) => {
       const sentence = kb.sentencesById.get(`${event.articleId}#${event.paragraph}.${event.sentence}`);
@@ -165,8 +165,16 @@ export function exportAnalysis(kb: KnowledgeBase): ExportDocument {
 function speakerFields(
   quote: Quote,
 ): Pick<ExportQuote, "speaker" | "speakerId" | "candidate" | "candidateId"> {
-  if (quote.speaker === null || speakerShown(quote)) {
-    return { speaker: quote.speaker, speakerId: quote.speakerId };
+  if (quote.speaker !== null && !speakerShown(quote)) {
+    return { speaker: null, speakerId: null, candidate: quote.speaker, candidateId: quote.speakerId };
   }
-  return { speaker: null, speakerId: null, candidate: quote.speaker, candidateId: quote.speakerId };
+  if (quote.speaker === null && quote.candidate) {
+    return {
+      speaker: null,
+      speakerId: null,
+      candidate: quote.candidate,
+      candidateId: quote.candidateId ?? null,
+    };
+  }
+  return { speaker: quote.speaker, speakerId: quote.speakerId };
 }

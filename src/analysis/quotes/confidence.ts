@@ -106,12 +106,12 @@ export function confidenceOf(rule: string, type: QuoteType): number {
 }
 
 /**
- * True when an attribution is sure enough to show its speaker. Anonymous descriptions ("a senior
- * official") follow the same threshold: where the article names the speaker elsewhere, a
- * description given instead is a miss the reader cannot see.
+ * True when an attribution is sure enough to show its speaker (findQuotes already leaves the
+ * speaker null below the threshold; this also reads quotes from before confidences existed).
+ * Anonymous descriptions ("a senior official") follow the same threshold.
  */
 export function speakerShown(quote: Pick<Quote, "speaker" | "confidence">): boolean {
-  return quote.speaker !== null && quote.confidence >= SPEAKER_THRESHOLD;
+  return quote.speaker !== null && (quote.confidence ?? 1) >= SPEAKER_THRESHOLD;
 }
 
 /** The speech verbs news writing uses most; any other cue is marked `/cue-other` in the rule. */

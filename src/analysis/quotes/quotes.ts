@@ -9,7 +9,7 @@
 import type { ArticleEntities } from "../entities/entities.js";
 import type { ArticleText, ParagraphText, SentenceTokens } from "../text.js";
 import type { Quote } from "../types.js";
-import { confidenceOf, ruleOf } from "./confidence.js";
+import { confidenceOf, ruleOf, SPEAKER_THRESHOLD } from "./confidence.js";
 import { type Found, isSubstantial, readSentence } from "./content.js";
 import { CONTINUATION_CUES } from "./cues.js";
 import { isPunct, itemsOf, tokenIndexOf } from "./items.js";
@@ -78,8 +78,8 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
         // "He added" continues the last speaker: check the pronoun agrees with it.
         if (CONTINUATION_CUES.has(cue.word.text) && last && cue.speaker.entityId !== null) {
           if (
-            last.quote.speakerId !== null &&
-            last.quote.speakerId !== cue.speaker.entityId &&
+            proposed(last.quote).id !== null &&
+            proposed(last.quote).id !== cue.speaker.entityId &&
             isPronoun(cue.asWritten)
           ) {
             cue.speaker = { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
@@ -109,8 +109,8 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
             cueKind = last!.quote.cueKind;
             quotes.push(
               makeQuote(text, paragraph, placed, quotes.length, item, {
-                speakerId: last!.quote.speakerId,
-                speaker: last!.quote.speaker,
+                speakerId: proposed(last!.quote).id,
+                speaker: proposed(last!.quote).name,
                 speakerKind: last!.quote.speakerKind,
                 asWritten,
                 cue: cueText,
@@ -213,13 +213,18 @@ function makeQuote(
   item: Found,
   who: Attribution,
 ): Quote {
+  const speaker = who.speakerId === null && who.speakerKind === "unknown" ? null : who.speaker;
+  const confidence = confidenceOf(who.rule, item.type);
+  // Below the threshold the speaker is only a candidate: shown apart as "speaker unclear".
+  const unsure = speaker !== null && confidence < SPEAKER_THRESHOLD;
   return {
     id: `${text.article.id}#q${n + 1}`,
     articleId: text.article.id,
     paragraph: paragraph.number,
     sentence: placed.sentence.index,
-    speakerId: who.speakerId,
-    speaker: who.speakerId === null && who.speakerKind === "unknown" ? null : who.speaker,
+    speakerId: unsure ? null : who.speakerId,
+    speaker: unsure ? null : speaker,
+    ...(unsure ? { candidate: speaker, candidateId: who.speakerId } : {}),
     speakerAsWritten: who.asWritten,
     speakerKind: who.speakerKind,
     type: item.type,
@@ -227,6 +232,13 @@ function makeQuote(
     cueKind: who.cueKind,
     text: item.text,
     rule: who.rule,
-    confidence: confidenceOf(who.rule, item.type),
+    confidence,
   };
+}
+
+/** Who a quote gives the floor to, shown or only proposed (a continuation carries either on). */
+function proposed(quote: Quote): { id: string | null; name: string | null } {
+  return quote.speaker !== null
+    ? { id: quote.speakerId, name: quote.speaker }
+    : { id: quote.candidateId ?? null, name: quote.candidate ?? null };
 }
