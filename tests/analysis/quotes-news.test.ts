@@ -140,6 +140,17 @@ describe("rule and confidence", () => {
     expect(pronoun).toMatchObject({ rule: "cue-before:pronoun-previous", speaker: "Lena Brandt" });
   });
 
+  it("a pronoun across sentences is shown only in the plain pattern, a qualified one is a candidate", () => {
+    const [plain, qualified] = analyze([
+      "Lena Brandt met the council on Monday.",
+      "She said the harbour would reopen in the spring.",
+      "She believes the vote will pass.",
+    ]).quotes;
+    expect(plain).toMatchObject({ speaker: "Lena Brandt", rule: "cue-before:pronoun-previous" });
+    expect(qualified).toMatchObject({ speaker: null, candidate: "Lena Brandt" });
+    expect(qualified!.rule).toBe("cue-before:pronoun-previous/opinion");
+  });
+
   it("a sentence that also cites a report marks the attribution as nested, below the threshold", () => {
     const [quote] = analyze(["“We will sign,” Lena Brandt said, according to the Harbour Gazette."]).quotes;
     expect(quote!.rule).toContain("/nested");
