@@ -26,7 +26,11 @@ export function answerAsk(kb: KnowledgeBase, question: string): Reply {
     sections: [
       {
         heading: "Best matches",
-        items: hits.map((hit) => ({ text: hit.sentence.text, citation: kb.cite(hit.sentence) })),
+        items: hits.map((hit) => ({
+          text: hit.sentence.text,
+          citation: kb.cite(hit.sentence),
+          data: { kind: "match", sentenceId: hit.sentence.id, score: hit.score },
+        })),
       },
     ],
     notes: [],

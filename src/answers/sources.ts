@@ -17,6 +17,15 @@ export function answerSources(kb: KnowledgeBase): Answer {
       value: article.url ? `${article.title} <${article.url}>` : article.title,
     })),
     sections: [],
+    articles: articles.map((article) => ({
+      id: article.id,
+      title: article.title,
+      outlet: article.outlet,
+      published: article.published,
+      url: article.url,
+      paragraphs: article.paragraphs.length,
+      sentences: kb.sentencesByArticle.get(article.id)?.length ?? 0,
+    })),
     notes: articles.length === 0 ? ["No articles loaded: add Markdown files to the knowledge folder."] : [],
   };
 }

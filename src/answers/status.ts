@@ -5,9 +5,11 @@
  */
 
 import type { ResolvedDate, StatusEvent } from "../analysis/types.js";
+import { getDirectory } from "../index/directory.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { CATEGORY_WORDS, getTimeline, type TimelineSections } from "../index/timeline.js";
 import { formatDate } from "../text/citation.js";
+import { eventData } from "./item-data.js";
 import type { Answer, AnswerItem, AnswerSection, Reply } from "./types.js";
 import { userError } from "./user-error.js";
 
@@ -30,8 +32,9 @@ const MONTH_ABBREVIATIONS = [
 ];
 
 /**
- * A date as a line label: `2024-10-27`, `Aug 2024`, `2024`, `around 2024-10-24`,
- * `2024-10-22 to 2024-10-24`, `upcoming, no date`, `undated (reported 24 Oct 2024)`.
+ * A date as a line label: `2024-10-27`, `Aug 2024`, `2024`, `week of 2024-10-28`, `around 2024-10-24`,
+ * `2024-10-22 to 2024-10-24`, `reported 24 Oct 2024` (no date of its own), `upcoming, no date`,
+ * `undated (reported 24 Oct 2024)`.
  *
  * @example dateLabel({ value: "2024-08", precision: "month", relation: "past", text: "last August" }, "2024-10-24") // "Aug 2024"
  */
@@ -41,6 +44,8 @@ export function dateLabel(date: ResolvedDate, published: string): string {
     return date.relation === "future" ? "upcoming, no date" : `undated (reported ${formatDate(published)})`;
   if (date.precision === "month" && /^\d{4}-\d{2}$/.test(value))
     return `${MONTH_ABBREVIATIONS[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
+  if (date.precision === "week" && date.range) return `week of ${date.range.from}`;
+  if (date.precision === "reported") return `reported ${formatDate(published)}`;
   if (date.precision === "approx") {
     if (date.range && date.range.from !== date.range.to) return `${date.range.from} to ${date.range.to}`;
     return `around ${value}`;
@@ -59,7 +64,12 @@ function itemOf(kb: KnowledgeBase, event: StatusEvent): AnswerItem | null {
   const parts = [dateLabel(event.date, event.published), categoryLabel(event)];
   if (event.place) parts.push(event.place);
   if (event.superseded) parts.push("superseded by a newer report");
-  return { text: sentence.text, citation: kb.cite(sentence), label: parts.join(" · ") };
+  return {
+    text: sentence.text,
+    citation: kb.cite(sentence),
+    label: parts.join(" · "),
+    data: eventData(event, getDirectory(kb.analysis).entityById),
+  };
 }
 
 function section(
@@ -101,7 +111,9 @@ function answerFrom(
   if (built.length === 0) notes.push("The articles say nothing yet about where the talks stand.");
   else if (notes.length > 0 && topicLabels.length === 0)
     notes.push("Narrow it with a topic, e.g. /status hostages, /status Doha or /status a person's name.");
-  return { kind: "answer", command: "status", title, facts, sections: built, notes };
+  const answer: Answer = { kind: "answer", command: "status", title, facts, sections: built, notes };
+  if (timeline.asOf) answer.asOf = timeline.asOf;
+  return answer;
 }
 
 /**

@@ -9,8 +9,9 @@ import type { Sentence } from "../core/types.js";
 import { getDirectory } from "../index/directory.js";
 import { entityCounts, placeId } from "../index/entity-counts.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
-import { findSubject, quoteItem } from "./quote.js";
-import type { AnswerFact, AnswerItem, AnswerSection, Reply } from "./types.js";
+import { entityData, entityRef, eventData } from "./item-data.js";
+import { findSubject, quoteItems } from "./quote.js";
+import type { AnswerFact, AnswerItem, AnswerSection, ItemData, Reply } from "./types.js";
 
 /** Most items per section (the rest is counted in a note). */
 export const WHO_LIMITS = { said: 6, did: 8, meets: 5, aliases: 8 } as const;
@@ -29,7 +30,16 @@ function dateLabel(event: StatusEvent): string {
   const { value, precision } = event.date;
   if (value === null)
     return `${event.date.relation === "future" ? "upcoming, no date" : "no date"} · ${category}`;
-  return `${precision === "approx" ? `around ${value}` : value} · ${category}`;
+  const range = event.date.range;
+  const when =
+    precision === "week" && range
+      ? `week of ${range.from}`
+      : precision === "approx"
+        ? `around ${value}`
+        : precision === "reported"
+          ? `reported ${value}`
+          : value;
+  return `${when} · ${category}`;
 }
 
 /**
@@ -134,13 +144,15 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
   const used = new Set<string>();
 
   const quotes = directory.quotesBy(entity.id);
-  const said = quotes
-    .slice(0, WHO_LIMITS.said)
-    .map((entry) => quoteItem(kb, entry))
-    .filter((item): item is AnswerItem => item !== null);
+  const said = quoteItems(kb, quotes, WHO_LIMITS.said);
   if (said.length > 0) sections.push({ heading: "What they said", items: said });
   if (quotes.length > WHO_LIMITS.said)
     notes.push(`${quotes.length - WHO_LIMITS.said} more quotes: /quote ${entity.name}`);
+  const unclear = directory.unclearFor(entity.id).length;
+  if (unclear > 0)
+    notes.push(
+      `${unclear} more quote${unclear === 1 ? "" : "s"} may be ${entity.name}’s, but the speaker is unclear: /quote ${entity.name} unclear:true`,
+    );
 
   const { partners, sentences: meetingSentences } = meetings(kb, entity);
   if (partners.size > 0)
@@ -150,18 +162,20 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
   // their own quotes). Stops at the limit; the rest is counted at build time (index/entity-counts.ts).
   const did: AnswerItem[] = [];
   const { quoted, total } = entityCounts(kb.analysis, entity);
-  const add = (sentence: Sentence | undefined, label: string): void => {
+  const add = (sentence: Sentence | undefined, label: string, data: ItemData): void => {
     if (!sentence || used.has(sentence.id)) return;
     used.add(sentence.id);
-    did.push({ text: sentence.text, citation: kb.cite(sentence), label });
+    did.push({ text: sentence.text, citation: kb.cite(sentence), label, data });
   };
   for (const event of directory.statusOf(entity.id)) {
     if (did.length >= WHO_LIMITS.did) break;
-    add(sentenceAt(kb, event), dateLabel(event));
+    add(sentenceAt(kb, event), dateLabel(event), eventData(event, directory.entityById));
   }
   for (const mention of entity.mentions) {
     if (did.length >= WHO_LIMITS.did) break;
-    if (!quoted.has(placeId(mention))) add(sentenceAt(kb, mention), "mentioned");
+    const id = placeId(mention);
+    if (!quoted.has(id))
+      add(sentenceAt(kb, mention), "mentioned", { kind: "mention", sentenceId: id, meets: [] });
   }
   const more = Math.max(0, total - did.length);
   if (did.length > 0) sections.push({ heading: "What they did or will do", items: did });
@@ -174,6 +188,7 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
         text: sentence.text,
         citation: kb.cite(sentence),
         label: `meets ${met.map((p) => p.name).join(", ")}`,
+        data: { kind: "mention", sentenceId: sentence.id, meets: met.map(entityRef) },
       })),
     });
   }
@@ -186,5 +201,6 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
     facts,
     sections,
     notes,
+    entity: entityData(entity, directory.entityById),
   };
 }

@@ -15,6 +15,8 @@ export interface OptionDefinition {
   /** Longest value accepted (Discord caps string options at 6000). */
   maxLength?: number;
   autocomplete?: CompletionSource;
+  /** The only values accepted (Discord shows them as a menu). */
+  choices?: readonly string[];
 }
 
 export interface CommandDefinition {
@@ -23,6 +25,11 @@ export interface CommandDefinition {
   /** One line of usage for help texts, e.g. `/who NAME`. */
   usage: string;
   options: OptionDefinition[];
+  /**
+   * Discord's `default_member_permissions`: only members with this permission see the command (and
+   * the Discord edge checks it again when it runs). Such commands act on Discord only.
+   */
+  defaultMemberPermissions?: "ManageGuild";
 }
 
 /** Every command takes `hide`: answer privately (ephemeral) on Discord; ignored in the console. */
@@ -55,7 +62,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   {
     name: "quote",
     description: "What this person or body said, each quote attributed and cited",
-    usage: "/quote NAME [about WORDS]",
+    usage: "/quote NAME [about WORDS] [type direct|partial|indirect] [unclear:true]",
     options: [
       {
         name: "name",
@@ -71,6 +78,20 @@ export const COMMANDS: readonly CommandDefinition[] = [
         type: "string",
         required: false,
         maxLength: QUERY_MAX_LENGTH,
+      },
+      {
+        name: "type",
+        description: "Only direct quotes, partial quotes or reported speech",
+        type: "string",
+        required: false,
+        maxLength: 10,
+        choices: ["direct", "partial", "indirect"],
+      },
+      {
+        name: "unclear",
+        description: "Also list quotes whose speaker the articles leave unclear (labelled so)",
+        type: "boolean",
+        required: false,
       },
       hide,
     ],
@@ -108,6 +129,21 @@ export const COMMANDS: readonly CommandDefinition[] = [
   },
   { name: "sources", description: "The articles Parley answers from", usage: "/sources", options: [hide] },
   { name: "help", description: "What Parley can answer and how", usage: "/help", options: [hide] },
+  {
+    name: "add",
+    description: "Moderators: add a news article to Parley's sources from its link",
+    usage: "/add URL",
+    options: [
+      {
+        name: "url",
+        description: "The article's link (http or https)",
+        type: "string",
+        required: true,
+        maxLength: 2000,
+      },
+    ],
+    defaultMemberPermissions: "ManageGuild",
+  },
 ];
 
 /** Options as the user gave them: strings and booleans by option name. */

@@ -2,9 +2,11 @@
  * The local console: type the slash commands as on Discord and read the answers. It is the main
  * way to use Parley without a Discord token, and the quickest way to check the knowledge folder.
  */
+
 import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
 import { answerCommand } from "../answers/dispatch.js";
+import { answerJson } from "../answers/json.js";
 import { parseCommandLine } from "../cli/parse-command-line.js";
 import type { KnowledgeStore } from "../store/knowledge-store.js";
 import { renderText } from "./render-text.js";
@@ -47,7 +49,7 @@ export async function runConsole({ store, input, output, json }: ConsoleOptions)
         write(parsed.message);
       } else {
         const reply = answerCommand(store.current(), parsed.name, parsed.options);
-        write(json ? JSON.stringify(reply, null, 2) : renderText(reply));
+        write(json ? answerJson(reply) : renderText(reply));
       }
     }
     rl.prompt();

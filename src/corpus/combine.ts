@@ -22,6 +22,7 @@ import {
 import { normalise, slug } from "../analysis/text.js";
 import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
+import { findQuoteReprints } from "./quote-reprints.js";
 import { combineStatusSteps } from "./status-combine.js";
 
 class UnionFind {
@@ -189,7 +190,9 @@ export function* combineAnalysesSteps(parts: readonly ArticleAnalysis[]): Steps<
   yield;
   merged.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   yield;
-  return { entities: merged, quotes, status: yield* combineStatusSteps(status) };
+  const combinedStatus = yield* combineStatusSteps(status);
+  yield;
+  return { entities: merged, quotes, status: combinedStatus, quoteReprints: findQuoteReprints(quotes) };
 }
 
 /** Points one article's quotes and events at merged ids (a plain loop: optimised, unlike a generator's). */
@@ -209,8 +212,16 @@ function remapPart(
   for (const quote of part.quotes) {
     const speakerId = remap(quote.speakerId);
     const speaker = speakerId ? (nameOfId.get(speakerId) ?? quote.speaker) : quote.speaker;
+    const same = speakerId === quote.speakerId && speaker === quote.speaker;
+    // A below-threshold candidate is an article-local id too.
+    const candidateId = quote.candidateId ? remap(quote.candidateId) : null;
+    const candidate = candidateId ? (nameOfId.get(candidateId) ?? quote.candidate) : quote.candidate;
     quotes.push(
-      speakerId === quote.speakerId && speaker === quote.speaker ? quote : { ...quote, speakerId, speaker },
+      quote.candidateId
+        ? { ...quote, speakerId, speaker, candidateId, candidate: candidate ?? null }
+        : same
+          ? quote
+          : { ...quote, speakerId, speaker },
     );
   }
   for (const event of part.status) {

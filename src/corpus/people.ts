@@ -67,12 +67,14 @@ export function applyPeopleFile(analysis: Analysis, entries: readonly PersonEntr
     });
   const quotes = analysis.quotes.map((quote) => {
     const speaker = target(quote.speakerId);
-    return speaker ? { ...quote, speakerId: speaker.id, speaker: speaker.name } : quote;
+    const candidate = target(quote.candidateId ?? null);
+    const moved = candidate ? { ...quote, candidateId: candidate.id, candidate: candidate.name } : quote;
+    return speaker ? { ...moved, speakerId: speaker.id, speaker: speaker.name } : moved;
   });
   const status = analysis.status.map((event) =>
     event.participants.some((id) => replaced.has(id))
       ? { ...event, participants: [...new Set(event.participants.map((id) => replaced.get(id)?.id ?? id))] }
       : event,
   );
-  return { entities, quotes, status };
+  return { ...analysis, entities, quotes, status };
 }

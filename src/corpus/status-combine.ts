@@ -50,7 +50,8 @@ export function spanOf(date: ResolvedDate): [number, number] | null {
     return [first, isoDayNumber(next) - 1];
   }
   const day = isoDayNumber(value);
-  return date.precision === "approx" ? [day - 3, day + 3] : [day, day];
+  // A day reported by publication only is as vague as an approximate one.
+  return date.precision === "approx" || date.precision === "reported" ? [day - 3, day + 3] : [day, day];
 }
 
 /** Dated reports are filed by week (or by year, for long spans: negative, never a week number). */

@@ -15,7 +15,9 @@ import type { Reply } from "../answers/types.js";
 import type { CommandOptions, CompletionSource } from "../commands/definitions.js";
 import { findCommand } from "../commands/definitions.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
+import type { IngestService } from "../ingest/ingest-worker.js";
 import type { LogFields, Logger } from "../log/logger.js";
+import { handleAdd } from "./handle-add.js";
 import { decodePageId, type PageMemory } from "./paging-id.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { notices, type OutgoingMessage, renderReplyMessage } from "./render-message.js";
@@ -37,6 +39,8 @@ export interface BotContext {
   /** True once shutdown started: new interactions get a short "restarting" answer. */
   isShuttingDown: () => boolean;
   deferAfterMs?: number;
+  /** `/add` and feeds (src/ingest/); absent: /add says it is not set up. */
+  ingest?: Pick<IngestService, "add">;
 }
 
 type Outcome =
@@ -63,14 +67,20 @@ const MAX_BELIEVABLE_WAIT_MS = 10_000;
 /** Longest option value written to the logs. */
 const LOGGED_OPTION_MAX = 100;
 
-/** The command's string options as given (for the answer and for paging ids) and `hide`. */
+/**
+ * The command's options as given, as text (for the answer and for paging ids: a boolean other than
+ * `hide` is kept as "true" when set), and `hide`.
+ */
 function readOptions(interaction: ChatInputCommandInteraction): {
   text: Record<string, string>;
   hide: boolean;
 } {
   const text: Record<string, string> = {};
   for (const option of findCommand(interaction.commandName)?.options ?? []) {
-    if (option.type !== "string") continue;
+    if (option.type === "boolean") {
+      if (option.name !== "hide" && interaction.options.getBoolean(option.name)) text[option.name] = "true";
+      continue;
+    }
     const value = interaction.options.getString(option.name);
     if (value !== null) text[option.name] = value;
   }
@@ -105,6 +115,10 @@ async function handleCommand(
   if (!decision.allowed) {
     trace.outcome = "rate-limited";
     await deliver(interaction, privately(notices.slowDown(decision.retryAfterSeconds)));
+    return;
+  }
+  if (interaction.commandName === "add") {
+    await handleAdd(context, interaction, startedAt, trace);
     return;
   }
   const result = await respond(

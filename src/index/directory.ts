@@ -8,9 +8,30 @@
 import { editDistance } from "../analysis/entities/fuzzy.js";
 import { NAME_PARTICLES } from "../analysis/entities/lexicon.js";
 import { normalise } from "../analysis/text.js";
-import type { Analysis, Entity, Place, Quote, StatusEvent } from "../analysis/types.js";
+import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
+import {
+  CHUNK,
+  inAnswerOrder,
+  indexEvents,
+  indexMentions,
+  indexQuotes,
+  push,
+  type SentenceMention,
+  type SpeakerQuote,
+} from "./directory-tables.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
+import {
+  KIND_BONUS,
+  MAX_QUERY_WORDS,
+  QUERY_STOP_WORDS,
+  queryWords,
+  SENTENCE_KEY,
+  typoBudget,
+  wordsOf,
+} from "./name-query.js";
+
+export type { SentenceMention, SpeakerQuote };
 
 /** How an entity matched a query. */
 export interface EntityMatch {
@@ -19,25 +40,17 @@ export interface EntityMatch {
   how: "exact" | "name" | "prefix" | "typo" | "role";
 }
 
-/** A quote under a speaker; `via` is the body that made it when it is listed under a person. */
-export interface SpeakerQuote {
-  quote: Quote;
-  via: Entity | null;
-}
-
-/** A mention placed in its sentence. */
-export interface SentenceMention {
-  entityId: string;
-  text: string;
-}
-
 export interface Directory {
   readonly analysis: Analysis;
   readonly entityById: ReadonlyMap<string, Entity>;
   /** Entities matching a query, best first. */
   find(query: string, limit?: number): EntityMatch[];
-  /** A speaker's quotes, direct then partial then indirect, newest first within each. */
+  /** A speaker's quotes, newest first (by publication date) across types, reading order within an article. */
   quotesBy(entityId: string): readonly SpeakerQuote[];
+  /** The later reports of the same quote in other articles, earliest first (src/corpus/quote-reprints.ts). */
+  reprintsOf(quoteId: string): readonly Quote[];
+  /** Quotes left unattributed whose best candidate was this entity (src/analysis: below the threshold). */
+  unclearFor(entityId: string): readonly SpeakerQuote[];
   /** Bodies tied to a person ("Office of ... Netanyahu"). */
   bodiesOf(entityId: string): readonly Entity[];
   /** Status events an entity (or a body tied to it) takes part in, newest first. */
@@ -52,33 +65,6 @@ export interface Directory {
   complete(prefix: string, limit?: number): string[];
   /** The known names closest to a query, for "not in the articles" suggestions. */
   closest(query: string, limit?: number): string[];
-}
-
-const QUERY_STOP_WORDS = new Set(["the", "of", "a", "an", "and", "s", "'s", "mr", "mrs", "ms", "dr"]);
-/** Plain code-unit order: ISO dates and ids sort right, and it is far cheaper than localeCompare. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Paragraph and sentence numbers as one map key: paragraph * SENTENCE_KEY + sentence. */
-const SENTENCE_KEY = 100_000;
-
-const KIND_BONUS: Record<Entity["kind"], number> = { person: 0.3, organisation: 0.2, place: 0.1 };
-
-function wordsOf(text: string): string[] {
-  return normalise(text)
-    .replace(/[^\p{L}\p{N}' ]+/gu, " ")
-    .split(" ")
-    .filter((word) => word !== "");
-}
-
-function queryWords(query: string): string[] {
-  return wordsOf(query).filter((word) => !QUERY_STOP_WORDS.has(word));
-}
-
-/** Typos allowed for a word of this length. */
-function typoBudget(word: string): number {
-  return word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
 }
 
 const cache = new WeakMap<Analysis, Directory>();
@@ -100,105 +86,6 @@ export function* prepareDirectory(analysis: Analysis): Steps<Directory> {
   const directory = yield* buildDirectory(analysis);
   cache.set(analysis, directory);
   return directory;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Words of a query that count (names and roles are short; the rest of a long query is noise). */
-const MAX_QUERY_WORDS = 8;
-
-/** Items per step of the directory build. */
-const CHUNK = 4096;
-
-/** The list of one sentence in a per-article, per-sentence map (created when missing). */
-function slot<V>(map: Map<string, Map<number, V[]>>, place: Place): V[] {
-  let inArticle = map.get(place.articleId);
-  if (!inArticle) {
-    inArticle = new Map();
-    map.set(place.articleId, inArticle);
-  }
-  const key = place.paragraph * SENTENCE_KEY + place.sentence;
-  let list = inArticle.get(key);
-  if (!list) {
-    list = [];
-    inArticle.set(key, list);
-  }
-  return list;
-}
-
-function indexQuotes(
-  quotes: readonly Quote[],
-  from: number,
-  to: number,
-  entityById: ReadonlyMap<string, Entity>,
-  bySpeaker: Map<string, SpeakerQuote[]>,
-  speakersBySentence: Map<string, Map<number, string[]>>,
-): void {
-  for (let i = from; i < to; i++) {
-    const quote = quotes[i]!;
-    if (!quote.speakerId) continue;
-    push(bySpeaker, quote.speakerId, { quote, via: null });
-    const speakers = slot(speakersBySentence, quote);
-    speakers.push(quote.speakerId);
-    const speaker = entityById.get(quote.speakerId);
-    if (speaker?.linkedTo) {
-      push(bySpeaker, speaker.linkedTo, { quote, via: speaker });
-      speakers.push(speaker.linkedTo);
-    }
-  }
-}
-
-function indexEvents(
-  events: readonly StatusEvent[],
-  from: number,
-  to: number,
-  entityById: ReadonlyMap<string, Entity>,
-  byEntity: Map<string, StatusEvent[]>,
-): void {
-  for (let i = from; i < to; i++) {
-    const event = events[i]!;
-    const ids = new Set(event.participants);
-    for (const id of event.participants) {
-      const linked = entityById.get(id)?.linkedTo;
-      if (linked) ids.add(linked);
-    }
-    for (const id of ids) push(byEntity, id, event);
-  }
-}
-
-function indexMentions(entity: Entity, bySentence: Map<string, Map<number, SentenceMention[]>>): void {
-  for (const mention of entity.mentions)
-    slot(bySentence, mention).push({ entityId: entity.id, text: mention.text });
-}
-
-/**
- * Items in answer order: (quotes only: direct, then partial, then indirect;) newest article first,
- * then by article id; reading order within an article. Sorts only the articles, not the items.
- */
-function inAnswerOrder<T extends Place & { type?: Quote["type"] }>(
-  items: readonly T[],
-  published: (item: T) => string,
-  byType: boolean,
-): T[] {
-  const byArticle = new Map<string, T[]>();
-  for (const item of items) push(byArticle, item.articleId, item);
-  const dateOf = (id: string): string => published(byArticle.get(id)![0]!);
-  const articles = [...byArticle.keys()].sort((a, b) => compare(dateOf(b), dateOf(a)) || compare(a, b));
-  const reading = (a: T, b: T): number => a.paragraph - b.paragraph || a.sentence - b.sentence;
-  for (const list of byArticle.values()) {
-    if (list.some((item, i) => i > 0 && reading(list[i - 1]!, item) > 0)) list.sort(reading);
-  }
-  const ordered: T[] = [];
-  for (const type of byType ? (["direct", "partial", "indirect"] as const) : [undefined]) {
-    for (const id of articles) {
-      for (const item of byArticle.get(id)!) if (type === undefined || item.type === type) ordered.push(item);
-    }
-  }
-  return ordered;
 }
 
 function* buildDirectory(analysis: Analysis): Steps<Directory> {
@@ -238,7 +125,20 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
   const speakersBySentence = new Map<string, Map<number, string[]>>();
   // Indexed in answer order, so each speaker's list comes out sorted without sorting it (sorting
   // hundreds of thousands of quotes per reload was the directory's largest cost at 10k articles).
-  const orderedQuotes = inAnswerOrder(analysis.quotes, (quote) => quote.published ?? "", true);
+  // Newest first across types: a reader wants the latest statement first, labelled with its type.
+  const orderedQuotes = inAnswerOrder(analysis.quotes, (quote) => quote.published ?? "", false);
+  // The same quote in several articles is listed once, under its earliest report, with the others.
+  const quoteById = new Map(analysis.quotes.map((quote) => [quote.id, quote]));
+  const reprints = new Map<string, Quote[]>();
+  const laterReports = new Set<string>();
+  const unclear = new Map<string, SpeakerQuote[]>();
+  for (const [first, later] of Object.entries(analysis.quoteReprints ?? {})) {
+    reprints.set(
+      first,
+      later.flatMap((id) => quoteById.get(id) ?? []),
+    );
+    for (const id of later) laterReports.add(id);
+  }
   yield;
   for (let from = 0; from < orderedQuotes.length; from += CHUNK) {
     indexQuotes(
@@ -248,6 +148,8 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
       entityById,
       quotes,
       speakersBySentence,
+      laterReports,
+      unclear,
     );
     yield;
   }
@@ -406,6 +308,8 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
     entityById,
     find,
     quotesBy: (id) => quotes.get(id) ?? [],
+    reprintsOf: (quoteId) => reprints.get(quoteId) ?? [],
+    unclearFor: (id) => unclear.get(id) ?? [],
     bodiesOf: (id) => bodies.get(id) ?? [],
     statusOf: (id) => status.get(id) ?? [],
     entitiesInSentence: (id) => [...new Set(atSentence(mentionsBySentence, id).map((m) => m.entityId))],

@@ -20,15 +20,21 @@ import { SUBJECT_NAMES } from "../analysis/status/places.js";
 import type { Analysis, StatusCategory, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import { spanOf } from "../corpus/status-combine.js";
+import {
+  newestFirst,
+  type Placed,
+  SECTION_NAMES,
+  type SectionName,
+  sectionOf,
+  soonestFirst,
+  sortedBy,
+  type TimelineSections,
+  type Topic,
+} from "./timeline-sections.js";
+import { CATEGORY_WORDS, COMMON_TOPICS, FILLER, TALKS_WORDS, topicKey, withinDistance } from "./topics.js";
 
-export interface TimelineSections {
-  /** Current reports from the newest articles, newest date first. */
-  latest: readonly StatusEvent[];
-  /** Events after the newest article's date, soonest first; undated plans last. */
-  upcoming: readonly StatusEvent[];
-  /** Older, superseded and background reports, newest date first. */
-  history: readonly StatusEvent[];
-}
+export type { TimelineSections };
+export { CATEGORY_WORDS, topicKey };
 
 export interface TopicMatch {
   /** What the user's topic resolved to, as shown (e.g. `David Barnea`, `Doha`, `talks`). */
@@ -49,130 +55,6 @@ export interface Timeline {
   suggest(topic: string, limit?: number): string[];
   /** Topics whose label, or a word of it, starts with `prefix` (case-insensitive): label matches first. */
   complete(prefix: string, limit: number): string[];
-}
-
-/** Human words for each category (the first is its label). */
-export const CATEGORY_WORDS: Record<StatusCategory, readonly string[]> = {
-  scheduled_meeting: ["scheduled meeting", "meeting", "upcoming", "visit"],
-  talks_held: ["talks held", "meeting held"],
-  talks_resuming: ["talks resuming", "resumption", "resuming"],
-  stalled: ["stalled", "stall", "stopped", "deadlock"],
-  proposal_on_table: ["proposal", "proposal on the table", "plan on the table", "plan"],
-  obstacle: ["obstacle", "sticking point"],
-  deal_reached: ["deal reached", "deal", "agreement"],
-  deal_implemented: ["deal implemented", "deal", "implementation"],
-  position: ["position", "opinion"],
-  background_event: ["background", "war"],
-};
-
-/** "talks" and its synonyms: every category but background. */
-const TALKS_WORDS = ["talks", "negotiations", "ceasefire talks", "status"];
-/** Shown first in autocomplete and suggestions. */
-const COMMON_TOPICS = ["talks", "hostages", "ceasefire"];
-
-/** Days before the newest article that still count as the latest state. */
-const LATEST_WINDOW_DAYS = 14;
-/** Undated plans count as upcoming when reported this recently. */
-const UNDATED_UPCOMING_DAYS = 14;
-/** Categories that describe how things stand when reported ("the plan is still on the table"). */
-const STATES: ReadonlySet<StatusCategory> = new Set(["proposal_on_table", "obstacle", "position"]);
-
-type SectionName = keyof TimelineSections;
-const SECTION_NAMES: readonly SectionName[] = ["latest", "upcoming", "history"];
-
-/**
- * Lower case, accents and punctuation dropped, plural `s` dropped from longer words:
- * `Scheduled_Meetings` and `scheduled meeting` give the same key.
- *
- * @example topicKey("Hostages") // "hostage"
- */
-export function topicKey(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .split(" ")
-    .map((word) => (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word))
-    .join(" ");
-}
-
-const FILLER = new Set(["the", "of", "a", "an", "and", "in", "for", "to", "on"]);
-
-interface Placed {
-  event: StatusEvent;
-  index: number;
-  /** Day used to order: the date's first day, or publication when undated. */
-  sortDay: number;
-  /** Last day the date stands for, or null when undated. */
-  endDay: number | null;
-  publishedDay: number;
-  /** The topics it belongs to. */
-  topics: Topic[];
-}
-
-function sectionOf(item: Placed, horizon: number): SectionName {
-  const { event } = item;
-  if (event.superseded) return "history";
-  const future = event.date.relation === "future";
-  if (future && item.endDay === null && item.publishedDay >= horizon - UNDATED_UPCOMING_DAYS)
-    return "upcoming";
-  if (item.endDay !== null && item.endDay > horizon) return "upcoming";
-  if (future || event.category === "background_event") return "history";
-  if (item.publishedDay < horizon - LATEST_WINDOW_DAYS) return "history";
-  // Events count by their own date ("stopped last August" is history); states by the report's.
-  if (STATES.has(event.category) || item.endDay === null || item.endDay >= horizon - LATEST_WINDOW_DAYS)
-    return "latest";
-  return "history";
-}
-
-/** Day numbers shifted to be positive (1790-2149), so two fit one sort key. */
-const DAY_OFFSET = 2 ** 16;
-const DAY_SCALE = 2 ** 17;
-
-/** Newest date first, then newest report. */
-const newestFirst = (item: Placed): number =>
-  -((item.sortDay + DAY_OFFSET) * DAY_SCALE + item.publishedDay + DAY_OFFSET);
-
-/** Soonest date first, undated plans last; then newest report. */
-const soonestFirst = (item: Placed): number =>
-  (item.endDay === null ? 2 ** 40 : (item.sortDay + DAY_OFFSET) * DAY_SCALE) +
-  (DAY_SCALE - 1 - (item.publishedDay + DAY_OFFSET));
-
-/** `items` sorted by a numeric key, ties in their original order (numbers, not objects, are compared). */
-function sortedBy(items: readonly Placed[], key: (item: Placed) => number): Placed[] {
-  const keys = new Float64Array(items.length);
-  for (let at = 0; at < items.length; at++) keys[at] = key(items[at]!);
-  const order = new Uint32Array(items.length);
-  for (let at = 0; at < order.length; at++) order[at] = at;
-  order.sort((a, b) => keys[a]! - keys[b]! || a - b);
-  return Array.from(order, (at) => items[at]!);
-}
-
-/** Edit distance of at most `max` (early exit), for typos in topics. */
-function withinDistance(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return false;
-    previous = current;
-  }
-  return previous[b.length]! <= max;
-}
-
-/** One topic: its label and its events per section, in section order. */
-interface Topic {
-  label: string;
-  sections: { latest: StatusEvent[]; upcoming: StatusEvent[]; history: StatusEvent[] };
 }
 
 class BuiltTimeline implements Timeline {

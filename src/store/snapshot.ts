@@ -51,7 +51,11 @@ async function sourceFiles(dir: string): Promise<string[]> {
 export async function fingerprintOf(srcRoot: string): Promise<string> {
   const hash = createHash("sha256").update(String(FORMAT));
   for (const path of await sourceFiles(srcRoot)) {
-    hash.update(path).update("\0").update(await readFile(join(srcRoot, path))).update("\0");
+    hash
+      .update(path)
+      .update("\0")
+      .update(await readFile(join(srcRoot, path)))
+      .update("\0");
   }
   return hash.digest("hex");
 }

@@ -6,7 +6,13 @@ import type { KnowledgeBase } from "../../src/index/knowledge-base.js";
 import { getTimeline } from "../../src/index/timeline.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { buildKnowledgeBase } from "../../src/store/build.js";
-import { article, seedArticle, seedGold, statusKnowledgeBase } from "../analysis/status-fixture.js";
+import {
+  article,
+  sameSeedDate,
+  seedArticle,
+  seedGold,
+  statusKnowledgeBase,
+} from "../analysis/status-fixture.js";
 
 function asAnswer(reply: Reply): Answer {
   if (reply.kind !== "answer") throw new Error(`Parley test: expected an answer, got: ${reply.message}`);
@@ -210,10 +216,7 @@ describe("/status through the real build of the shipped knowledge folder", () =>
   it("dates every gold status fact in its paragraph, with the real entity analysis", () => {
     for (const fact of seedGold.status) {
       const dated = built.analysis.status.filter(
-        (event) =>
-          event.paragraph === fact.paragraph &&
-          event.date.value === fact.refers_to_date &&
-          event.date.precision === fact.date_precision,
+        (event) => event.paragraph === fact.paragraph && sameSeedDate(event.date, fact),
       );
       expect(dated.length, `${fact.id} ¶${fact.paragraph}`).toBeGreaterThan(0);
     }

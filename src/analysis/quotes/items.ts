@@ -2,11 +2,7 @@
  * A sentence read as items: each token outside quotations is one item, each whole quotation is one,
  * so the attribution rules never look inside a quotation ("“...,” he said, “...”" reads QUOTE he said , QUOTE).
  */
-
-import { COURTESY_TITLES } from "../entities/lexicon.js";
-import { TITLE_ABBREVIATIONS } from "../entities/name-words.js";
 import type { ParagraphText, SentenceTokens } from "../text.js";
-import { isCapitalised } from "../tokens.js";
 
 export const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being"]);
 export const SKIPPABLE_BEFORE_CUE = new Set([
@@ -128,24 +124,31 @@ export function isPunct(paragraph: ParagraphText, item: Item | undefined): boole
   return item?.kind === "token" && paragraph.tokens[item.index]!.kind === "punct";
 }
 
-/** A full stop inside a name ("John F. Kerry", "Rep. Adam Schiff"): the entities joined it into a run. */
-export function insideName(paragraph: ParagraphText, index: number): boolean {
+/** Titles and courtesy words written with a full stop: "Mr. Clarke", "Rep. Lynch", "Gen. Votel". */
+const TITLE_ABBREVIATIONS = new Set(
+  "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt gov sen rep rev hon amb pres st sr jr".split(" "),
+);
+
+/**
+ * True for the full stop of an abbreviation inside a name ("Mr. Clarke", "George W. Bush"): it
+ * ends no clause, so a subject goes on past it.
+ */
+export function isAbbreviationDot(paragraph: ParagraphText, index: number): boolean {
   const previous = paragraph.tokens[index - 1];
   const next = paragraph.tokens[index + 1];
-  if (!previous || !isCapitalised(next)) return false;
-  return (
-    /^[A-Z]$/.test(previous.text) ||
-    COURTESY_TITLES.has(previous.lower) ||
-    TITLE_ABBREVIATIONS.has(previous.lower)
-  );
+  if (previous?.kind !== "word" || previous.end !== paragraph.tokens[index]!.start) return false;
+  if (!next?.cap) return false;
+  return TITLE_ABBREVIATIONS.has(previous.lower) || /^[A-Z]$/.test(previous.text);
 }
 
 export function isBoundary(paragraph: ParagraphText, item: Item | undefined): boolean {
   if (!item) return true;
   if (item.kind === "quote") return true;
   const token = paragraph.tokens[item.index]!;
-  if (token.kind === "punct")
-    return /^[,;:()—–-]$/.test(token.text) || (token.text === "." && !insideName(paragraph, item.index));
+  if (token.kind === "punct") {
+    if (token.text === ".") return !isAbbreviationDot(paragraph, item.index);
+    return /^[,;:()—–-]$/.test(token.text);
+  }
   return CLAUSE_WORDS.has(token.lower) && !JOINING_WORDS.has(token.lower);
 }
 
