@@ -69,10 +69,14 @@ export function applyPeopleFile(analysis: Analysis, entries: readonly PersonEntr
     const speaker = target(quote.speakerId);
     return speaker ? { ...quote, speakerId: speaker.id, speaker: speaker.name } : quote;
   });
-  const status = analysis.status.map((event) =>
-    event.participants.some((id) => replaced.has(id))
-      ? { ...event, participants: [...new Set(event.participants.map((id) => replaced.get(id)?.id ?? id))] }
-      : event,
-  );
+  const status = analysis.status.map((event) => {
+    const speaker = target(event.speakerId ?? null);
+    if (!speaker && !event.participants.some((id) => replaced.has(id))) return event;
+    return {
+      ...event,
+      participants: [...new Set(event.participants.map((id) => replaced.get(id)?.id ?? id))],
+      ...(speaker ? { speakerId: speaker.id, speaker: speaker.name } : {}),
+    };
+  });
   return { entities, quotes, status };
 }

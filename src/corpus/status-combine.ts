@@ -1,166 +1,357 @@
 /**
- * Across articles, the newest report of a thing wins: an older report of the same thing (same category,
- * same place, overlapping participants, a compatible date) becomes history (`superseded: true`).
- *
- * Reports are processed newest first, and each is compared only with the current reports filed under
- * the same category, place and week (or year, for long spans) that share a participant or name none;
- * undated ones only with reports published
- * within {@link UNDATED_WINDOW_DAYS}. Linear in practice at 10,000 articles.
+ * One timeline across articles (issue 13). Talk events are grouped into entries:
+ * - **the same event** reported by several articles is one entry: same category (a proposal made and
+ *   one on the table count as one), both plans or both done, a compatible place (the same, or one
+ *   unnamed) and participants (one shared, or one side names none), and dates within the reports'
+ *   precision. Its lead report is the one with the most precise date, then the earliest; the others are
+ *   listed with it. A plan continuing the previous sentence's plan (date basis `context`) joins it;
+ *   otherwise sentences of one article are different events;
+ * - **supersession**: a later entry that changes an older one (a plan postponed or carried out, a stall
+ *   or suspension ended by a resumption, a ceasefire ended, a deadline replaced) supersedes it; the older
+ *   entry stays in the history, `supersededBy` the newer. A fact that still holds (talks held, a deal
+ *   reached) is never superseded.
+ * Opinions and background (`position`, `background_event`) are not talk events and get no entry.
+ * Candidates are looked up by category and week, so the cost stays about linear at 10,000 articles.
  */
 
 import { isoDayNumber } from "../analysis/dates/calendar.js";
-import type { ResolvedDate, StatusCategory, StatusEvent } from "../analysis/types.js";
+import { isTalkEvent } from "../analysis/status/categories.js";
+import type { StatusCategory, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
+import { spanOf } from "./status-span.js";
 
-/** Days either side within which two reports can be of the same event, unless both name an exact day. */
-const SLACK_DAYS = 2;
-/** An undated report is the same thing as a newer one only when published this close to it. */
+export { spanOf };
+
+/** Reports further apart than this (publication) are not the same undated plan. */
 const UNDATED_WINDOW_DAYS = 30;
-/** Longer spans (a year) are filed under their year, not day by day. */
-const LONG_SPAN_DAYS = 62;
+/** How far back (publication) a change looks for the entry it changes. */
+const SUPERSEDE_WINDOW_DAYS = 60;
+/** Days of slack between two dates that are not both exact days. */
+const SLACK_DAYS = 2;
 
-/** Positions and obstacles are someone's: only the same set of people. */
-const PERSONAL: ReadonlySet<StatusCategory> = new Set(["position", "obstacle"]);
+/** One thing that happened (or will), with every report of it. */
+export interface TimelineEntry {
+  /** The lead report's id. */
+  id: string;
+  /** The report shown: the most precise date, then the earliest report. */
+  lead: StatusEvent;
+  /** Every report, lead first, then by publication. */
+  reports: StatusEvent[];
+  /** The newer entry that changes this one (postponed, held, ended, resumed), or null. */
+  supersededBy: TimelineEntry | null;
+  /** Entity ids of the participants of any report. */
+  participants: string[];
+  /** The newest report's publication date. */
+  published: string;
+}
 
 interface Item {
   event: StatusEvent;
-  index: number;
-  publishedDay: number;
-  /** First and last day the date stands for; null when undated. */
   span: [number, number] | null;
-  future: boolean;
+  publishedDay: number;
+  plan: boolean;
 }
 
-/**
- * The days a date may stand for, as day numbers (see dates-calendar.ts); null when undated.
- * Approximate days count three days either side.
- *
- * @example spanOf({ value: "1970-01", precision: "month", relation: "past", text: null }) // [0, 30]
- */
-export function spanOf(date: ResolvedDate): [number, number] | null {
-  const value = date.value;
-  if (value === null) return null;
-  if (date.range) return [isoDayNumber(date.range.from), isoDayNumber(date.range.to)];
-  if (value.length === 4) return [isoDayNumber(`${value}-01-01`), isoDayNumber(`${value}-12-31`)];
-  if (value.length === 7) {
-    const first = isoDayNumber(`${value}-01`);
-    const year = Number(value.slice(0, 4));
-    const month = Number(value.slice(5, 7));
-    const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
-    return [first, isoDayNumber(next) - 1];
+interface Group {
+  entry: TimelineEntry;
+  items: Item[];
+  firstPublished: number;
+  lastPublished: number;
+}
+
+/** Categories that are one event when they name the same thing ("the proposal" made / on the table). */
+const SAME_AS: Partial<Record<StatusCategory, StatusCategory>> = { proposal_made: "proposal_on_table" };
+const mergeKey = (category: StatusCategory): StatusCategory => SAME_AS[category] ?? category;
+
+/** Rank of a date's precision: higher is more precise. */
+function precisionRank(event: StatusEvent): number {
+  const { date } = event;
+  if (date.value === null) return 0;
+  if (event.dateBasis === "publication") return 1;
+  switch (date.precision) {
+    case "day":
+      return 6;
+    case "month":
+      return 3;
+    case "year":
+      return 2;
+    case "approx":
+      return date.range ? 4 : 3;
+    default:
+      return date.range ? 5 : 3; // a week
   }
-  const day = isoDayNumber(value);
-  return date.precision === "approx" ? [day - 3, day + 3] : [day, day];
 }
 
-/** Dated reports are filed by week (or by year, for long spans: negative, never a week number). */
-const weekOf = (day: number): number => Math.floor(day / 7);
-const yearBucket = (day: number): number => -1 - Math.floor(day / 365.25);
-
-function sameParticipants(a: StatusEvent, b: StatusEvent): boolean {
-  if (PERSONAL.has(a.category)) return true; // already in the bucket key
-  if (a.participants.length === 0 || b.participants.length === 0) return true;
-  return a.participants.some((id) => b.participants.includes(id));
+function isPlan(event: StatusEvent, span: [number, number] | null, publishedDay: number): boolean {
+  if (event.date.relation === "future") return true;
+  return span !== null && span[0] > publishedDay;
 }
 
-function datesOverlap(a: Item, b: Item): boolean {
-  if (a.span === null || b.span === null) return false;
-  // Two exact days must be the same day: meetings on the 1st and the 3rd are two meetings.
-  const slack = a.event.date.precision === "day" && b.event.date.precision === "day" ? 0 : SLACK_DAYS;
+const compatiblePlace = (a: StatusEvent, b: StatusEvent): boolean =>
+  a.place === null || b.place === null || a.place === b.place;
+
+/** Participants that are people or bodies (a place named in the sentence is not a party). */
+const parties = (event: StatusEvent): string[] => event.participants.filter((id) => !id.startsWith("place:"));
+
+function compatibleParties(a: StatusEvent, b: StatusEvent): boolean {
+  const left = parties(a);
+  const right = parties(b);
+  return left.length === 0 || right.length === 0 || left.some((id) => right.includes(id));
+}
+
+/** Dates within the reports' precision: the same day when both give one, else overlapping with slack. */
+function compatibleDates(a: Item, b: Item, exactSlack: number): boolean {
+  if (a.span === null || b.span === null) {
+    // An undated plan is the same as another plan reported close to it.
+    return a.plan && b.plan && Math.abs(a.publishedDay - b.publishedDay) <= UNDATED_WINDOW_DAYS;
+  }
+  const exact = a.event.date.precision === "day" && b.event.date.precision === "day";
+  const slack = exact ? exactSlack : SLACK_DAYS;
   return a.span[0] - slack <= b.span[1] && b.span[0] - slack <= a.span[1];
 }
 
-/** The newest filed report within the undated window, scanning from the oldest winner (nearest in time). */
-function recentMatch(list: readonly Item[] | undefined, item: Item): Item | undefined {
-  if (!list) return undefined;
-  for (let at = list.length - 1; at >= 0; at--) {
-    const winner = list[at]!;
-    if (winner.publishedDay - item.publishedDay > UNDATED_WINDOW_DAYS) break;
-    if (winner.event.articleId !== item.event.articleId && sameParticipants(winner.event, item.event))
-      return winner;
-  }
-  return undefined;
-}
+/** Meetings held over two days ("opened Thursday", "ended Friday") are one round. */
+const exactSlackOf = (category: StatusCategory): number => (category === "talks_held" ? 1 : 0);
 
-/** The current reports of one week: all of them, those without participants, and by participant. */
-interface Week {
-  all: Item[];
-  unnamed: Item[];
-  byParticipant: Map<string, Item[]>;
-}
-
-/** Current reports of one category and place: dated ones by week (or year), undated ones by kind. */
-interface Bucket {
-  weeks: Map<number, Week>;
-  undated: Map<string, Item[]>;
-  /** Dated plans, newest report first: an undated plan of the same thing is older news. */
-  datedFuture: Item[];
-}
-
-function push<K>(map: Map<K, Item[]>, key: K, item: Item): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
-}
-
-/** The weeks (or the year) a dated item is filed under, widened by `slack` days. */
-function weeksOf(item: Item, slack: number): [number, number] {
-  const [first, last] = item.span!;
-  if (last - first > LONG_SPAN_DAYS) return [yearBucket(first), yearBucket(first)];
-  return [weekOf(first - slack), weekOf(last + slack)];
-}
-
-function fileDated(bucket: Bucket, item: Item): void {
-  const [from, to] = weeksOf(item, 0);
-  for (let key = from; key <= to; key++) {
-    let week = bucket.weeks.get(key);
-    if (!week) {
-      week = { all: [], unnamed: [], byParticipant: new Map() };
-      bucket.weeks.set(key, week);
+function sameEvent(group: Group, item: Item): boolean {
+  for (const other of group.items) {
+    if (other.event.articleId === item.event.articleId) {
+      // Within an article only a continuation of the sentence before is the same event.
+      if (item.event.dateBasis !== "context" || item.event.paragraph - other.event.paragraph > 1)
+        return false;
     }
-    week.all.push(item);
-    if (item.event.participants.length === 0) week.unnamed.push(item);
-    for (const id of item.event.participants) push(week.byParticipant, id, item);
   }
+  // Every report must fit (no chains: meetings on the 1st, 2nd and 3rd are not one), one must share a party.
+  return (
+    group.items.every(
+      (other) =>
+        other.plan === item.plan &&
+        compatiblePlace(other.event, item.event) &&
+        compatibleDates(other, item, exactSlackOf(item.event.category)),
+    ) && group.items.some((other) => compatibleParties(other.event, item.event))
+  );
 }
 
-/** The first current report in `list` that can be the same thing as `item` (another article, same dates). */
-function firstMatch(list: readonly Item[] | undefined, item: Item): Item | undefined {
-  if (!list) return undefined;
-  for (const winner of list) {
-    if (winner.event.articleId !== item.event.articleId && datesOverlap(winner, item)) return winner;
-  }
-  return undefined;
-}
+/** Which older categories a newer report changes, and whether its date must match theirs. */
+const CHANGES: Partial<Record<StatusCategory, { older: StatusCategory[]; sameDate: boolean }>> = {
+  talks_postponed: { older: ["scheduled_meeting", "talks_postponed", "delegation_sent"], sameDate: false },
+  talks_held: { older: ["scheduled_meeting", "talks_postponed", "delegation_sent"], sameDate: true },
+  talks_resuming: { older: ["stalled", "suspended", "mediation_suspended"], sameDate: false },
+  ceasefire_ended: { older: ["ceasefire_started"], sameDate: false },
+  deadline: { older: ["deadline"], sameDate: false },
+};
 
-function newerDated(bucket: Bucket, item: Item): Item | undefined {
-  const [from, to] = weeksOf(item, SLACK_DAYS);
-  const participants = item.event.participants;
-  const anyone = participants.length === 0 || PERSONAL.has(item.event.category);
-  for (let key = from; key <= to; key++) {
-    const week = bucket.weeks.get(key);
-    if (!week) continue;
-    if (anyone) {
-      const found = firstMatch(week.all, item);
-      if (found) return found;
-      continue;
-    }
-    // Only reports that share a participant, or name none, can be the same thing.
-    let found = firstMatch(week.unnamed, item);
-    for (let at = 0; !found && at < participants.length; at++)
-      found = firstMatch(week.byParticipant.get(participants[at]!), item);
-    if (found) return found;
+/** Categories whose plan is carried out by a later report of the same category ("will vote" -> "approved"). */
+function supersedes(newer: Group, older: Group): boolean {
+  if (older.entry.supersededBy !== null || newer === older) return false;
+  if (newer.firstPublished < older.lastPublished) return false;
+  // A change is reported by another article: sentences of one article tell one state of things.
+  const olderArticles = new Set(older.items.map((item) => item.event.articleId));
+  if (newer.items.some((item) => olderArticles.has(item.event.articleId))) return false;
+  if (newer.firstPublished - older.lastPublished > SUPERSEDE_WINDOW_DAYS) return false;
+  const a = newer.items[0]!;
+  const b = older.items[0]!;
+  if (!compatiblePlace(a.event, b.event) || !compatibleParties(a.event, b.event)) return false;
+  const newCategory = a.event.category;
+  const oldCategory = b.event.category;
+  if (newCategory === oldCategory && !a.plan && b.plan) return compatibleDates({ ...a, plan: true }, b, 1);
+  const rule = CHANGES[newCategory];
+  if (!rule?.older.includes(oldCategory)) return false;
+  if (
+    oldCategory === "scheduled_meeting" ||
+    oldCategory === "talks_postponed" ||
+    oldCategory === "delegation_sent"
+  ) {
+    if (!b.plan) return false; // only a plan can be postponed or carried out
   }
-  return undefined;
+  if (newCategory === "deadline") return a.event.date.value !== b.event.date.value;
+  if (rule.sameDate) return b.span === null || compatibleDates({ ...a, plan: true }, { ...b, plan: true }, 1);
+  // A change comes after what it changes.
+  return a.span === null || b.span === null || a.span[1] >= b.span[0];
 }
 
 /**
- * The same events, with every report that a newer report of the same thing supersedes marked
- * `superseded: true` (copies: the input is not changed; events not superseded are returned as they are). Reports in the same article never
- * supersede each other; on the same publication date the article id decides, so the result is stable.
+ * The talk events as timeline entries, in order of their first report (oldest first). Events are
+ * read, never changed; entries hold the event objects.
  *
  * @example
- * combineStatus([olderMeetingReport, newerMeetingReport]).map((event) => event.superseded) // [true, false]
+ * buildTimeline([reuters, afp]) // one entry: lead = the report with the exact date, reports = [lead, other]
+ */
+export function buildTimeline(events: readonly StatusEvent[]): TimelineEntry[] {
+  return runToEnd(buildTimelineSteps(events));
+}
+
+/** {@link buildTimeline} as steps that pause now and then (see core/slices.ts). */
+export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<TimelineEntry[]> {
+  const pause = pauseEvery(512);
+  const items: Item[] = [];
+  for (const event of events) {
+    if (!isTalkEvent(event.category)) continue;
+    const span = spanOf(event.date);
+    const publishedDay = isoDayNumber(event.published);
+    items.push({ event, span, publishedDay, plan: isPlan(event, span, publishedDay) });
+    if (pause()) yield;
+  }
+  items.sort(
+    (a, b) =>
+      a.publishedDay - b.publishedDay ||
+      (a.event.articleId < b.event.articleId ? -1 : a.event.articleId > b.event.articleId ? 1 : 0) ||
+      a.event.paragraph - b.event.paragraph ||
+      a.event.sentence - b.event.sentence,
+  );
+  yield;
+
+  // Same event: groups filed by merge key and week (undated ones by merge key alone).
+  const groups: Group[] = [];
+  const byWeek = new Map<string, Group[]>();
+  const undated = new Map<string, Group[]>();
+  const weeksOf = (span: [number, number]): number[] => {
+    const first = Math.floor((span[0] - SLACK_DAYS) / 7);
+    const last = Math.floor((span[1] + SLACK_DAYS) / 7);
+    // Long spans (a month, a year) are filed under their first weeks only: few reports are that vague.
+    const weeks: number[] = [];
+    for (let week = first; week <= Math.min(last, first + 6); week++) weeks.push(week);
+    return weeks;
+  };
+  for (const item of items) {
+    if (pause()) yield;
+    const key = mergeKey(item.event.category);
+    let found: Group | undefined;
+    if (item.span === null) {
+      const list = undated.get(key) ?? [];
+      for (let at = list.length - 1; at >= 0 && !found; at--) {
+        const group = list[at]!;
+        if (item.publishedDay - group.lastPublished > UNDATED_WINDOW_DAYS) break;
+        if (sameEvent(group, item)) found = group;
+      }
+      // An undated plan joins a dated plan for the same thing reported close to it.
+      if (!found && item.plan) {
+        for (const group of groups.slice(-200).reverse()) {
+          if (mergeKey(group.items[0]!.event.category) !== key || !group.items[0]!.plan) continue;
+          if (item.publishedDay - group.lastPublished > UNDATED_WINDOW_DAYS) continue;
+          if (group.items.some((other) => other.span !== null) && sameEventUndated(group, item)) {
+            found = group;
+            break;
+          }
+        }
+      }
+    } else {
+      for (const week of weeksOf(item.span)) {
+        for (const group of byWeek.get(`${key}|${week}`) ?? []) {
+          if (!found && sameEvent(group, item)) found = group;
+        }
+        if (found) break;
+      }
+      if (!found && item.plan) {
+        // A dated plan joins an earlier undated report of the same plan.
+        const list = undated.get(key) ?? [];
+        for (let at = list.length - 1; at >= 0 && !found; at--) {
+          const group = list[at]!;
+          if (item.publishedDay - group.lastPublished > UNDATED_WINDOW_DAYS) break;
+          if (sameEventUndated(group, item)) found = group;
+        }
+      }
+    }
+    if (found) {
+      found.items.push(item);
+      found.lastPublished = item.publishedDay;
+      if (item.span !== null) {
+        for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, found);
+      }
+      continue;
+    }
+    const group: Group = {
+      entry: {
+        id: item.event.id,
+        lead: item.event,
+        reports: [item.event],
+        supersededBy: null,
+        participants: [],
+        published: item.event.published,
+      },
+      items: [item],
+      firstPublished: item.publishedDay,
+      lastPublished: item.publishedDay,
+    };
+    groups.push(group);
+    if (item.span === null) push(undated, key, group);
+    else for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, group);
+  }
+  yield;
+
+  for (const group of groups) finish(group);
+  yield* markSuperseded(groups, pause);
+  return groups.map((group) => group.entry);
+}
+
+/** An undated plan and a group of the same plan: same place and parties, reported close together. */
+function sameEventUndated(group: Group, item: Item): boolean {
+  return (
+    group.items.every((other) => other.event.articleId !== item.event.articleId) &&
+    group.items.some(
+      (other) =>
+        other.plan &&
+        item.plan &&
+        other.event.place !== null &&
+        other.event.place === item.event.place &&
+        compatibleParties(other.event, item.event),
+    )
+  );
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (list.at(-1) !== value) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Lead, reports in order, participants and newest publication of a finished group. */
+function finish(group: Group): void {
+  let lead = group.items[0]!;
+  for (const item of group.items) if (precisionRank(item.event) > precisionRank(lead.event)) lead = item;
+  const reports = [lead.event, ...group.items.filter((item) => item !== lead).map((item) => item.event)];
+  const participants = new Set<string>();
+  for (const event of reports) for (const id of event.participants) participants.add(id);
+  let published = "";
+  for (const item of group.items) if (item.event.published > published) published = item.event.published;
+  Object.assign(group.entry, {
+    id: lead.event.id,
+    lead: lead.event,
+    reports,
+    participants: [...participants],
+    published,
+  });
+  // The lead first: supersession compares leads.
+  group.items.sort((a, b) => (a === lead ? -1 : b === lead ? 1 : 0));
+}
+
+/** Newer entries that change older ones (see {@link CHANGES}); oldest changes first. */
+function* markSuperseded(groups: readonly Group[], pause: () => boolean): Steps<void> {
+  const byCategory = new Map<StatusCategory, Group[]>();
+  for (const group of groups) push(byCategory, group.items[0]!.event.category, group);
+  for (const newer of groups) {
+    if (pause()) yield;
+    const category = newer.items[0]!.event.category;
+    const older = [...(CHANGES[category]?.older ?? []), category];
+    for (const oldCategory of new Set(older)) {
+      const list = byCategory.get(oldCategory) ?? [];
+      for (let at = list.length - 1; at >= 0; at--) {
+        const candidate = list[at]!;
+        if (candidate.lastPublished > newer.firstPublished) continue;
+        if (newer.firstPublished - candidate.lastPublished > SUPERSEDE_WINDOW_DAYS) break;
+        if (supersedes(newer, candidate)) candidate.entry.supersededBy = newer.entry;
+      }
+    }
+  }
+}
+
+/**
+ * The same events, with every report whose timeline entry a newer entry changes marked
+ * `superseded: true` (copies; the input is not changed). Reports merged into one entry are not
+ * superseded: they are the same event.
+ *
+ * @example combineStatus([plannedMeeting, postponement]).map((event) => event.superseded) // [true, false]
  */
 export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
   return runToEnd(combineStatusSteps(events));
@@ -168,62 +359,11 @@ export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
 
 /** {@link combineStatus} as steps that pause now and then (see core/slices.ts), for reloads. */
 export function* combineStatusSteps(events: readonly StatusEvent[]): Steps<StatusEvent[]> {
-  const pause = pauseEvery(1024);
-  const items: Item[] = [];
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index]!;
-    items.push({
-      event,
-      index,
-      publishedDay: isoDayNumber(event.published),
-      span: spanOf(event.date),
-      future: event.date.relation === "future",
-    });
-    if (pause()) yield;
-  }
-  // Newest first; on the same day, by article id (ranked once, so the sort compares numbers).
-  const articleRank = new Map(
-    [...new Set(events.map((event) => event.articleId))].sort().map((id, at) => [id, at]),
-  );
-  const rankOf = new Int32Array(events.length);
-  for (const item of items) rankOf[item.index] = articleRank.get(item.event.articleId)!;
-  yield;
-  const order = [...items].sort(
-    (a, b) => b.publishedDay - a.publishedDay || rankOf[a.index]! - rankOf[b.index]!,
-  );
-  yield;
-  const buckets = new Map<string, Bucket>();
-  const superseded = new Uint8Array(events.length);
-
-  for (const item of order) {
-    if (pause()) yield;
-    const { event } = item;
-    const personal = PERSONAL.has(event.category) ? `|${[...event.participants].sort().join(",")}` : "";
-    const key = `${event.category}|${event.place ?? ""}${personal}`;
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      bucket = { weeks: new Map(), undated: new Map(), datedFuture: [] };
-      buckets.set(key, bucket);
-    }
-    const newer =
-      item.span === null
-        ? (recentMatch(bucket.undated.get(event.date.precision), item) ??
-          (item.future ? recentMatch(bucket.datedFuture, item) : undefined))
-        : newerDated(bucket, item);
-    if (newer) {
-      superseded[item.index] = 1;
-      continue;
-    }
-    if (item.span === null) push(bucket.undated, event.date.precision, item);
-    else {
-      fileDated(bucket, item);
-      if (item.future) bucket.datedFuture.push(item);
-    }
-  }
-
-  yield;
-  // Only superseded reports are copied: the others are returned as they are (and never changed).
-  return events.map((event, index) =>
-    superseded[index] === 1 && !event.superseded ? { ...event, superseded: true } : event,
+  const entries = yield* buildTimelineSteps(events);
+  const superseded = new Set<StatusEvent>();
+  for (const entry of entries)
+    if (entry.supersededBy) for (const report of entry.reports) superseded.add(report);
+  return events.map((event) =>
+    superseded.has(event) && !event.superseded ? { ...event, superseded: true } : event,
   );
 }

@@ -21,6 +21,8 @@ export const FACTS_PER_PAGE = 15;
 /** Longest verbatim text shown for one item (escaped); longer sentences are cut with `…`. */
 export const ITEM_TEXT_MAX = 1500;
 const FOOTER_MAX = 1024;
+/** Longest label (Parley's words: date, category, place, speaker, other reports). */
+const LABEL_MAX = 400;
 
 /** A unit that is never split across pages. */
 interface Block {
@@ -28,6 +30,8 @@ interface Block {
   text: string;
   /** The section heading this block belongs to (items only). */
   heading?: string;
+  /** The first item of a section that starts a new page. */
+  newPage?: boolean;
 }
 
 /**
@@ -48,7 +52,7 @@ export function citationLine(citation: Citation): string {
 }
 
 function itemBlock(item: AnswerItem, number: number): string {
-  const label = item.label ? `*${escapeTruncated(item.label, 120)}* — ` : "";
+  const label = item.label ? `*${escapeTruncated(item.label, LABEL_MAX)}* — ` : "";
   return `**${number}.** ${label}${escapeTruncated(item.text, ITEM_TEXT_MAX)}\n${citationLine(item.citation)}`;
 }
 
@@ -63,9 +67,11 @@ function toBlocks(answer: Answer): Block[] {
   }));
   let number = 0;
   for (const section of answer.sections) {
-    for (const item of section.items) {
+    for (const [at, item] of section.items.entries()) {
       number += 1;
-      blocks.push({ kind: "item", text: itemBlock(item, number), heading: section.heading });
+      const block: Block = { kind: "item", text: itemBlock(item, number), heading: section.heading };
+      if (at === 0 && section.newPage) block.newPage = true;
+      blocks.push(block);
     }
   }
   return blocks;
@@ -92,6 +98,7 @@ function paginate(blocks: Block[]): string[] {
       startsSection && block.heading !== undefined ? `\n${headingLine(block.heading, false)}` : "";
     const cost = block.text.length + headingText.length + 1;
     const full =
+      block.newPage === true ||
       (block.kind === "item" && items >= ITEMS_PER_PAGE) ||
       (block.kind === "fact" && facts >= FACTS_PER_PAGE) ||
       length + cost > PAGE_DESCRIPTION_BUDGET;
