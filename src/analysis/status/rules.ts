@@ -1,15 +1,18 @@
 /**
- * Which sentences are about the negotiations, and what each says about where they stand.
- *
- * Plain word rules, checked in a fixed order; the first category that matches wins. The order matters:
- * - deals come first ("a deal was reached", "the truce took effect"), unless negated ("without reaching
- *   an agreement");
- * - anything about a future meeting, visit or round is a scheduled meeting;
+ * Which sentences are about the negotiations, and what step each reports (issue 13's categories,
+ * categories.ts). Plain word rules, checked in a fixed order; the first that matches wins. The order
+ * matters, most specific first:
+ * - outcomes that name their object: a ceasefire ended, violated or started, hostages or prisoners
+ *   released, a deal approved by a cabinet, a deal reached (both sides), unless negated ("without
+ *   reaching an agreement");
+ * - the process's explicit turns: mediation suspended, talks suspended, a team recalled, a round
+ *   postponed, a deadline;
+ * - what happened to a proposal: rejected, accepted (one side), amended, under review, made;
+ * - a delegation sent; anything else about a future meeting, visit or round is a scheduled meeting;
  * - "new impetus"/"resumed" beats "after months of stagnation" (talks_resuming before stalled);
- * - an opinion ("critics believe ...") is a position even when it names a problem;
+ * - talks held, a proposal on the table, then opinions (`position`), obstacles, stances;
  * - background (casualties, destruction) only when nothing about the talks matched; a sentence that
  *   does not name the talks can only be an opinion or background.
- * Categories are coarse labels for grouping; the date and the verbatim sentence are what answers show.
  */
 
 import { sentenceTense } from "../dates/tense.js";
@@ -17,7 +20,7 @@ import type { StatusCategory } from "../types.js";
 
 /** A sentence must match this (or BACKGROUND, or be an opinion naming someone) to be a status candidate. */
 export const ABOUT_TALKS =
-  /\b(?:negotiat\w*|talks|ceasefire|cease-fire|truce|deal|agreement|accord|hostages?|prisoners?|detainees?|captives?|mediat\w*|delegations?|proposals?|frameworks?|summit|envoys?|meet|meets|meeting|meetings|met|round of)\b/i;
+  /\b(?:negotiat\w*|talks|ceasefire|cease-fire|truce|deal|agreement|accord|hostages?|prisoners?|detainees?|captives?|mediat\w*|delegations?|proposals?|frameworks?|summit|envoys?|meet|meets|meeting|meetings|met|round of|deadline|ultimatum|negotiators?)\b/i;
 
 export const BACKGROUND =
   /\b(?:killed|wounded|martyrs?|dead|deaths?|casualt(?:y|ies)|injured|missing|displaced|bombard\w*|air ?strikes?|shelling|destruction|famine|invasion|offensive)\b/i;
@@ -33,30 +36,157 @@ export const SPEECH =
 const NEGATED_FUTURE =
   /\b(?:will not|won['’]t|would not|wouldn['’]t|shall not|(?:is|are) not (?:expected|set|due|scheduled|going) to|refus\w+ to|no plans? to)\b/i;
 
+/** Words right before a match that deny or only hope for it ("without reaching", "hopes to reach"). */
 const NEGATION_BEFORE =
-  /\b(?:without|not|no|never|failed to|yet to|before|fail to|unable to|hopes? to|aim(?:s|ing)? to|close to)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:without|not|no|never|failed to|yet to|before|fail to|unable to|hopes? to|aim(?:s|ing)? to|close to|push(?:ing|ed)? (?:for|to)|seek(?:s|ing)? to|efforts? to|bid to|aimed at|would|refus\w* to|declined? to|decline to)\s+(?:\w+\s+){0,2}$/i;
 
 interface CategoryRule {
   category: StatusCategory;
   pattern: RegExp;
   /** Only for sentences about the future. */
   futureOnly?: boolean;
+  /** Skipped when the match is negated ("without reaching an agreement"). */
+  negatable?: boolean;
+  /** The sentence must also match this. */
+  needs?: RegExp;
 }
 
-const DEAL_WORDS = "(?:deal|agreement|accord|ceasefire|cease-fire|truce)";
+const DEAL = "(?:deal|agreement|accord|ceasefire|cease-fire|truce)";
+const TRUCE = "(?:ceasefire|cease-fire|truce)";
+const OFFER =
+  "(?:proposals?|offers?|plans?|drafts?|frameworks?|texts?|terms|initiatives?|blueprint|clauses?|counter-?proposals?|response)";
+const TEAM = "(?:delegations?|teams?|negotiators|negotiating team|envoys?|delegates)";
+const RELEASED =
+  "(?:released|freed|set free|handed over|returned home|walked free|were returned|be returned)";
 
 const RULES: CategoryRule[] = [
   {
-    category: "deal_implemented",
+    category: "ceasefire_ended",
+    pattern: new RegExp(
+      `\\b(?:${TRUCE}\\s+(?:\\w+\\s+){0,3}(?:ended|collapsed|expired|broke down|came to an end|is over|was over|has ended|had ended|will end|ends)|end(?:ed)? (?:of )?the (?:\\w+\\s+){0,2}${TRUCE}|(?:fighting|strikes|bombardment|hostilities|war|offensive) (?:\\w+\\s+){0,2}resumed|resum\\w+ (?:the )?(?:fighting|strikes|bombardment|hostilities|war|offensive))`,
+      "i",
+    ),
+  },
+  {
+    category: "ceasefire_violated",
+    pattern: /\b(?:violat\w+|breach\w*)\b/i,
+    needs: /\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\b/i,
+  },
+  {
+    category: "ceasefire_started",
+    pattern: new RegExp(
+      `\\b${TRUCE}\\s+(?:\\w+\\s+){0,4}(?:took effect|takes effect|take effect|came into (?:force|effect)|comes into (?:force|effect)|come into (?:force|effect)|went into effect|goes into effect|go into effect|entered into force|began|begins|begin|started|starts|start|kicked in|got under way|is in effect|was in effect)\\b`,
+      "i",
+    ),
+    negatable: true,
+  },
+  {
+    category: "hostages_released",
+    pattern: new RegExp(
+      `\\b(?:hostages?|captives?|abductees?)\\b(?:[^.;]{0,60}?)\\b${RELEASED}\\b|\\b(?:released|freed|handed over|set free)\\s+(?:\\w+\\s+){0,3}(?:hostages?|captives?|abductees?)\\b`,
+      "i",
+    ),
+    negatable: true,
+  },
+  {
+    category: "prisoners_released",
+    pattern: new RegExp(
+      `\\b(?:prisoners?|detainees?)\\b(?:[^.;]{0,60}?)\\b${RELEASED}\\b|\\b(?:released|freed|handed over|set free)\\s+(?:\\w+\\s+){0,3}(?:prisoners?|detainees?)\\b`,
+      "i",
+    ),
+    negatable: true,
+  },
+  {
+    category: "deal_approved",
     pattern:
-      /\b(?:took effect|takes effect|came into (?:force|effect)|went into effect|entered into force|(?:was|were|been) (?:implemented|released|freed|handed over)|implementation (?:of|began|started)|first phase (?:began|started))\b/i,
+      /\b(?:cabinet|government|parliament|knesset|council|ministers)\b[^.;]{0,60}?\b(?:approved|approves|approve|ratified|ratifies|ratify|endorsed|endorses|endorse|vot\w+|backed|signed off)\b|\b(?:approv\w+|ratif\w+|endorse\w*)\b[^.;]{0,30}?\bby the (?:\w+\s+){0,2}(?:cabinet|government|parliament|knesset)\b/i,
+    negatable: true,
   },
   {
     category: "deal_reached",
     pattern: new RegExp(
-      `\\b(?:(?:reached|struck|signed|sealed|clinched|concluded)\\s+(?:an?\\s+|the\\s+)?(?:\\w+\\s+){0,2}${DEAL_WORDS}|${DEAL_WORDS}\\s+(?:was|has been|had been|is)\\s+(?:reached|struck|signed|sealed|agreed)|agreed (?:on|to) (?:an?|the) (?:\\w+\\s+){0,2}${DEAL_WORDS})`,
+      `\\b(?:(?:reached|struck|signed|sealed|clinched|concluded|announced|finalised|finalized)\\s+(?:an?\\s+|the\\s+)?(?:\\w+\\s+){0,3}${DEAL}|${DEAL}\\s+(?:\\w+\\s+){0,2}(?:was|has been|had been|is|were)\\s+(?:reached|struck|signed|sealed|agreed|clinched|finalised|finalized)|agreed (?:on|to) (?:an?|the) (?:\\w+\\s+){0,2}${DEAL})`,
       "i",
     ),
+    negatable: true,
+  },
+  {
+    category: "deal_implemented",
+    pattern:
+      /\b(?:(?:deal|agreement|accord)\s+(?:\w+\s+){0,3}(?:took effect|takes effect|came into (?:force|effect)|went into effect|entered into force)|(?:was|were|been) implemented|implementation (?:of|began|started)|(?:first|second|third) phase (?:\w+\s+){0,2}(?:began|started|got under way))\b/i,
+    negatable: true,
+  },
+  {
+    category: "mediation_suspended",
+    pattern:
+      /\b(?:(?:suspend\w*|paus\w+|halt\w*|freez\w+|froze|end\w*|withdr\w+ from|step\w* back from|quit)\s+(?:\w+\s+){0,3}mediat\w+|mediat\w+\s+(?:\w+\s+){0,3}(?:suspended|paused|halted|on hold|frozen))\b/i,
+  },
+  {
+    category: "suspended",
+    pattern:
+      /\b(?:(?:suspend\w*|called off|call off|calls off|halt\w*|broke off|break off|breaks off|cancel\w*)\s+(?:\w+\s+){0,3}(?:talks|negotiations|round|contacts|meetings?)|(?:talks|negotiations|round|meetings?)\s+(?:\w+\s+){0,3}(?:suspended|called off|halted|cancel+ed|broken off))\b/i,
+  },
+  {
+    category: "delegation_recalled",
+    pattern: new RegExp(
+      `\\b(?:recall\\w*|called back|pull\\w* (?:out )?(?:its |their |the )?(?:\\w+\\s+){0,1}${TEAM}|withdr\\w+ (?:its |their |the )?(?:\\w+\\s+){0,1}${TEAM}|${TEAM}\\s+(?:\\w+\\s+){0,3}(?:left|returned home|came home|flew home|went home|was withdrawn|were withdrawn|walked out))\\b`,
+      "i",
+    ),
+  },
+  {
+    category: "talks_postponed",
+    pattern: /\b(?:postpon\w+|put off|pushed back|push back|delayed|reschedul\w+|deferred)\b/i,
+    negatable: true,
+  },
+  { category: "deadline", pattern: /\b(?:deadlines?|ultimatum)\b/i },
+  // "still on the table" is a standing proposal, whatever else the sentence says about it.
+  { category: "proposal_on_table", pattern: /\b(?:on the table|still (?:stands|valid|on offer))\b/i },
+  {
+    category: "proposal_rejected",
+    pattern: new RegExp(
+      `\\b(?:reject\\w*|turned down|turn down|turns down|dismiss\\w+|refus\\w+)\\s+(?:\\w+\\s+){0,4}${OFFER}|\\b${OFFER}\\s+(?:\\w+\\s+){0,3}(?:was|were|has been|had been)\\s+(?:rejected|turned down|dismissed)|\\brejected\\b`,
+      "i",
+    ),
+  },
+  {
+    category: "proposal_accepted",
+    pattern: new RegExp(
+      `\\b(?:accept\\w*|agreed to|agrees to|approved|endorsed|embraced|signed on to|responded positively to|said yes to)\\s+(?:\\w+\\s+){0,4}${OFFER}|\\b${OFFER}\\s+(?:\\w+\\s+){0,3}(?:was|were|has been|had been)\\s+accepted`,
+      "i",
+    ),
+    negatable: true,
+  },
+  {
+    category: "proposal_amended",
+    pattern: new RegExp(
+      `\\b(?:amend\\w*|revis\\w+|modif\\w+|updated|reworded|redrafted|new version|changes to)\\b[^.;]{0,40}?\\b${OFFER}|\\b${OFFER}\\s+(?:\\w+\\s+){0,3}(?:was|were|has been|had been)\\s+(?:amended|revised|modified|updated)`,
+      "i",
+    ),
+  },
+  {
+    category: "proposal_under_review",
+    pattern: new RegExp(
+      `\\b(?:stud(?:y|ying|ied|ies)|review\\w*|examin\\w+|consider\\w*|weigh\\w*|assess\\w*)\\s+(?:\\w+\\s+){0,3}${OFFER}|\\bunder (?:review|study|consideration)\\b|\\b(?:will|would|to|yet to) (?:respond|reply|give (?:its|their|a) (?:response|answer))\\b`,
+      "i",
+    ),
+  },
+  {
+    category: "proposal_made",
+    pattern: new RegExp(
+      `\\b(?:present\\w*|submit\\w*|put forward|puts forward|propos\\w+|offer\\w*|hand\\w* over|sent|deliver\\w*|tabled|unveil\\w*|drafted|drew up|draws up|laid out|floated)\\s+(?:\\w+\\s+){0,4}${OFFER}|\\bnew (?:\\w+\\s+){0,1}${OFFER}`,
+      "i",
+    ),
+    negatable: true,
+  },
+  // What someone believes about the talks is their opinion, not a plan ("critics believe the talks will fail").
+  { category: "position", pattern: OPINION },
+  {
+    category: "delegation_sent",
+    pattern: new RegExp(
+      `\\b(?:sen[dt]\\w*|dispatch\\w*)\\s+(?:\\w+\\s+){0,3}${TEAM}|\\b${TEAM}\\s+(?:\\w+\\s+){0,4}(?:arriv\\w+|landed|lands|land|flew|fly|flies|headed|heads|head|left for|leave for|leaves for|set off|travel\\w*|is due|are due|was dispatched|were dispatched|was sent|were sent)\\b`,
+      "i",
+    ),
+    negatable: true,
   },
   {
     category: "scheduled_meeting",
@@ -72,17 +202,16 @@ const RULES: CategoryRule[] = [
   {
     category: "stalled",
     pattern:
-      /\b(?:stall\w*|stopped|halted|suspend\w*|collapsed|broke down|breakdown|stagnat\w*|frozen|paused|deadlock\w*|impasse|without reaching|failed to reach|walked out|pulled out|stuck)\b/i,
+      /\b(?:stall\w*|stopped|stagnat\w*|frozen|paused|deadlock\w*|impasse|without reaching|failed to reach|walked out|stuck|collapsed|broke down|breakdown|standstill|ground to a halt)\b/i,
   },
   {
     category: "talks_held",
     pattern:
-      /\b(?:met|meetings?|held (?:talks|a meeting|negotiations|discussions)|talked|discussed|press conference|hosted|negotiated|mediated|(?:been|are|is|were|was) mediating|talks (?:were|took place))\b/i,
+      /\b(?:met|meetings?|held (?:talks|a meeting|negotiations|discussions|a round)|talked|discussed|press conference|hosted|negotiated|mediated|(?:been|are|is|were|was) mediating|talks (?:were|took place|opened|began|ended|continued)|(?:opened|began|concluded|wrapped up) (?:\w+\s+){0,2}(?:talks|round|negotiations))\b/i,
   },
   {
     category: "proposal_on_table",
-    pattern:
-      /\b(?:proposals?|proposed|plan|offer|offered|frameworks?|draft|on the table|put forward|counter-?proposal|initiative|blueprint)\b/i,
+    pattern: new RegExp(`\\b(?:${OFFER}|proposed|offered|on the table|put forward)\\b`, "i"),
   },
   { category: "position", pattern: OPINION },
   {
@@ -125,11 +254,8 @@ export function classifyStatus(
   for (const rule of aboutTalks ? RULES : OUTSIDE_TALKS) {
     const match = rule.pattern.exec(text);
     if (!match) continue;
-    if (
-      (rule.category === "deal_reached" || rule.category === "deal_implemented") &&
-      isNegated(text, match.index)
-    )
-      continue;
+    if (rule.negatable && isNegated(text, match.index)) continue;
+    if (rule.needs && !rule.needs.test(text)) continue;
     // "will not attend the talks" is no meeting: it is an obstacle or a position.
     if (rule.futureOnly && (!future || NEGATED_FUTURE.test(text))) continue;
     return rule.category;

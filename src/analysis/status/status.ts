@@ -27,10 +27,20 @@ const TRAVEL =
 /** Categories that can be plans; a future position or obstacle ("would not accept") is dated when stated. */
 const PLANS: ReadonlySet<StatusCategory> = new Set([
   "scheduled_meeting",
+  "delegation_sent",
   "talks_resuming",
+  "talks_postponed",
+  "deadline",
   "deal_reached",
+  "deal_approved",
   "deal_implemented",
+  "ceasefire_started",
+  "hostages_released",
+  "prisoners_released",
 ]);
+
+/** Dated by what they point to, whatever the tense of the report: a postponement by its new date. */
+const DATED_AHEAD: ReadonlySet<StatusCategory> = new Set(["talks_postponed", "deadline"]);
 
 /** The date right after a speech verb is the statement's: "officials said on November 25". */
 const STATEMENT_DATE =
@@ -141,16 +151,17 @@ export function findStatusEvents(
 
     const quoted = quotedRanges(text);
     // A plan (a meeting, a deal to come) is dated by when it will happen, never by when it was announced.
+    const ahead = DATED_AHEAD.has(category);
     const plan = future && PLANS.has(category);
     const mentions = resolveDates(text, article.published).filter(
       (mention) =>
         !(
-          plan &&
+          (plan || ahead) &&
           mention.relation === "past" &&
           STATEMENT_DATE.test(text.slice(Math.max(0, mention.start - 50), mention.start))
         ),
     );
-    const mention = primaryMention(mentions, quoted, future);
+    const mention = primaryMention(mentions, quoted, future || ahead);
     const speech = SPEECH.test(unquoted(text, quoted));
     if (
       speech &&
@@ -181,7 +192,7 @@ export function findStatusEvents(
       continues &&
       previous?.event.date.relation === "future" &&
       previous.event.date.value !== null &&
-      previous.event.category === "scheduled_meeting"
+      (previous.event.category === "scheduled_meeting" || previous.event.category === "delegation_sent")
     ) {
       date = { value: previous.event.date.value, precision: "approx", relation: "future", text: null };
       dateBasis = "context";
