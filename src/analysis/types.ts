@@ -56,9 +56,21 @@ export interface Quote extends Place {
   text: string;
   /** The article's publication date, for ordering quotes newest first. */
   published?: string;
+  /** Which attribution rule found the speaker (e.g. `subject-before-cue`, `pronoun`). */
+  rule?: string;
+  /** How sure the rule is, 0..1; below the threshold the speaker is left null and kept as `candidate`. */
+  confidence?: number;
+  /** The speaker a rule proposed but was not sure enough of (speaker null); shown only as "speaker unclear". */
+  candidateId?: string | null;
+  candidate?: string | null;
 }
 
-export type DatePrecision = "day" | "month" | "year" | "approx" | "unknown" | "n/a";
+/**
+ * `week`: a Monday-Sunday week ("next week"; value its Monday, with `range`); `approx`: a stretch of days
+ * with `range` ("late last week", "the past two days"), or around a day; `reported`: no date belongs to
+ * the event, so it carries its article's publication date (issue 12).
+ */
+export type DatePrecision = "day" | "week" | "month" | "year" | "approx" | "reported" | "unknown" | "n/a";
 
 export interface ResolvedDate {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when there is no date. */
@@ -141,4 +153,9 @@ export interface Analysis {
   entities: Entity[];
   quotes: Quote[];
   status: StatusEvent[];
+  /**
+   * Across articles (src/corpus/quote-reprints.ts): the same quote reported by several articles, by
+   * the id of its earliest report -> the ids of the later ones, earliest first. Not in the export.
+   */
+  quoteReprints?: Record<string, string[]>;
 }

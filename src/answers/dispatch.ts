@@ -2,6 +2,8 @@
  * The one entry from any edge (console, CLI, Discord) into the answers: checks the options against
  * the command definitions, cleans the text, and calls the pure answer function.
  */
+
+import type { QuoteType } from "../analysis/types.js";
 import { type CommandOptions, findCommand } from "../commands/definitions.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { answerAsk } from "./ask.js";
@@ -24,8 +26,13 @@ function cleanOptions(name: CommandName, options: CommandOptions): Cleaned | Rep
     if (option.type !== "string") continue;
     const raw = options[option.name];
     const result = cleanQuery(typeof raw === "string" ? raw : undefined, option.maxLength);
+    if (result.ok && option.choices && !option.choices.includes(result.text.toLowerCase())) {
+      return userError(name, `“${option.name}” must be one of: ${option.choices.join(", ")}.`, [
+        `Usage: ${definition?.usage ?? name}`,
+      ]);
+    }
     if (result.ok) {
-      cleaned[option.name] = result.text;
+      cleaned[option.name] = option.choices ? result.text.toLowerCase() : result.text;
     } else if (result.reason === "too-long") {
       return userError(name, `“${option.name}” is too long: at most ${option.maxLength} characters.`, [
         `Try ${definition?.usage ?? name} with a few words.`,
@@ -65,7 +72,11 @@ export function answerCommand(kb: KnowledgeBase, name: string, options: CommandO
     case "who":
       return answerWho(kb, text.name ?? "");
     case "quote":
-      return answerQuote(kb, text.name ?? "", text.about);
+      return answerQuote(kb, text.name ?? "", {
+        about: text.about,
+        type: text.type as QuoteType | undefined,
+        unclear: options.unclear === true || options.unclear === "true",
+      });
     case "status":
       return answerStatus(kb, text.topic);
   }

@@ -17,9 +17,6 @@ import { eventData } from "./item-data.js";
 import type { Answer, AnswerItem, AnswerSection, Reply } from "./types.js";
 import { userError } from "./user-error.js";
 
-/** Other reports named in a line's label, at most; the rest are counted. */
-export const ALSO_SHOWN = 3;
-
 const MONTH_ABBREVIATIONS = [
   "Jan",
   "Feb",
@@ -36,8 +33,9 @@ const MONTH_ABBREVIATIONS = [
 ];
 
 /**
- * A date as a line label: `2024-10-27`, `Aug 2024`, `2024`, `around 2024-10-24`,
- * `2024-10-22 to 2024-10-24`, `upcoming, no date`, `undated (reported 24 Oct 2024)`.
+ * A date as a line label: `2024-10-27`, `Aug 2024`, `2024`, `week of 2024-10-28`, `around 2024-10-24`,
+ * `2024-10-22 to 2024-10-24`, `reported 24 Oct 2024` (no date of its own), `upcoming, no date`,
+ * `undated (reported 24 Oct 2024)`.
  *
  * @example dateLabel({ value: "2024-08", precision: "month", relation: "past", text: "last August" }, "2024-10-24") // "Aug 2024"
  */
@@ -47,6 +45,8 @@ export function dateLabel(date: ResolvedDate, published: string): string {
     return date.relation === "future" ? "upcoming, no date" : `undated (reported ${formatDate(published)})`;
   if (date.precision === "month" && /^\d{4}-\d{2}$/.test(value))
     return `${MONTH_ABBREVIATIONS[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
+  if (date.precision === "week" && date.range) return `week of ${date.range.from}`;
+  if (date.precision === "reported") return `reported ${formatDate(published)}`;
   if (date.precision === "approx") {
     if (date.range && date.range.from !== date.range.to) return `${date.range.from} to ${date.range.to}`;
     return `around ${value}`;
@@ -83,16 +83,9 @@ export function entryItem(kb: KnowledgeBase, entry: TimelineEntry): AnswerItem |
     .slice(1)
     .map((report) => citeEvent(kb, report))
     .filter((citation): citation is Citation => citation !== null);
-  if (also.length > 0) {
-    const shown = also
-      .slice(0, ALSO_SHOWN)
-      .map((other) => (other.articleId === event.articleId ? `¶${other.paragraph}` : shortCitation(other)));
-    if (also.length > ALSO_SHOWN) shown.push(`${also.length - ALSO_SHOWN} more`);
-    parts.push(`also: ${shown.join("; ")}`);
-  }
   const newer = entry.supersededBy ? citeEvent(kb, entry.supersededBy.lead) : null;
   if (newer) parts.push(`superseded by ${shortCitation(newer)}`);
-  return {
+  const item: AnswerItem = {
     text: sentence.text,
     citation: kb.cite(sentence),
     label: parts.join(" · "),
@@ -100,10 +93,12 @@ export function entryItem(kb: KnowledgeBase, entry: TimelineEntry): AnswerItem |
       ...eventData(event, getDirectory(kb.analysis).entityById),
       superseded: entry.supersededBy !== null,
       speaker: event.speaker ?? null,
-      alsoReported: also,
       supersededBy: newer,
     },
   };
+  // The other reports of the same event, earliest first (rendered as an "also:" line).
+  if (also.length > 0) item.also = also;
+  return item;
 }
 
 function section(

@@ -57,8 +57,6 @@ export interface EventItemData {
   superseded: boolean;
   /** `/status`: who says it, for reported speech (canonical name or description). */
   speaker?: string | null;
-  /** `/status`: the other reports of the same event. */
-  alsoReported?: Citation[];
   /** `/status`: the newer report that changes this one (postponed, held, ended), or null. */
   supersededBy?: Citation | null;
 }
@@ -116,6 +114,8 @@ export interface AnswerItem {
   label?: string;
   /** What the item is, as data (the label is words for people; scripts read this). */
   data?: ItemData;
+  /** Other articles that report the same thing (the same quote in another outlet), earliest first. */
+  also?: Citation[];
 }
 
 export interface AnswerSection {

@@ -11,7 +11,7 @@ import { placeId } from "../index/entity-counts.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { getTimeline } from "../index/timeline.js";
 import { entityData, entityRef } from "./item-data.js";
-import { findSubject, quoteItem } from "./quote.js";
+import { findSubject, quoteItems } from "./quote.js";
 import { entryItem } from "./status.js";
 import type { AnswerFact, AnswerItem, AnswerSection, Reply } from "./types.js";
 
@@ -107,13 +107,15 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
   const notes: string[] = [];
 
   const quotes = directory.quotesBy(entity.id);
-  const said = quotes
-    .slice(0, WHO_LIMITS.said)
-    .map((entry) => quoteItem(kb, entry))
-    .filter((item): item is AnswerItem => item !== null);
+  const said = quoteItems(kb, quotes, WHO_LIMITS.said);
   if (said.length > 0) sections.push({ heading: "What they said", items: said });
   if (quotes.length > WHO_LIMITS.said)
     notes.push(`${quotes.length - WHO_LIMITS.said} more quotes: /quote ${entity.name}`);
+  const unclear = directory.unclearFor(entity.id).length;
+  if (unclear > 0)
+    notes.push(
+      `${unclear} more quote${unclear === 1 ? "" : "s"} may be ${entity.name}’s, but the speaker is unclear: /quote ${entity.name} unclear:true`,
+    );
 
   const { partners, sentences: meetingSentences } = meetings(kb, entity);
   if (partners.size > 0)

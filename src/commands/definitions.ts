@@ -15,6 +15,8 @@ export interface OptionDefinition {
   /** Longest value accepted (Discord caps string options at 6000). */
   maxLength?: number;
   autocomplete?: CompletionSource;
+  /** The only values accepted (Discord shows them as a menu). */
+  choices?: readonly string[];
 }
 
 export interface CommandDefinition {
@@ -55,7 +57,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   {
     name: "quote",
     description: "What this person or body said, each quote attributed and cited",
-    usage: "/quote NAME [about WORDS]",
+    usage: "/quote NAME [about WORDS] [type direct|partial|indirect] [unclear:true]",
     options: [
       {
         name: "name",
@@ -71,6 +73,20 @@ export const COMMANDS: readonly CommandDefinition[] = [
         type: "string",
         required: false,
         maxLength: QUERY_MAX_LENGTH,
+      },
+      {
+        name: "type",
+        description: "Only direct quotes, partial quotes or reported speech",
+        type: "string",
+        required: false,
+        maxLength: 10,
+        choices: ["direct", "partial", "indirect"],
+      },
+      {
+        name: "unclear",
+        description: "Also list quotes whose speaker the articles leave unclear (labelled so)",
+        type: "boolean",
+        required: false,
       },
       hide,
     ],

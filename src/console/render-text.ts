@@ -3,6 +3,8 @@
  * only another view of them.
  */
 import type { Answer, AnswerItem, Reply, UserError } from "../answers/types.js";
+import type { Citation } from "../core/types.js";
+import { formatDate } from "../text/citation.js";
 
 // Article text must not drive the terminal: escape sequences and other controls are shown as spaces.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
@@ -11,13 +13,21 @@ function safe(text: string): string {
   return text.replace(CONTROL, " ");
 }
 
+/** Another report of the same thing, short: outlet and date. */
+function alsoLabel(citation: Citation): string {
+  return `${citation.outlet ?? citation.title}, ${formatDate(citation.published)}, ¶${citation.paragraph}`;
+}
+
 function renderItem(item: AnswerItem, number: number): string {
   const label = item.label ? `[${safe(item.label)}] ` : "";
   const source = item.citation.link ?? item.citation.url;
-  return [
+  const lines = [
     `  ${number}. ${label}${safe(item.text)}`,
     `     — ${safe(item.citation.label)}${source ? ` <${safe(source)}>` : ""}`,
-  ].join("\n");
+  ];
+  if (item.also && item.also.length > 0)
+    lines.push(`     also: ${item.also.map((citation) => safe(alsoLabel(citation))).join(" · ")}`);
+  return lines.join("\n");
 }
 
 function renderAnswer(answer: Answer): string {

@@ -17,6 +17,7 @@ import { COURTESY_TITLES, NAME_HONORIFICS } from "../analysis/entities/lexicon.j
 import { normalise, slug } from "../analysis/text.js";
 import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
+import { findQuoteReprints } from "./quote-reprints.js";
 import { combineStatusSteps } from "./status-combine.js";
 
 class UnionFind {
@@ -175,7 +176,9 @@ export function* combineAnalysesSteps(parts: readonly ArticleAnalysis[]): Steps<
   yield;
   merged.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   yield;
-  return { entities: merged, quotes, status: yield* combineStatusSteps(status) };
+  const combinedStatus = yield* combineStatusSteps(status);
+  yield;
+  return { entities: merged, quotes, status: combinedStatus, quoteReprints: findQuoteReprints(quotes) };
 }
 
 /** Points one article's quotes and events at merged ids (a plain loop: optimised, unlike a generator's). */

@@ -78,5 +78,5 @@ export function applyPeopleFile(analysis: Analysis, entries: readonly PersonEntr
       ...(speaker ? { speakerId: speaker.id, speaker: speaker.name } : {}),
     };
   });
-  return { entities, quotes, status };
+  return { ...analysis, entities, quotes, status };
 }

@@ -67,18 +67,18 @@ const mergeKey = (category: StatusCategory): StatusCategory => SAME_AS[category]
 function precisionRank(event: StatusEvent): number {
   const { date } = event;
   if (date.value === null) return 0;
-  if (event.dateBasis === "publication") return 1;
+  if (event.dateBasis === "publication" || date.precision === "reported") return 1;
   switch (date.precision) {
     case "day":
       return 6;
+    case "week":
+      return 5;
     case "month":
       return 3;
     case "year":
       return 2;
-    case "approx":
-      return date.range ? 4 : 3;
     default:
-      return date.range ? 5 : 3; // a week
+      return date.range ? 4 : 3; // approx
   }
 }
 

@@ -4,7 +4,7 @@ import type { ResolvedDate } from "../analysis/types.js";
 
 /**
  * The first and last day a date may stand for; null when undated. A range wins; a month or a year
- * covers its days; an approximate day counts three days either side.
+ * covers its days; an approximate (or only reported) day counts three days either side.
  *
  * @example spanOf({ value: "1970-01", precision: "month", relation: "past", text: null }) // [0, 30]
  */
@@ -21,5 +21,6 @@ export function spanOf(date: ResolvedDate): [number, number] | null {
     return [first, isoDayNumber(next) - 1];
   }
   const day = isoDayNumber(value);
-  return date.precision === "approx" ? [day - 3, day + 3] : [day, day];
+  // A day reported by publication only is as vague as an approximate one.
+  return date.precision === "approx" || date.precision === "reported" ? [day - 3, day + 3] : [day, day];
 }

@@ -53,7 +53,9 @@ function commandJson(command: CommandDefinition): RESTPutAPIApplicationCommandsJ
           description: option.description,
           required: option.required,
           max_length: Math.min(option.maxLength ?? STRING_OPTION_MAX, STRING_OPTION_MAX),
-          autocomplete: option.autocomplete !== undefined,
+          ...(option.choices
+            ? { choices: option.choices.map((choice) => ({ name: choice, value: choice })) }
+            : { autocomplete: option.autocomplete !== undefined }),
         };
       }),
   };

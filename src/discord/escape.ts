@@ -53,7 +53,20 @@ export function escapeMarkdown(text: string): string {
 export function truncate(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
-  return `${chars.slice(0, Math.max(0, max - 1)).join("")}…`;
+  return `${chars
+    .slice(0, wordEnd(chars, Math.max(0, max - 1)))
+    .join("")
+    .trimEnd()}…`;
+}
+
+/**
+ * Where to cut `chars` at or before `at` without splitting a word: back to the last space, unless
+ * that would drop more than a third of the room (one very long word is cut where it must be).
+ */
+export function wordEnd(chars: readonly string[], at: number): number {
+  if (at >= chars.length || /\s/.test(chars[at] ?? "") || /\s/.test(chars[at - 1] ?? "")) return at;
+  for (let i = at - 1; i > (at * 2) / 3; i--) if (/\s/.test(chars[i]!)) return i;
+  return at;
 }
 
 /**
@@ -74,7 +87,7 @@ export function escapeTruncated(text: string, max: number): string {
     if ([...escapeMarkdown(source.slice(0, mid).join(""))].length <= max - 1) low = mid;
     else high = mid - 1;
   }
-  return `${escapeMarkdown(source.slice(0, low).join(""))}…`;
+  return `${escapeMarkdown(source.slice(0, wordEnd(source, low)).join("").trimEnd())}…`;
 }
 
 /**

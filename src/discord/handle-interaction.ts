@@ -63,14 +63,20 @@ const MAX_BELIEVABLE_WAIT_MS = 10_000;
 /** Longest option value written to the logs. */
 const LOGGED_OPTION_MAX = 100;
 
-/** The command's string options as given (for the answer and for paging ids) and `hide`. */
+/**
+ * The command's options as given, as text (for the answer and for paging ids: a boolean other than
+ * `hide` is kept as "true" when set), and `hide`.
+ */
 function readOptions(interaction: ChatInputCommandInteraction): {
   text: Record<string, string>;
   hide: boolean;
 } {
   const text: Record<string, string> = {};
   for (const option of findCommand(interaction.commandName)?.options ?? []) {
-    if (option.type !== "string") continue;
+    if (option.type === "boolean") {
+      if (option.name !== "hide" && interaction.options.getBoolean(option.name)) text[option.name] = "true";
+      continue;
+    }
     const value = interaction.options.getString(option.name);
     if (value !== null) text[option.name] = value;
   }

@@ -18,7 +18,7 @@ export interface PageRequest {
   command: CommandName;
   /** 0-based page to show. */
   page: number;
-  /** The command's text options as the user gave them (booleans such as `hide` are not kept). */
+  /** The command's options as the user gave them, as text (`hide` is not kept). */
   options: Record<string, string>;
 }
 
@@ -26,9 +26,9 @@ export type PageIdResult =
   | { ok: true; request: PageRequest }
   | { ok: false; reason: "foreign" | "old-version" | "expired" | "malformed" };
 
-/** Option names that travel in the id, in definition order. */
+/** Option names that travel in the id, in definition order (a boolean as "true"; `hide` does not travel). */
 function textOptionNames(command: CommandName): string[] {
-  return (findCommand(command)?.options ?? []).filter((o) => o.type === "string").map((o) => o.name);
+  return (findCommand(command)?.options ?? []).filter((o) => o.name !== "hide").map((o) => o.name);
 }
 
 function escapePart(text: string): string {

@@ -7,7 +7,7 @@ import type { APIEmbed } from "discord.js";
 import type { Answer, AnswerItem, UserError } from "../answers/types.js";
 import type { Citation } from "../core/types.js";
 import { formatDate } from "../text/citation.js";
-import { escapeMarkdown, escapeTruncated, plainLine, safeLink, truncate } from "./escape.js";
+import { escapeTruncated, plainLine, safeLink, truncate } from "./escape.js";
 import { LIMITS } from "./limits.js";
 
 export const ANSWER_COLOR = 0x2f6fae;
@@ -22,7 +22,7 @@ export const FACTS_PER_PAGE = 15;
 export const ITEM_TEXT_MAX = 1500;
 const FOOTER_MAX = 1024;
 /** Longest label (Parley's words: date, category, place, speaker, other reports). */
-const LABEL_MAX = 400;
+const LABEL_MAX = 240;
 
 /** A unit that is never split across pages. */
 interface Block {
@@ -43,7 +43,7 @@ interface Block {
 export function citationLine(citation: Citation): string {
   const label = [
     escapeTruncated(citation.title, 100),
-    escapeMarkdown(citation.outlet ?? "unknown outlet"),
+    escapeTruncated(citation.outlet ?? "unknown outlet", OUTLET_MAX),
     formatDate(citation.published),
     `¶${citation.paragraph}`,
   ].join(" · ");
@@ -51,9 +51,26 @@ export function citationLine(citation: Citation): string {
   return link ? `↳ [${label}](${link})` : `↳ ${label}`;
 }
 
+/** Longest outlet name in a citation line ("Agence France-Presse" fits; a long newspaper name is shortened). */
+const OUTLET_MAX = 32;
+/** Other reports of the same thing listed by name; the rest are counted. */
+const ALSO_SHOWN = 4;
+
+/** `also: [Reuters, 15 Jan 2025](…) · AFP, 16 Jan 2025 · +2 more`: the other outlets that reported it. */
+export function alsoLine(also: readonly Citation[]): string {
+  const shown = also.slice(0, ALSO_SHOWN).map((citation) => {
+    const label = `${escapeTruncated(citation.outlet ?? citation.title, OUTLET_MAX)}, ${formatDate(citation.published)}`;
+    const link = safeLink(citation.link) ?? safeLink(citation.url);
+    return link ? `[${label}](${link})` : label;
+  });
+  if (also.length > ALSO_SHOWN) shown.push(`+${also.length - ALSO_SHOWN} more`);
+  return `also: ${shown.join(" · ")}`;
+}
+
 function itemBlock(item: AnswerItem, number: number): string {
   const label = item.label ? `*${escapeTruncated(item.label, LABEL_MAX)}* — ` : "";
-  return `**${number}.** ${label}${escapeTruncated(item.text, ITEM_TEXT_MAX)}\n${citationLine(item.citation)}`;
+  const also = item.also && item.also.length > 0 ? `\n${alsoLine(item.also)}` : "";
+  return `**${number}.** ${label}${escapeTruncated(item.text, ITEM_TEXT_MAX)}\n${citationLine(item.citation)}${also}`;
 }
 
 function headingLine(heading: string, continued: boolean): string {

@@ -46,16 +46,25 @@ export function indexQuotes(
   entityById: ReadonlyMap<string, Entity>,
   bySpeaker: Map<string, SpeakerQuote[]>,
   speakersBySentence: Map<string, Map<number, string[]>>,
+  laterReports: ReadonlySet<string>,
+  unclear: Map<string, SpeakerQuote[]>,
 ): void {
   for (let i = from; i < to; i++) {
     const quote = quotes[i]!;
-    if (!quote.speakerId) continue;
-    push(bySpeaker, quote.speakerId, { quote, via: null });
+    if (!quote.speakerId) {
+      // Below the attribution threshold: offered apart as "speaker unclear", never in the main list.
+      if (quote.candidateId && !laterReports.has(quote.id))
+        push(unclear, quote.candidateId, { quote, via: null });
+      continue;
+    }
+    // A later report of a quote is cited under its earliest report, not listed again.
+    const listed = !laterReports.has(quote.id);
+    if (listed) push(bySpeaker, quote.speakerId, { quote, via: null });
     const speakers = slot(speakersBySentence, quote);
     speakers.push(quote.speakerId);
     const speaker = entityById.get(quote.speakerId);
     if (speaker?.linkedTo) {
-      push(bySpeaker, speaker.linkedTo, { quote, via: speaker });
+      if (listed) push(bySpeaker, speaker.linkedTo, { quote, via: speaker });
       speakers.push(speaker.linkedTo);
     }
   }

@@ -8,7 +8,7 @@
 import { editDistance } from "../analysis/entities/fuzzy.js";
 import { NAME_PARTICLES } from "../analysis/entities/lexicon.js";
 import { normalise } from "../analysis/text.js";
-import type { Analysis, Entity, StatusEvent } from "../analysis/types.js";
+import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import {
   CHUNK,
@@ -45,8 +45,12 @@ export interface Directory {
   readonly entityById: ReadonlyMap<string, Entity>;
   /** Entities matching a query, best first. */
   find(query: string, limit?: number): EntityMatch[];
-  /** A speaker's quotes, direct then partial then indirect, newest first within each. */
+  /** A speaker's quotes, newest first (by publication date) across types, reading order within an article. */
   quotesBy(entityId: string): readonly SpeakerQuote[];
+  /** The later reports of the same quote in other articles, earliest first (src/corpus/quote-reprints.ts). */
+  reprintsOf(quoteId: string): readonly Quote[];
+  /** Quotes left unattributed whose best candidate was this entity (src/analysis: below the threshold). */
+  unclearFor(entityId: string): readonly SpeakerQuote[];
   /** Bodies tied to a person ("Office of ... Netanyahu"). */
   bodiesOf(entityId: string): readonly Entity[];
   /** Status events an entity (or a body tied to it) takes part in, newest first. */
@@ -121,7 +125,20 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
   const speakersBySentence = new Map<string, Map<number, string[]>>();
   // Indexed in answer order, so each speaker's list comes out sorted without sorting it (sorting
   // hundreds of thousands of quotes per reload was the directory's largest cost at 10k articles).
-  const orderedQuotes = inAnswerOrder(analysis.quotes, (quote) => quote.published ?? "", true);
+  // Newest first across types: a reader wants the latest statement first, labelled with its type.
+  const orderedQuotes = inAnswerOrder(analysis.quotes, (quote) => quote.published ?? "", false);
+  // The same quote in several articles is listed once, under its earliest report, with the others.
+  const quoteById = new Map(analysis.quotes.map((quote) => [quote.id, quote]));
+  const reprints = new Map<string, Quote[]>();
+  const laterReports = new Set<string>();
+  const unclear = new Map<string, SpeakerQuote[]>();
+  for (const [first, later] of Object.entries(analysis.quoteReprints ?? {})) {
+    reprints.set(
+      first,
+      later.flatMap((id) => quoteById.get(id) ?? []),
+    );
+    for (const id of later) laterReports.add(id);
+  }
   yield;
   for (let from = 0; from < orderedQuotes.length; from += CHUNK) {
     indexQuotes(
@@ -131,6 +148,8 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
       entityById,
       quotes,
       speakersBySentence,
+      laterReports,
+      unclear,
     );
     yield;
   }
@@ -289,6 +308,8 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
     entityById,
     find,
     quotesBy: (id) => quotes.get(id) ?? [],
+    reprintsOf: (quoteId) => reprints.get(quoteId) ?? [],
+    unclearFor: (id) => unclear.get(id) ?? [],
     bodiesOf: (id) => bodies.get(id) ?? [],
     statusOf: (id) => status.get(id) ?? [],
     entitiesInSentence: (id) => [...new Set(atSentence(mentionsBySentence, id).map((m) => m.entityId))],

@@ -144,10 +144,10 @@ describe("resolveDates: last/next <month> around the publication month", () => {
 });
 
 describe("resolveDates: weeks, years and dates without a year", () => {
-  it("'this week' is an approximate period around publication", () => {
+  it("'this week' is the Monday-Sunday week of publication, precision week, valued by its Monday", () => {
     expect(only("Mediators met this week.", "2024-10-24")).toMatchObject({
-      value: "2024-10-24",
-      precision: "approx",
+      value: "2024-10-21",
+      precision: "week",
       range: { from: "2024-10-21", to: "2024-10-27" },
     });
   });
@@ -165,9 +165,10 @@ describe("resolveDates: weeks, years and dates without a year", () => {
     expect(only("The talks, which began in January, stalled.", "2024-10-24").text).toBe("January");
   });
 
-  it("'last week' is the whole previous week, approximate", () => {
+  it("'last week' is the whole previous week, precision week", () => {
     expect(only("Mediators met last week.", "2024-10-24")).toMatchObject({
-      precision: "approx",
+      value: "2024-10-14",
+      precision: "week",
       relation: "past",
       range: { from: "2024-10-14", to: "2024-10-20" },
     });
@@ -341,4 +342,26 @@ describe("resolveDates: properties over many publication dates", () => {
       else process.env.TZ = original;
     }
   });
+});
+
+describe("resolveDates: the tense of a weekday's clause, as wire copy writes it", () => {
+  // Each published on a day whose bare weekday in the past would be a different date.
+  const cases: Array<[string, string, string]> = [
+    ["2025-02-07", "The second group of hostages may be freed on Saturday.", "2025-02-08"],
+    ["2025-02-11", "The group said it expected an answer by Friday.", "2025-02-14"],
+    ["2025-02-24", "The first phase ends on Saturday, mediators said.", "2025-03-01"],
+    ["2025-02-28", "Two senior officials are travelling to Cairo on Sunday.", "2025-03-02"],
+    [
+      "2025-02-09",
+      "A delegation led by the intelligence chief will fly to Cairo on Wednesday.",
+      "2025-02-12",
+    ],
+    ["2025-02-26", "Hamas said it had released the last living hostages on Saturday.", "2025-02-22"],
+    ["2025-02-27", "The security cabinet convened Thursday to discuss the list.", "2025-02-27"],
+  ];
+  for (const [published, text, value] of cases) {
+    it(`${text} (${published}) -> ${value}`, () => {
+      expect(only(text, published).value).toBe(value);
+    });
+  }
 });

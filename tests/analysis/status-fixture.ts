@@ -37,6 +37,25 @@ export const gold = JSON.parse(
 
 export const seedGold = gold.files["doha-talks-2024-10-24"]!;
 
+/**
+ * True when an event's date is a gold fact's date. The seed gold predates issue 12's `reported`
+ * precision: its `approx` on the publication day with no range (s2: "the visit reported on the
+ * publication date") is what the code now calls `reported`. Value and paragraph never change.
+ */
+export function sameSeedDate(
+  date: { value: string | null; precision: string; range?: unknown },
+  fact: GoldFile["status"][number],
+): boolean {
+  if (date.value !== fact.refers_to_date) return false;
+  if (date.precision === fact.date_precision) return true;
+  return (
+    date.precision === "reported" &&
+    fact.date_precision === "approx" &&
+    date.value === seedGold.published &&
+    date.range === undefined
+  );
+}
+
 /** The shipped article as the read-only seed has it: one paragraph per line. */
 export function seedArticle(): Article {
   const paragraphs = readFileSync(

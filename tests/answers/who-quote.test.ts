@@ -69,10 +69,15 @@ describe("/who", () => {
   it("shows what Blinken said, direct quotes first, and what he did, dated", () => {
     const reply = answer(answerCommand(kb, "who", { name: "Blinken" }));
     const said = reply.sections.find((s) => s.heading === "What they said")!;
-    expect(said.items.slice(0, 2).map((item) => [item.citation.paragraph, item.label])).toEqual([
-      [3, "direct · “Blinken said” → Anthony Blinken"],
-      [4, "direct · “He added” → Anthony Blinken"],
+    expect(said.items.slice(0, 2).map((item) => [item.citation.paragraph, item.data])).toMatchObject([
+      [
+        3,
+        { kind: "quote", type: "direct", speakerAsWritten: "Blinken", speaker: { name: "Anthony Blinken" } },
+      ],
+      [4, { kind: "quote", type: "direct", speakerAsWritten: "He", cue: "added" }],
     ]);
+    // The label does not repeat the name asked about, nor a pronoun.
+    expect(said.items[1]?.label).toBe("direct");
     const did = reply.sections.find((s) => s.heading === "What they did or will do")!;
     // Timeline entries he takes part in, dated and labelled like /status lines.
     expect(did.items.map((item) => item.label)).toContain(
@@ -99,32 +104,53 @@ describe("/who", () => {
 });
 
 describe("/quote", () => {
-  it("gives Blinken's two direct quotes in order, then partial, then reported speech", () => {
+  it("lists Blinken's quotes in reading order within the one article, each sentence once, typed", () => {
     const reply = answer(answerCommand(kb, "quote", { name: "Blinken" }));
-    expect(reply.sections.map((s) => s.heading)).toEqual([
-      "Direct quotes",
-      "Partial quotes",
-      "Reported speech",
+    expect(reply.sections.map((s) => s.heading)).toEqual(["Newest first"]);
+    const items = reply.sections[0]!.items;
+    expect(items.map((item) => item.citation.paragraph)).toEqual([3, 4, 6, 7]);
+    expect(items[0]!.text).toContain("“We talked about options");
+    expect(items.map((item) => (item.data?.kind === "quote" ? item.data.type : null))).toEqual([
+      "direct",
+      "direct",
+      "indirect",
+      "indirect",
     ]);
-    const direct = reply.sections[0]!.items;
-    expect(direct.map((item) => item.citation.paragraph)).toEqual([3, 4]);
-    expect(direct[0]!.text).toContain("“We talked about options");
-    expect(direct[1]!.label).toBe("direct · “He added” → Anthony Blinken");
+    // ¶6 holds reported speech with a partial quote inside: one line, both types named.
+    expect(items[2]!.label).toBe("indirect + partial");
+  });
+
+  it("narrows by type", () => {
+    const reply = answer(answerCommand(kb, "quote", { name: "Blinken", type: "direct" }));
+    expect(reply.sections.map((s) => s.heading)).toEqual(["Direct quotes"]);
+    expect(reply.sections[0]!.items.map((item) => item.citation.paragraph)).toEqual([3, 4]);
+    const partial = answer(answerCommand(kb, "quote", { name: "Blinken", type: "partial" }));
+    expect(partial.sections[0]!.items.map((item) => item.citation.paragraph)).toEqual([6]);
+    expect(answerCommand(kb, "quote", { name: "Blinken", type: "rumour" })).toMatchObject({
+      kind: "user-error",
+      message: "“type” must be one of: direct, partial, indirect.",
+    });
   });
 
   it("shows Netanyahu's office's statements under his name, labelled as the office's", () => {
     const reply = answer(answerCommand(kb, "quote", { name: "Netanyahu" }));
-    const labels = reply.sections.flatMap((s) => s.items.map((item) => item.label));
-    expect(labels).toEqual([
-      "direct · “The office added” → Office of Prime Minister Benjamin Netanyahu",
-      "indirect · “Prime Minister Benjamin Netanyahu’s office said” → Office of Prime Minister Benjamin Netanyahu",
+    const items = reply.sections.flatMap((s) => s.items);
+    expect(items.map((item) => item.citation.paragraph)).toEqual([9, 10]);
+    expect(items.map((item) => item.label)).toEqual([
+      "indirect · Office of Prime Minister Benjamin Netanyahu",
+      "direct · Office of Prime Minister Benjamin Netanyahu",
+    ]);
+    expect(items.map((item) => (item.data?.kind === "quote" ? item.data.via?.name : null))).toEqual([
+      "Office of Prime Minister Benjamin Netanyahu",
+      "Office of Prime Minister Benjamin Netanyahu",
     ]);
   });
 
   it("narrows to quotes about some words", () => {
     const reply = answer(answerCommand(kb, "quote", { name: "Blinken", about: "frameworks" }));
-    // The sentence of ¶6 holds a partial quote and reported speech: both are about frameworks.
-    expect(reply.sections.flatMap((s) => s.items.map((item) => item.citation.paragraph))).toEqual([6, 6]);
+    // The sentence of ¶6 holds a partial quote and reported speech: both are about frameworks, and
+    // the sentence is listed once.
+    expect(reply.sections.flatMap((s) => s.items.map((item) => item.citation.paragraph))).toEqual([6]);
     expect(answerCommand(kb, "quote", { name: "Blinken", about: "pineapple" })).toMatchObject({
       kind: "user-error",
     });

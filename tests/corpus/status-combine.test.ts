@@ -84,7 +84,7 @@ describe("buildTimeline: one entry per event, however many articles report it", 
   });
 
   it("joins an undated plan to a dated plan for the same place reported within days", () => {
-    const vague = article("vague", "2024-10-18", ["Israeli negotiators will travel to Doha for talks."]);
+    const vague = article("vague", "2024-10-18", ["Israeli negotiators will hold talks in Doha."]);
     const result = buildTimeline([...eventsOf(vague), ...newerEvents]);
     expect(entryOf(result, vague, 1)).toBe(entryOf(result, newer, 1));
     expect(entryOf(result, vague, 1).lead.articleId).toBe("newer");

@@ -42,13 +42,13 @@ describe("finding entities", () => {
 });
 
 describe("quotes by speaker", () => {
-  it("lists a person's direct quotes first, then partial, then reported speech, in article order", () => {
+  it("lists a person's quotes in reading order within an article, whatever their type", () => {
     const blinken = directory.find("Blinken")[0]!.entity;
     expect(directory.quotesBy(blinken.id).map((entry) => [entry.quote.type, entry.quote.paragraph])).toEqual([
       ["direct", 3],
       ["direct", 4],
-      ["partial", 6],
       ["indirect", 6],
+      ["partial", 6],
       ["indirect", 7],
       ["indirect", 7],
     ]);
@@ -58,12 +58,12 @@ describe("quotes by speaker", () => {
     const netanyahu = directory.find("Netanyahu")[0]!.entity;
     const entries = directory.quotesBy(netanyahu.id);
     expect(entries.map((entry) => [entry.quote.paragraph, entry.via?.name])).toEqual([
-      [10, "Office of Prime Minister Benjamin Netanyahu"],
       [9, "Office of Prime Minister Benjamin Netanyahu"],
+      [10, "Office of Prime Minister Benjamin Netanyahu"],
     ]);
   });
 
-  it("puts newer articles first within a type", () => {
+  it("puts newer articles first", () => {
     const merged = combineAnalyses([
       analyze(["“We are close,” Antony Blinken said."], "z-old", "2024-10-01"),
       analyze(["“We are closer,” Antony Blinken said."], "a-new", "2024-11-01"),

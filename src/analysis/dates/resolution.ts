@@ -1,6 +1,15 @@
 /** What a date rule produces, and the helpers that turn calendar days into resolutions. */
 import type { ResolvedDate } from "../types.js";
-import { addDays, type Day, dayNumber, daysInMonth, formatDay, formatMonth, weekdayOf } from "./calendar.js";
+import {
+  addDays,
+  type Day,
+  dayNumber,
+  daysInMonth,
+  formatDay,
+  formatMonth,
+  startOfWeek,
+  weekdayOf,
+} from "./calendar.js";
 import type { Tense } from "./tense.js";
 import { COUNT_WORDS } from "./words.js";
 
@@ -66,9 +75,14 @@ export function weekdayNear(published: Day, target: number, direction: "next" | 
       return addDays(published, ahead === 0 ? 7 : ahead);
     case "last": // "last Sunday": the most recent one, never today
       return addDays(published, back === 0 ? -7 : -back);
-    case "future": // "will meet on Monday"
-      return addDays(published, ahead);
-    default: // "met on Monday", and news defaults to the past when the clause does not say
+    case "future": // "will meet on Monday": the coming one; today's weekday is a week ahead (today is "today")
+      return addDays(published, ahead === 0 ? 7 : ahead);
+    default: // "met on Monday" (today's weekday is today: "said on Thursday" in Thursday's copy); no tense: past
       return addDays(published, -back);
   }
+}
+
+/** "this Friday": the weekday `target` (0 = Sunday) of the Monday-Sunday week holding `published`. */
+export function dayThisWeek(published: Day, target: number): Day {
+  return addDays(startOfWeek(published), (target + 6) % 7);
 }

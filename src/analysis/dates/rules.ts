@@ -1,8 +1,10 @@
 /** Parley's own date rules (newsroom phrases chrono reads differently), in order of precedence. */
 import { addDays, addMonths, startOfWeek } from "./calendar.js";
+import { PART_RULES } from "./parts.js";
 import {
   countOf,
   dayResolution,
+  dayThisWeek,
   monthResolution,
   periodResolution,
   type Rule,
@@ -22,29 +24,36 @@ export const RULES: Rule[] = [
     resolve: (_match, { published }) => dayResolution(published, published),
   },
   {
+    // "last night": the evening before publication (wire copy written in the morning).
+    hint: /last night/i,
+    pattern: /\blast night\b/gi,
+    resolve: (_match, { published }) => dayResolution(addDays(published, -1), published),
+  },
+  ...PART_RULES,
+  {
     // "next Sunday", "last Monday", "this Friday", "on Tuesday", "Tuesday".
     hint: /day\b/,
     pattern: new RegExp(`\\b(?:(next|coming|last|past|this|on)\\s+)?(?:the\\s+)?(${WEEKDAY_NAMES})\\b`, "g"),
     resolve(match, context) {
       const modifier = match[1]?.toLowerCase();
       const target = WEEKDAYS.indexOf((match[2] ?? "").toLowerCase());
+      // "this Friday": that day of the current Monday-Sunday week, whichever side of publication.
+      if (modifier === "this")
+        return dayResolution(dayThisWeek(context.published, target), context.published);
       const direction =
         modifier === "next" || modifier === "coming"
           ? "next"
           : modifier === "last" || modifier === "past"
             ? "last"
-            : modifier === "this"
-              ? context.tense() === "past"
-                ? "past"
-                : "future"
-              : context.tense();
+            : context.tense();
       return dayResolution(weekdayNear(context.published, target, direction), context.published);
     },
   },
   {
-    // "this week", "next week", "last weekend": approximate periods.
+    // "this week", "next week": that Monday-Sunday week, value its Monday; "last weekend": approx.
+    // Not "the past week", a rolling seven days (below).
     hint: /week/i,
-    pattern: /\b(this|next|last|past|coming|previous)\s+week(end)?\b/gi,
+    pattern: /(?<!\bthe\s)\b(this|next|last|past|coming|previous)\s+week(end)?\b/gi,
     resolve(match, { published }) {
       const which = (match[1] ?? "").toLowerCase();
       const offset = which === "this" ? 0 : which === "next" || which === "coming" ? 7 : -7;
@@ -53,8 +62,7 @@ export const RULES: Rule[] = [
         const saturday = addDays(monday, 5);
         return periodResolution(saturday, saturday, addDays(monday, 6), published);
       }
-      const value = offset === 0 ? published : monday;
-      return periodResolution(value, monday, addDays(monday, 6), published);
+      return { ...periodResolution(monday, monday, addDays(monday, 6), published), precision: "week" };
     },
   },
   {
@@ -75,12 +83,13 @@ export const RULES: Rule[] = [
   },
   {
     // "during the past two days", "over the last few weeks": an approximate past period up to publication.
-    hint: /(?:days|weeks|months)\b/i,
+    hint: /(?:day|week|month)s?\b/i,
     pattern:
-      /\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?:(few|several|couple of|two|three|four|five|six|seven|\d+)\s+)?(days|weeks|months)\b/gi,
+      /\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?:(few|several|couple of|two|three|four|five|six|seven|\d+)\s+)?(days?|weeks?|months?)\b/gi,
     resolve(match, { published }) {
-      const count = countOf(match[1]);
-      const unit = (match[2] ?? "days").toLowerCase();
+      // "the past week" (singular, no count) is one unit; "the past days" a few.
+      const unit = (match[2] ?? "days").toLowerCase().replace(/s?$/, "s");
+      const count = match[1] || match[2]?.toLowerCase().endsWith("s") ? countOf(match[1]) : 1;
       const from =
         unit === "days"
           ? addDays(published, -count)

@@ -4,6 +4,8 @@
  * future or past marker in the same clause wins.
  */
 
+import { WEEKDAY_NAMES } from "./words.js";
+
 export type Tense = "past" | "future" | "unknown";
 
 // Future markers: modal "will", plans and schedules, "expected/set/due to".
@@ -39,6 +41,32 @@ const NOT_PAST = new Set([
   "kindred",
 ]);
 
+/**
+ * More future markers, for dating only (`sentenceTense`, which classifies sentences, keeps the list
+ * above): "is expected back", "are to resume", "could be freed", "planned for", a present
+ * progressive or a scheduling present ("are travelling to Cairo on Sunday", "the first phase ends on
+ * Saturday"), a deadline ("by Friday"), and a copula right before a weekday ("the deadline is
+ * Wednesday"). Wire copy reports the past in the past tense, so a present here is a plan.
+ */
+const DATE_FUTURE = new RegExp(
+  [
+    "(?:is|are)\\s+(?:expected|due|set|scheduled|slated|planned)\\b",
+    "(?:is|are)\\s+to\\s+[a-z]+",
+    "(?:is|are)\\s+(?:also\\s+)?[a-z]{3,}ing\\b",
+    "could|might|should",
+    "(?:planned|scheduled|set|slated)\\s+for\\b",
+    "(?:ends|begins|starts|expires|opens|resumes|closes|arrives|returns|takes effect)\\b",
+    `by(?=\\s+(?:${WEEKDAY_NAMES})\\b)`,
+    `(?:is|are)(?=\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES})\\b)`,
+  ]
+    .map((pattern) => `\\b(?:${pattern})`)
+    .join("|"),
+  "gi",
+);
+
+/** The modal "may", lower case only: "May" is a month. */
+const MAY = /\bmay\b/g;
+
 /** Clause boundaries: the guess never looks past them. */
 const BOUNDARY = /[.;!?]\s|[“”"]/g;
 
@@ -50,16 +78,34 @@ interface Marker {
 function markersIn(text: string, from: number, to: number): Marker[] {
   const window = text.slice(from, to);
   const found: Marker[] = [];
+  // matchAll starts at a global pattern's lastIndex, which sentenceTense's test() leaves behind.
+  FUTURE.lastIndex = 0;
+  DATE_FUTURE.lastIndex = 0;
+  MAY.lastIndex = 0;
+  PAST.lastIndex = 0;
   for (const match of window.matchAll(FUTURE)) found.push({ position: from + match.index, tense: "future" });
+  for (const pattern of [DATE_FUTURE, MAY])
+    for (const match of window.matchAll(pattern))
+      found.push({ position: from + match.index, tense: "future" });
   for (const match of window.matchAll(PAST)) {
     const word = match[0].toLowerCase();
     if (NOT_PAST.has(word)) continue;
-    // "expected to", "scheduled to" are plans, already counted as future.
-    if (/ed$/.test(word) && /^\s+to\b/.test(window.slice(match.index + word.length)) && word !== "agreed")
-      continue;
+    if (isParticiple(window, match.index, word)) continue;
     found.push({ position: from + match.index, tense: "past" });
   }
   return found;
+}
+
+/**
+ * A past form that carries no tense of its own: a plan ("expected to", "scheduled to"), a passive
+ * after a present or modal auxiliary ("is expected", "will be held", "could be freed": the auxiliary
+ * decides), or a participle phrase ("a delegation led by", "the plan proposed by": "by" follows).
+ */
+function isParticiple(window: string, index: number, word: string): boolean {
+  const after = window.slice(index + word.length, index + word.length + 4);
+  if (/^\s+to\b/.test(after) && word !== "agreed") return true;
+  if (/^\s+by\b/.test(after)) return true;
+  return /\b(?:is|are|am|be|been|being)\s+$/i.test(window.slice(Math.max(0, index - 7), index));
 }
 
 /** The clause around [start, end): from the last boundary before to the next boundary after. */
@@ -78,27 +124,46 @@ function clauseBounds(text: string, start: number, end: number): [number, number
 }
 
 /**
- * The tense nearest to the span [start, end) of `text`, within its clause (max 120 characters before
- * and 60 after); "unknown" when there is no marker.
+ * The tense of the clause holding the span [start, end) of `text`: the nearest marker before the span
+ * in its clause (max 120 characters back), else the nearest after it (max 60 characters), so an
+ * attribution after the date ("..., his office said") does not set the tense of what it reports.
+ * Inside a quotation with no marker of its own, the clause that introduces the quotation decides
+ * ("would come home “on Sunday, if all goes well”"). "unknown" when there is no marker.
  *
  * @example tenseAround("Talks were held on Monday.", 16, 25) // "past"
- * @example tenseAround("They will meet on Monday.", 15, 24) // "future"
+ * @example tenseAround("They will meet on Monday, an official said.", 15, 24) // "future"
  */
-export function tenseAround(text: string, start: number, end: number): Tense {
+export function tenseAround(text: string, start: number, end: number, quoted = true): Tense {
   const [clauseStart, clauseEnd] = clauseBounds(text, start, end);
   const from = Math.max(clauseStart, start - 120);
   const to = Math.min(clauseEnd, end + 60);
-  let best: Marker | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
+  let before: Marker | undefined;
+  let after: Marker | undefined;
   for (const marker of markersIn(text, from, to)) {
-    // Words after the date count a little less than words before it ("on Monday the talks were...").
-    const distance = marker.position < start ? start - marker.position : (marker.position - end) * 1.5;
-    if (distance < bestDistance || (distance === bestDistance && marker.tense === "future")) {
-      best = marker;
-      bestDistance = distance;
-    }
+    if (marker.position < start) {
+      // Nearest before wins; at the same place "will" beats an -ed word it governs.
+      if (
+        !before ||
+        marker.position > before.position ||
+        (marker.position === before.position && marker.tense === "future")
+      )
+        before = marker;
+    } else if (marker.position >= end && (!after || marker.position < after.position)) after = marker;
   }
-  return best?.tense ?? "unknown";
+  const tense = before?.tense ?? after?.tense;
+  if (tense) return tense;
+  const opening = quoted ? quotationOpening(text, start) : -1;
+  return opening > 0 ? tenseAround(text, opening, opening, false) : "unknown";
+}
+
+/** Where the quotation holding `position` opens (its mark), or -1 when `position` is not quoted. */
+function quotationOpening(text: string, position: number): number {
+  const curly = text.lastIndexOf("“", position);
+  if (curly >= 0 && text.lastIndexOf("”", position) < curly) return curly;
+  let straight = -1;
+  for (let index = text.indexOf('"'); index >= 0 && index < position; index = text.indexOf('"', index + 1))
+    straight = straight < 0 ? index : -1;
+  return straight;
 }
 
 /**

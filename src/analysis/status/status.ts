@@ -2,7 +2,8 @@
  * Talk status events: the sentences about the negotiations, each classified (status-rules.ts) and dated.
  *
  * Which date an event gets, in order:
- * 1. a date expression in the sentence (dates.ts), preferring one outside quotation marks, and for a
+ * 1. a date expression of the event's own clause (dates/event.ts: not in a background clause or a quoted
+ *    aside), preferring one outside quotation marks, then the most precise, and for a
  *    future event a future date ("today, Thursday" in Blinken's sentence, not the quoted "coming days");
  *    a plan is never dated by its announcement ("Riyadh will host talks, officials said on Monday");
  * 2. a plan with no date of its own that continues the previous sentence's dated plan ("The office
@@ -12,10 +13,12 @@
  * 4. an opinion with no date ("critics believe ..."): null, `n/a`;
  * 5. a statement ("Blinken said that ...") by someone whose statement the article dates to its
  *    publication day ("Blinken said ... today"): that day, `day`;
- * 6. any other report: the publication date, `approx` (it was true when the article was written).
+ * 6. any other report: the publication date, `reported` (it was true when the article was written;
+ *    never a date borrowed from a background clause or a quoted aside).
  */
 import type { Article, Sentence } from "../../core/types.js";
 import { type DateMention, resolveDates } from "../dates/dates.js";
+import { ownMentions, STATEMENT_DATE } from "../dates/event.js";
 import { sentenceTense } from "../dates/tense.js";
 import type { ResolvedDate, StatusCategory, StatusEvent } from "../types.js";
 import { findVenue, topicsOf } from "./places.js";
@@ -41,10 +44,6 @@ const PLANS: ReadonlySet<StatusCategory> = new Set([
 
 /** Dated by what they point to, whatever the tense of the report: a postponement by its new date. */
 const DATED_AHEAD: ReadonlySet<StatusCategory> = new Set(["talks_postponed", "deadline"]);
-
-/** The date right after a speech verb is the statement's: "officials said on November 25". */
-const STATEMENT_DATE =
-  /\b(?:said|announced|told [\w ]{1,30}?|stated|confirmed|added|declared)\s+(?:\w+\s+){0,3}$/i;
 
 /** A capitalised word after the first: the sentence names someone or something. */
 const NAMES_SOMEONE = /\s[A-Z][a-z]/;
@@ -153,11 +152,15 @@ export function findStatusEvents(
     // A plan (a meeting, a deal to come) is dated by when it will happen, never by when it was announced.
     const ahead = DATED_AHEAD.has(category);
     const plan = future && PLANS.has(category);
-    const mentions = resolveDates(text, article.published).filter(
+    // Only the dates of the event's own clause (no background clause, no quoted aside), best first.
+    const own = ownMentions(text, resolveDates(text, article.published), {
+      keepBackground: category === "background_event",
+    });
+    const mentions = own.filter(
       (mention) =>
         !(
           (plan || ahead) &&
-          mention.relation === "past" &&
+          mention.relation !== "future" &&
           STATEMENT_DATE.test(text.slice(Math.max(0, mention.start - 50), mention.start))
         ),
     );
@@ -206,7 +209,7 @@ export function findStatusEvents(
       date = { value: article.published, precision: "day", relation: "present", text: null };
       dateBasis = "speaker";
     } else {
-      date = { value: article.published, precision: "approx", relation: "present", text: null };
+      date = { value: article.published, precision: "reported", relation: "present", text: null };
       dateBasis = "publication";
     }
 

@@ -1,0 +1,105 @@
+/**
+ * The same quote reported by several articles (wire copy reprinted, one statement quoted by many
+ * outlets): one line in `/quote` and `/who`, with every citation. The export keeps one quote per
+ * article; this only groups them.
+ *
+ * Two quotes are one when they have the same resolved speaker, come from different articles, and
+ * their words overlap by at least 90% (of the longer one's words). Quotes whose speakers differ are
+ * never grouped, whatever their text: grouping must not move words from one speaker to another.
+ */
+import { normalise } from "../analysis/text.js";
+import type { Quote } from "../analysis/types.js";
+
+/** Share of the longer quote's words that the shorter one must hold. */
+export const REPRINT_OVERLAP = 0.9;
+
+/** Words used to find candidates cheaply: a reprint almost always keeps the opening or closing words. */
+const KEY_WORDS = 4;
+
+function wordsOf(text: string): string[] {
+  return normalise(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Words of `a` found in `b` (as a multiset), over the longer one's length. */
+export function wordOverlap(a: readonly string[], b: readonly string[]): number {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const word of b) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let shared = 0;
+  for (const word of a) {
+    const left = counts.get(word) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(word, left - 1);
+    }
+  }
+  return shared / longest;
+}
+
+/**
+ * Groups of quote ids that are one quote, each earliest first (publication date, then article id and
+ * place); only groups of two or more are returned, keyed by their first (earliest) quote's id.
+ *
+ * @example
+ * findQuoteReprints(quotes) // { "reuters-1#q3": ["afp-2#q1"] }: AFP reprinted Reuters' quote
+ */
+export function findQuoteReprints(quotes: readonly Quote[]): Record<string, string[]> {
+  const words = new Map<Quote, string[]>();
+  const buckets = new Map<string, Quote[]>();
+  for (const quote of quotes) {
+    if (quote.speakerId === null) continue;
+    const list = wordsOf(quote.text);
+    if (list.length < 3) continue;
+    words.set(quote, list);
+    for (const key of [list.slice(0, KEY_WORDS), list.slice(-KEY_WORDS)]) {
+      const bucket = `${quote.speakerId}\u0000${key.join(" ")}`;
+      const members = buckets.get(bucket);
+      if (members) members.push(quote);
+      else buckets.set(bucket, [quote]);
+    }
+  }
+  // Union-find over quotes that pass the overlap test.
+  const parent = new Map<Quote, Quote>();
+  const find = (quote: Quote): Quote => {
+    let root = quote;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(quote, root);
+    return root;
+  };
+  for (const members of buckets.values()) {
+    if (members.length < 2) continue;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const a = members[i]!;
+        const b = members[j]!;
+        if (a.articleId === b.articleId || find(a) === find(b)) continue;
+        if (wordOverlap(words.get(a)!, words.get(b)!) >= REPRINT_OVERLAP) parent.set(find(b), find(a));
+      }
+    }
+  }
+  const groups = new Map<Quote, Quote[]>();
+  for (const quote of parent.keys()) {
+    const root = find(quote);
+    const group = groups.get(root);
+    if (group) group.push(quote);
+    else groups.set(root, [quote]);
+  }
+  const earliest = (a: Quote, b: Quote): number =>
+    (a.published ?? "").localeCompare(b.published ?? "") ||
+    a.articleId.localeCompare(b.articleId) ||
+    a.paragraph - b.paragraph ||
+    a.sentence - b.sentence;
+  const result: Record<string, string[]> = {};
+  for (const group of groups.values()) {
+    // One quote per article: a second quote of the same article stays its own line.
+    const perArticle = new Map<string, Quote>();
+    for (const quote of group.sort(earliest))
+      if (!perArticle.has(quote.articleId)) perArticle.set(quote.articleId, quote);
+    const [first, ...rest] = perArticle.values();
+    if (first && rest.length > 0) result[first.id] = rest.map((quote) => quote.id);
+  }
+  return result;
+}
