@@ -11,7 +11,7 @@
  *   entry stays in the history, `supersededBy` the newer. A fact that still holds (talks held, a deal
  *   reached) is never superseded.
  * Opinions and background (`position`, `background_event`) are not talk events and get no entry.
- * Candidates are looked up by category and week, so the cost stays about linear at 10,000 articles.
+ * Candidates are looked up by category and month, so the cost stays about linear at 10,000 articles.
  */
 
 import { isoDayNumber } from "../analysis/dates/calendar.js";
@@ -63,6 +63,12 @@ interface Group {
 const SAME_AS: Partial<Record<StatusCategory, StatusCategory>> = { proposal_made: "proposal_on_table" };
 const mergeKey = (category: StatusCategory): StatusCategory => SAME_AS[category] ?? category;
 
+/** Calendar month of a day number (years * 12 + month), for filing. */
+function monthOf(day: number): number {
+  const date = new Date(day * 86_400_000);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
 /** Rank of a date's precision: higher is more precise. */
 function precisionRank(event: StatusEvent): number {
   const { date } = event;
@@ -93,10 +99,58 @@ const compatiblePlace = (a: StatusEvent, b: StatusEvent): boolean =>
 /** Participants that are people or bodies (a place named in the sentence is not a party). */
 const parties = (event: StatusEvent): string[] => event.participants.filter((id) => !id.startsWith("place:"));
 
+/** Words too common in body names to tell two parties apart. */
+const COMMON_WORDS = new Set([
+  "of",
+  "the",
+  "and",
+  "office",
+  "prime",
+  "minister",
+  "ministry",
+  "foreign",
+  "head",
+  "person",
+  "organisation",
+]);
+
+/** The words of a party's id ("organisation:cabinet-of-israel" -> cabinet, israel), demonyms as countries. */
+function partyWords(id: string): string[] {
+  return id
+    .split(/[:-]/)
+    .filter((word) => word.length > 2 && !COMMON_WORDS.has(word))
+    .map((word) => (word.endsWith("i") && word.length > 5 ? word.slice(0, -1) : word)); // israeli -> israel
+}
+
+/**
+ * One party shared (the same entity, or a name word: "Israeli cabinet" and "Cabinet of Israel", the
+ * names analysis not having merged them), or one side names none.
+ */
 function compatibleParties(a: StatusEvent, b: StatusEvent): boolean {
   const left = parties(a);
   const right = parties(b);
-  return left.length === 0 || right.length === 0 || left.some((id) => right.includes(id));
+  if (left.length === 0 || right.length === 0 || left.some((id) => right.includes(id))) return true;
+  const words = new Set(left.flatMap(partyWords));
+  return right.some((id) => partyWords(id).some((word) => words.has(word)));
+}
+
+/** Both name the same venue, or a party in common. */
+function linked(a: StatusEvent, b: StatusEvent): boolean {
+  if (a.place !== null && a.place === b.place) return true;
+  return parties(a).length > 0 && parties(b).length > 0 && compatibleParties(a, b);
+}
+
+const blank = (event: StatusEvent): boolean => event.place === null && parties(event).length === 0;
+
+/**
+ * Two reports dated alike (both an exact day, both "next week") need only not to contradict each other
+ * on who takes part. Otherwise (a day against a week, two undated plans) one date says little about the
+ * other: they must name the same venue or a party in common (or neither names anything).
+ */
+function linkedEnough(a: Item, b: Item): boolean {
+  const alike = a.span !== null && b.span !== null && a.event.date.precision === b.event.date.precision;
+  if (alike) return compatibleParties(a.event, b.event);
+  return linked(a.event, b.event) || (blank(a.event) && blank(b.event));
 }
 
 /** Dates within the reports' precision: the same day when both give one, else overlapping with slack. */
@@ -106,68 +160,119 @@ function compatibleDates(a: Item, b: Item, exactSlack: number): boolean {
     return a.plan && b.plan && Math.abs(a.publishedDay - b.publishedDay) <= UNDATED_WINDOW_DAYS;
   }
   const exact = a.event.date.precision === "day" && b.event.date.precision === "day";
-  const slack = exact ? exactSlack : SLACK_DAYS;
+  // Calendar periods (a week, a month, a year) have edges: October is not November.
+  const periods = PERIODS.has(a.event.date.precision) && PERIODS.has(b.event.date.precision);
+  const slack = exact ? exactSlack : periods ? 0 : SLACK_DAYS;
   return a.span[0] - slack <= b.span[1] && b.span[0] - slack <= a.span[1];
 }
+
+const PERIODS: ReadonlySet<string> = new Set(["week", "month", "year"]);
 
 /** Meetings held over two days ("opened Thursday", "ended Friday") are one round. */
 const exactSlackOf = (category: StatusCategory): number => (category === "talks_held" ? 1 : 0);
 
-function sameEvent(group: Group, item: Item): boolean {
-  for (const other of group.items) {
-    if (other.event.articleId === item.event.articleId) {
-      // Within an article only a continuation of the sentence before is the same event.
-      if (item.event.dateBasis !== "context" || item.event.paragraph - other.event.paragraph > 1)
-        return false;
-    }
-  }
-  // Every report must fit (no chains: meetings on the 1st, 2nd and 3rd are not one), one must share a party.
+/**
+ * Within one article, two sentences are one event only when the second continues the first (a plan
+ * dated by the sentence before) or both give the same exact day (a lede and the paragraph that
+ * details it).
+ */
+function sameInArticle(other: Item, item: Item): boolean {
+  if (item.event.dateBasis === "context" && item.event.paragraph - other.event.paragraph <= 1) return true;
   return (
-    group.items.every(
-      (other) =>
-        other.plan === item.plan &&
-        compatiblePlace(other.event, item.event) &&
-        compatibleDates(other, item, exactSlackOf(item.event.category)),
-    ) && group.items.some((other) => compatibleParties(other.event, item.event))
+    other.event.date.precision === "day" &&
+    item.event.date.precision === "day" &&
+    other.event.dateBasis === "expression" &&
+    item.event.dateBasis === "expression" &&
+    compatibleDates(other, item, exactSlackOf(item.event.category))
   );
 }
 
-/** Which older categories a newer report changes, and whether its date must match theirs. */
-const CHANGES: Partial<Record<StatusCategory, { older: StatusCategory[]; sameDate: boolean }>> = {
-  talks_postponed: { older: ["scheduled_meeting", "talks_postponed", "delegation_sent"], sameDate: false },
-  talks_held: { older: ["scheduled_meeting", "talks_postponed", "delegation_sent"], sameDate: true },
-  talks_resuming: { older: ["stalled", "suspended", "mediation_suspended"], sameDate: false },
-  ceasefire_ended: { older: ["ceasefire_started"], sameDate: false },
-  deadline: { older: ["deadline"], sameDate: false },
+function sameEvent(group: Group, item: Item): boolean {
+  for (const other of group.items)
+    if (other.event.articleId === item.event.articleId && !sameInArticle(other, item)) return false;
+  // Every report must fit (no chains: meetings on the 1st, 2nd and 3rd are not one), one must share a
+  // party. A plan and the report that it happened are one event when the dates agree.
+  // (Within an article the same exact day is enough: the lede and its details name different people.)
+  return (
+    group.items.every(
+      (other) =>
+        compatiblePlace(other.event, item.event) &&
+        compatibleDates(other, item, exactSlackOf(item.event.category)),
+    ) &&
+    group.items.some((other) => linkedEnough(other, item) || other.event.articleId === item.event.articleId)
+  );
+}
+
+/**
+ * What a newer report changes: older categories, whether the older must be a plan, and how the dates
+ * relate (`same`: carried out on the planned date; `after`: a change comes after what it changes;
+ * `any`: a postponement moves the date).
+ */
+interface Change {
+  older: readonly StatusCategory[];
+  planOnly: boolean;
+  date: "same" | "after" | "any";
+}
+
+const MEETING_PLANS: readonly StatusCategory[] = ["scheduled_meeting", "talks_postponed", "delegation_sent"];
+const HALTS: readonly StatusCategory[] = ["stalled", "suspended", "mediation_suspended"];
+
+const CHANGES: Partial<Record<StatusCategory, readonly Change[]>> = {
+  talks_postponed: [{ older: MEETING_PLANS, planOnly: true, date: "any" }],
+  talks_held: [
+    { older: MEETING_PLANS, planOnly: true, date: "same" },
+    { older: HALTS, planOnly: false, date: "after" },
+  ],
+  talks_resuming: [{ older: HALTS, planOnly: false, date: "after" }],
+  suspended: [
+    { older: ["scheduled_meeting"], planOnly: true, date: "any" },
+    { older: ["talks_resuming"], planOnly: false, date: "after" },
+  ],
+  delegation_recalled: [{ older: ["delegation_sent"], planOnly: false, date: "after" }],
+  ceasefire_ended: [{ older: ["ceasefire_started"], planOnly: false, date: "after" }],
+  deal_approved: [{ older: ["scheduled_meeting"], planOnly: true, date: "same" }],
+  proposal_accepted: [{ older: ["proposal_under_review"], planOnly: false, date: "after" }],
+  proposal_rejected: [{ older: ["proposal_under_review"], planOnly: false, date: "after" }],
 };
 
-/** Categories whose plan is carried out by a later report of the same category ("will vote" -> "approved"). */
+/** Plans that a later plan of the same kind with another date reschedules. */
+const RESCHEDULED: ReadonlySet<StatusCategory> = new Set(["scheduled_meeting", "delegation_sent"]);
+
+const sameStart = (a: Item, b: Item): boolean =>
+  a.span !== null && b.span !== null && a.span[0] === b.span[0];
+
+/** Whether `newer` (reported later) changes `older`: see {@link CHANGES}. */
 function supersedes(newer: Group, older: Group): boolean {
-  if (older.entry.supersededBy !== null || newer === older) return false;
-  if (newer.firstPublished < older.lastPublished) return false;
-  // A change is reported by another article: sentences of one article tell one state of things.
+  if (older.entry.supersededBy !== null || newer === older || newer.entry.supersededBy === older.entry)
+    return false;
+  if (newer.firstPublished < older.firstPublished) return false;
+  // A change is news from a later report: sentences of one article tell one state of things.
   const olderArticles = new Set(older.items.map((item) => item.event.articleId));
-  if (newer.items.some((item) => olderArticles.has(item.event.articleId))) return false;
-  if (newer.firstPublished - older.lastPublished > SUPERSEDE_WINDOW_DAYS) return false;
+  if (
+    !newer.items.some(
+      (item) => item.publishedDay >= older.firstPublished && !olderArticles.has(item.event.articleId),
+    )
+  )
+    return false;
   const a = newer.items[0]!;
   const b = older.items[0]!;
   if (!compatiblePlace(a.event, b.event) || !compatibleParties(a.event, b.event)) return false;
   const newCategory = a.event.category;
   const oldCategory = b.event.category;
-  if (newCategory === oldCategory && !a.plan && b.plan) return compatibleDates({ ...a, plan: true }, b, 1);
-  const rule = CHANGES[newCategory];
-  if (!rule?.older.includes(oldCategory)) return false;
-  if (
-    oldCategory === "scheduled_meeting" ||
-    oldCategory === "talks_postponed" ||
-    oldCategory === "delegation_sent"
-  ) {
-    if (!b.plan) return false; // only a plan can be postponed or carried out
+  if (newCategory === oldCategory) {
+    // A plan carried out on its date ("will vote tonight" -> "approved"), a plan or a deadline moved.
+    if (b.plan && !a.plan) return compatibleDates({ ...a, plan: true }, b, 1);
+    if (newCategory === "deadline") return a.event.date.value !== b.event.date.value;
+    return b.plan && RESCHEDULED.has(newCategory) && linked(a.event, b.event) && !sameStart(a, b);
   }
-  if (newCategory === "deadline") return a.event.date.value !== b.event.date.value;
-  if (rule.sameDate) return b.span === null || compatibleDates({ ...a, plan: true }, { ...b, plan: true }, 1);
-  // A change comes after what it changes.
-  return a.span === null || b.span === null || a.span[1] >= b.span[0];
+  for (const change of CHANGES[newCategory] ?? []) {
+    if (!change.older.includes(oldCategory) || (change.planOnly && !b.plan)) continue;
+    if (change.date === "any") return true;
+    if (change.date === "same")
+      return b.span === null || compatibleDates({ ...a, plan: true }, { ...b, plan: true }, 1);
+    return a.span === null || b.span === null || a.span[1] >= b.span[0];
+  }
+  return false;
 }
 
 /**
@@ -205,14 +310,15 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
   const groups: Group[] = [];
   const byWeek = new Map<string, Group[]>();
   const undated = new Map<string, Group[]>();
+  // Filed by month (a year spans twelve): a December report finds a "last year" one, and the reverse.
   const weeksOf = (span: [number, number]): number[] => {
-    const first = Math.floor((span[0] - SLACK_DAYS) / 7);
-    const last = Math.floor((span[1] + SLACK_DAYS) / 7);
-    // Long spans (a month, a year) are filed under their first weeks only: few reports are that vague.
-    const weeks: number[] = [];
-    for (let week = first; week <= Math.min(last, first + 6); week++) weeks.push(week);
-    return weeks;
+    const first = monthOf(span[0] - SLACK_DAYS);
+    const last = Math.min(monthOf(span[1] + SLACK_DAYS), first + 13);
+    const months: number[] = [];
+    for (let month = first; month <= last; month++) months.push(month);
+    return months;
   };
+
   for (const item of items) {
     if (pause()) yield;
     const key = mergeKey(item.event.category);
@@ -286,8 +392,11 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
 
 /** An undated plan and a group of the same plan: same place and parties, reported close together. */
 function sameEventUndated(group: Group, item: Item): boolean {
+  // A plan reported after its date has passed is another plan.
+  const stillAhead = (other: Item): boolean =>
+    other.span === null || other.span[1] >= Math.max(item.publishedDay, other.publishedDay);
   return (
-    group.items.every((other) => other.event.articleId !== item.event.articleId) &&
+    group.items.every((other) => other.event.articleId !== item.event.articleId && stillAhead(other)) &&
     group.items.some(
       (other) =>
         other.plan &&
@@ -333,13 +442,14 @@ function* markSuperseded(groups: readonly Group[], pause: () => boolean): Steps<
   for (const newer of groups) {
     if (pause()) yield;
     const category = newer.items[0]!.event.category;
-    const older = [...(CHANGES[category]?.older ?? []), category];
+    const older = [...(CHANGES[category] ?? []).flatMap((change) => change.older), category];
     for (const oldCategory of new Set(older)) {
+      // Groups are in order of their first report: scan back from the newest, within the window.
       const list = byCategory.get(oldCategory) ?? [];
       for (let at = list.length - 1; at >= 0; at--) {
         const candidate = list[at]!;
-        if (candidate.lastPublished > newer.firstPublished) continue;
-        if (newer.firstPublished - candidate.lastPublished > SUPERSEDE_WINDOW_DAYS) break;
+        if (candidate.firstPublished > newer.lastPublished) continue;
+        if (newer.firstPublished - candidate.firstPublished > SUPERSEDE_WINDOW_DAYS) break;
         if (supersedes(newer, candidate)) candidate.entry.supersededBy = newer.entry;
       }
     }

@@ -68,12 +68,21 @@ describe("buildTimeline: one entry per event, however many articles report it", 
     expect(buildTimeline(eventsOf(own))).toEqual([]);
   });
 
-  it("keeps two sentences of one article apart unless the second continues the first", () => {
+  it("joins two sentences of one article only for the same exact day (a lede and its details)", () => {
     const same = article("same", "2024-10-24", [
       "David Barnea will go to Doha next Sunday.",
       "David Barnea will go to Doha next Sunday, the office said.",
+      "David Barnea will go to Doha on November 3.",
+      "Negotiators will meet in Doha soon.",
+      "Negotiators will meet in Doha again.",
     ]);
-    expect(buildTimeline(eventsOf(same))).toHaveLength(2);
+    const entries = buildTimeline(eventsOf(same));
+    // ¶4 continues ¶3's dated plan (date basis "context"); ¶5 is not next to a dated plan.
+    expect(entries.map((entry) => entry.reports.map((report) => report.paragraph)).sort()).toEqual([
+      [1, 2],
+      [3, 4],
+      [5],
+    ]);
   });
 
   it("does not depend on the order of its input", () => {
@@ -139,5 +148,25 @@ describe("supersession: a later report that changes an entry", () => {
     const early = article("early", "2024-10-20", ["David Barnea met William Burns in Doha on Sunday."]);
     const entries = buildTimeline([...eventsOf(early), ...eventsOf(plan)]);
     expect(entries.every((entry) => entry.supersededBy === null)).toBe(true);
+  });
+
+  it("marks a plan postponed, a truce ended and a stall ended by a resumption, never a fact that holds", () => {
+    const plan = article("plan2", "2024-09-05", ["Negotiators will meet in Cairo on Monday."]);
+    const postponed = article("postponed", "2024-09-07", [
+      "The talks in Cairo have been postponed to next Thursday, officials said.",
+    ]);
+    const started = article("started", "2024-10-14", ["The truce took effect on Sunday."]);
+    const ended = article("ended", "2024-10-19", ["The truce collapsed on Friday as strikes resumed."]);
+    const stall = article("stall", "2024-08-01", ["The negotiations have stalled."]);
+    const resumed = article("resumed", "2024-08-20", ["The negotiations resumed on Monday."]);
+    const all = [plan, postponed, started, ended, stall, resumed];
+    const entries = buildTimeline(all.flatMap(eventsOf));
+    expect(entryOf(entries, postponed, 1).lead.category).toBe("talks_postponed");
+    expect(entryOf(entries, postponed, 1).lead.date.value).toBe("2024-09-12");
+    expect(entryOf(entries, plan, 1).supersededBy).toBe(entryOf(entries, postponed, 1));
+    expect(entryOf(entries, started, 1).supersededBy).toBe(entryOf(entries, ended, 1));
+    expect(entryOf(entries, stall, 1).supersededBy).toBe(entryOf(entries, resumed, 1));
+    for (const later of [postponed, ended, resumed])
+      expect(entryOf(entries, later, 1).supersededBy).toBeNull();
   });
 });
