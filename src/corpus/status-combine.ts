@@ -143,14 +143,19 @@ function linked(a: StatusEvent, b: StatusEvent): boolean {
 const blank = (event: StatusEvent): boolean => event.place === null && parties(event).length === 0;
 
 /**
- * Two reports dated alike (both an exact day, both "next week") need only not to contradict each other
- * on who takes part. Otherwise (a day against a week, two undated plans) one date says little about the
- * other: they must name the same venue or a party in common (or neither names anything).
+ * Two reports dated alike by their own words (both an exact day, both "next week") need only not to
+ * contradict each other on who takes part. Otherwise (a day against a week, two undated plans, dates
+ * that are only the publication's) one date says little about the other: they must name the same
+ * venue or a party in common (or, both dated, neither names anything).
  */
 function linkedEnough(a: Item, b: Item): boolean {
-  const alike = a.span !== null && b.span !== null && a.event.date.precision === b.event.date.precision;
+  const own = (item: Item): boolean => item.span !== null && item.event.date.precision !== "reported";
+  const alike = own(a) && own(b) && a.event.date.precision === b.event.date.precision;
   if (alike) return compatibleParties(a.event, b.event);
-  return linked(a.event, b.event) || (blank(a.event) && blank(b.event));
+  if (own(a) && own(b)) return linked(a.event, b.event) || (blank(a.event) && blank(b.event));
+  // A report with no date of its own (or a plan without one) names the same venue as the other: parties
+  // alone ("Israel", "Hamas") are in too many reports of a few days to tell events apart.
+  return a.event.place !== null && a.event.place === b.event.place;
 }
 
 /** Dates within the reports' precision: the same day when both give one, else overlapping with slack. */
@@ -238,6 +243,10 @@ const CHANGES: Partial<Record<StatusCategory, readonly Change[]>> = {
 /** Plans that a later plan of the same kind with another date reschedules. */
 const RESCHEDULED: ReadonlySet<StatusCategory> = new Set(["scheduled_meeting", "delegation_sent"]);
 
+/** Some report of one group and some report of the other name the same venue or a party in common. */
+const linkedAny = (one: Group, other: Group): boolean =>
+  one.items.some((a) => other.items.some((b) => linked(a.event, b.event)));
+
 const sameStart = (a: Item, b: Item): boolean =>
   a.span !== null && b.span !== null && a.span[0] === b.span[0];
 
@@ -257,16 +266,22 @@ function supersedes(newer: Group, older: Group): boolean {
   const a = newer.items[0]!;
   const b = older.items[0]!;
   if (!compatiblePlace(a.event, b.event) || !compatibleParties(a.event, b.event)) return false;
+  // A change to a plan names the plan: the same venue or a party in common (or, when one names nothing,
+  // the same exact day: "will continue tomorrow" -> "ended Friday"). States of the one process (a stall,
+  // a truce) need only not contradict.
+  const sameDay =
+    a.event.date.precision === "day" && b.event.date.precision === "day" && compatibleDates(a, b, 1);
+  const names = linkedAny(newer, older) || (sameDay && (blank(a.event) || blank(b.event)));
   const newCategory = a.event.category;
   const oldCategory = b.event.category;
   if (newCategory === oldCategory) {
     // A plan carried out on its date ("will vote tonight" -> "approved"), a plan or a deadline moved.
-    if (b.plan && !a.plan) return compatibleDates({ ...a, plan: true }, b, 1);
-    if (newCategory === "deadline") return a.event.date.value !== b.event.date.value;
+    if (b.plan && !a.plan) return names && compatibleDates({ ...a, plan: true }, b, 1);
+    if (newCategory === "deadline") return names && a.event.date.value !== b.event.date.value;
     return b.plan && RESCHEDULED.has(newCategory) && linked(a.event, b.event) && !sameStart(a, b);
   }
   for (const change of CHANGES[newCategory] ?? []) {
-    if (!change.older.includes(oldCategory) || (change.planOnly && !b.plan)) continue;
+    if (!change.older.includes(oldCategory) || (change.planOnly && !(b.plan && names))) continue;
     if (change.date === "any") return true;
     if (change.date === "same")
       return b.span === null || compatibleDates({ ...a, plan: true }, { ...b, plan: true }, 1);
