@@ -3,16 +3,20 @@
  * (../shared/eval/score.py) and measures the entity names; prints one table (see eval/README.md).
  *
  * Options: `--set seed|dev|train` (repeatable; default all three), `--verbose` (the scorer's lists
- * and the names behind the name figures, after the table), `--json` (the figures as JSON).
+ * and the names behind the name figures, after the table), `--json` (the figures as JSON),
+ * `--no-wire` (skip the dates and status figures on our own wire set, eval/wire).
  * Exits 2 when ../shared or python3 is missing, 1 when an export or the scorer fails.
  */
 import { evaluateSet, inPool, type SetResult } from "./evaluate.js";
 import { describeNames } from "./report.js";
 import { environmentProblem, isSetName, SET_NAMES, type SetName } from "./sets.js";
 import { columnOf, renderTable } from "./table.js";
+import { wireReport } from "./wire.js";
 
 interface Options {
   sets: SetName[];
+  /** Also the dates/status figures on eval/wire (default; `--no-wire` skips them). */
+  wire: boolean;
   verbose: boolean;
   json: boolean;
 }
@@ -21,9 +25,11 @@ function parseOptions(args: readonly string[]): Options | string {
   const sets: SetName[] = [];
   let verbose = false;
   let json = false;
+  let wire = true;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--verbose") verbose = true;
+    else if (arg === "--no-wire") wire = false;
     else if (arg === "--json") json = true;
     else if (arg === "--set" || arg.startsWith("--set=")) {
       const value = arg === "--set" ? args[++i] : arg.slice("--set=".length);
@@ -35,6 +41,7 @@ function parseOptions(args: readonly string[]): Options | string {
     sets: sets.length > 0 ? SET_NAMES.filter((name) => sets.includes(name)) : [...SET_NAMES],
     verbose,
     json,
+    wire,
   };
 }
 
@@ -63,7 +70,7 @@ async function main(args: readonly string[]): Promise<number> {
   const options = parseOptions(args);
   if (typeof options === "string") {
     console.error(
-      `Parley eval: ${options}. Usage: npm run eval -- [--set seed|dev|train]... [--verbose] [--json]`,
+      `Parley eval: ${options}. Usage: npm run eval -- [--set seed|dev|train]... [--verbose] [--json] [--no-wire]`,
     );
     return 2;
   }
@@ -84,6 +91,8 @@ async function main(args: readonly string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const each = results.map((result) => `${result.set} ${result.seconds.toFixed(1)} s`).join(", ");
   console.log(`\n${results.length} set(s) in ${seconds.toFixed(1)} s (${each}).`);
+  // Dates and status on our own frozen wire set (issues 12 and 13): needs nothing from ../shared.
+  if (options.wire) console.log(`\n${await wireReport(options.verbose)}`);
   if (options.verbose) {
     for (const result of results) console.log(`\n${describeDetails(result)}`);
   }

@@ -6,7 +6,8 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { resolveDates } from "../src/analysis/dates/dates.js";
 import { DATE_TABLE } from "../tests/dates/date-table.js";
 import { exportKnowledge } from "./export.js";
@@ -14,23 +15,31 @@ import { formatTableScore, scoreDateTable } from "./score-date-table.js";
 import { type ExportLike, formatScore, type Gold, scoreEvents } from "./score-events.js";
 import { REPO_ROOT } from "./sets.js";
 
-async function main(verbose: boolean): Promise<void> {
+/** The wire set's and the date table's figures as text (`npm run eval` prints it after its table). */
+export async function wireReport(verbose: boolean): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "parley-wire-"));
   try {
     const out = join(dir, "wire.json");
     await exportKnowledge(join(REPO_ROOT, "eval/wire/knowledge"), out);
     const gold = JSON.parse(readFileSync(join(REPO_ROOT, "eval/wire/gold.json"), "utf8")) as Gold;
     const exported = JSON.parse(readFileSync(out, "utf8")) as ExportLike;
-    console.log("Wire set (eval/wire, 25 articles): status events\n");
-    console.log(formatScore(scoreEvents(gold, exported), verbose));
-    console.log("\nDate table (tests/dates/date-table.ts): resolveDates\n");
-    console.log(formatTableScore(scoreDateTable(DATE_TABLE, resolveDates), verbose));
+    return [
+      "Wire set (eval/wire, 25 articles): status events\n",
+      formatScore(scoreEvents(gold, exported), verbose),
+      "\nDate table (tests/dates/date-table.ts): resolveDates\n",
+      formatTableScore(scoreDateTable(DATE_TABLE, resolveDates), verbose),
+    ].join("\n");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main(process.argv.includes("--verbose")).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  wireReport(process.argv.includes("--verbose")).then(
+    (text) => console.log(text),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    },
+  );
+}

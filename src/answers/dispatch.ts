@@ -79,5 +79,10 @@ export function answerCommand(kb: KnowledgeBase, name: string, options: CommandO
       });
     case "status":
       return answerStatus(kb, text.topic);
+    case "add":
+      // Handled by the Discord edge (src/discord/handle-add.ts); elsewhere it is `parley add`.
+      return userError("add", "/add is for moderators on Discord.", [
+        "On the command line: parley add URL (see parley --help).",
+      ]);
   }
 }

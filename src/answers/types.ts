@@ -103,7 +103,7 @@ export interface ArticleData {
   sentences: number;
 }
 
-export type CommandName = "ask" | "sources" | "help" | "who" | "quote" | "status";
+export type CommandName = "ask" | "sources" | "help" | "who" | "quote" | "status" | "add";
 
 /** One verbatim sentence (or quotation) with its citation. */
 export interface AnswerItem {

@@ -17,6 +17,7 @@ import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem } from "../knowledge/problems.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { KnowledgeStore, readPeople, type StoreEvent } from "../store/knowledge-store.js";
+import { INGEST_USAGE, runIngestCli } from "./ingest-cli.js";
 import { parseCommandLine } from "./parse-command-line.js";
 
 /** LOG_LEVEL as the logger takes it (the bot validates it and says so; here a bad value means info). */
@@ -28,9 +29,12 @@ export const USAGE = `Usage: parley [command] [words] [--json] [--knowledge DIR]
 
   parley                  the Discord bot when DISCORD_TOKEN is set, else the local console
   parley console          the local console: type /who Barnea, /quote Blinken, /status talks ...
-${COMMANDS.map((c) => `  parley ${c.usage.slice(1).padEnd(22)}${c.description}`).join("\n")}
+${COMMANDS.filter((c) => !c.defaultMemberPermissions)
+  .map((c) => `  parley ${c.usage.slice(1).padEnd(22)}${c.description}`)
+  .join("\n")}
   parley check            validate the knowledge folder; exits 1 if any file is invalid
   parley export --json    everything the analysis found, as JSON
+${INGEST_USAGE}
 
 Options:
   --json                  print answer objects as JSON instead of text
@@ -92,6 +96,9 @@ export async function runCli(
   env: NodeJS.ProcessEnv,
   streams: Streams = defaultStreams,
 ): Promise<number> {
+  // add and feed take their own options (src/cli/ingest-cli.ts).
+  if (argv[0] === "add" || argv[0] === "feed")
+    return runIngestCli(argv[0], argv.slice(1), env, streams, USAGE);
   let parsed: ReturnType<
     typeof parseArgs<{
       options: {
@@ -143,7 +150,7 @@ export async function runCli(
     });
     if (discord) {
       const { startDiscord } = await import("../discord/start.js");
-      await startDiscord({ env, store });
+      await startDiscord({ env, store, knowledgeDir: dir });
       return 0;
     }
     if (interactive) {
@@ -182,6 +189,11 @@ async function check(dir: string, streams: Streams): Promise<number> {
   const articles = loaded.articles;
   const problems = [...loaded.problems, ...(await readPeople(dir)).problems];
   for (const problem of problems) streams.err(formatProblem(problem));
+  const foreign = articles.filter((article) => !/^en\b/i.test(article.language));
+  if (foreign.length > 0)
+    streams.err(
+      `${dir}: ${foreign.length} article${foreign.length === 1 ? " is" : "s are"} not in English (${[...new Set(foreign.map((a) => a.language))].join(", ")}): /quote and /status read English only; /ask and /sources use them`,
+    );
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;
   streams.out(

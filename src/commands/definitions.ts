@@ -25,6 +25,11 @@ export interface CommandDefinition {
   /** One line of usage for help texts, e.g. `/who NAME`. */
   usage: string;
   options: OptionDefinition[];
+  /**
+   * Discord's `default_member_permissions`: only members with this permission see the command (and
+   * the Discord edge checks it again when it runs). Such commands act on Discord only.
+   */
+  defaultMemberPermissions?: "ManageGuild";
 }
 
 /** Every command takes `hide`: answer privately (ephemeral) on Discord; ignored in the console. */
@@ -124,6 +129,21 @@ export const COMMANDS: readonly CommandDefinition[] = [
   },
   { name: "sources", description: "The articles Parley answers from", usage: "/sources", options: [hide] },
   { name: "help", description: "What Parley can answer and how", usage: "/help", options: [hide] },
+  {
+    name: "add",
+    description: "Moderators: add a news article to Parley's sources from its link",
+    usage: "/add URL",
+    options: [
+      {
+        name: "url",
+        description: "The article's link (http or https)",
+        type: "string",
+        required: true,
+        maxLength: 2000,
+      },
+    ],
+    defaultMemberPermissions: "ManageGuild",
+  },
 ];
 
 /** Options as the user gave them: strings and booleans by option name. */

@@ -148,3 +148,50 @@ export function parseDiscordSettings(env: NodeJS.ProcessEnv): SettingsResult {
     settings: { token, applicationId, guildId, restApi, logLevel, rateLimit: { commands, windowSeconds } },
   };
 }
+
+/** Feed polling in bot mode: FEEDS (comma-separated links), FEED_FILTER, FEED_INTERVAL_MINUTES. */
+export interface FeedSettings {
+  feeds: string[];
+  /** A regular expression (case-insensitive) an item's title or summary must match; null: all. */
+  filter: string | null;
+  intervalMinutes: number;
+}
+
+export const DEFAULT_FEED_INTERVAL_MINUTES = 30;
+
+/**
+ * @example
+ * parseFeedSettings({ FEEDS: "https://example.org/rss", FEED_FILTER: "ceasefire|hostage" })
+ * // { ok: true, settings: { feeds: ["https://example.org/rss"], filter: "ceasefire|hostage", intervalMinutes: 30 } }
+ */
+export function parseFeedSettings(
+  env: NodeJS.ProcessEnv,
+): { ok: true; settings: FeedSettings } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const feeds = (value(env, "FEEDS") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const feed of feeds) {
+    const url = URL.canParse(feed) ? new URL(feed) : null;
+    if (url?.protocol !== "http:" && url?.protocol !== "https:")
+      problems.push(`Parley: FEEDS must be http(s) links separated by commas, got “${feed.slice(0, 80)}”.`);
+  }
+  const filter = value(env, "FEED_FILTER") ?? null;
+  if (filter) {
+    try {
+      new RegExp(filter, "i");
+    } catch {
+      problems.push(`Parley: FEED_FILTER is not a valid regular expression: “${filter.slice(0, 80)}”.`);
+    }
+  }
+  const intervalMinutes = parsePositive(
+    "FEED_INTERVAL_MINUTES",
+    value(env, "FEED_INTERVAL_MINUTES"),
+    DEFAULT_FEED_INTERVAL_MINUTES,
+    false,
+    problems,
+  );
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, settings: { feeds, filter, intervalMinutes } };
+}

@@ -22,6 +22,8 @@ export interface BotOptions {
   answer: BotContext["answer"];
   complete: BotContext["complete"];
   deferAfterMs?: number;
+  /** `/add` (src/ingest/ingest-worker.ts); absent: /add says it is not set up. */
+  ingest?: BotContext["ingest"];
   /** Longest wait for Discord to accept the login (default 30 s). */
   loginTimeoutMs?: number;
 }
@@ -78,6 +80,7 @@ export function createBot(options: BotOptions): Bot {
     estimates: new WorkEstimates(),
     isShuttingDown: () => shuttingDown,
     deferAfterMs: options.deferAfterMs,
+    ingest: options.ingest,
   };
 
   client.on(Events.InteractionCreate, (interaction) => {

@@ -5,6 +5,8 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
   REST,
   type RESTPutAPIApplicationCommandsJSONBody,
   Routes,
@@ -34,6 +36,13 @@ function commandJson(command: CommandDefinition): RESTPutAPIApplicationCommandsJ
     type: ApplicationCommandType.ChatInput,
     name: command.name,
     description: command.description,
+    // A moderators' command: hidden from other members, and only in servers (not DMs).
+    ...(command.defaultMemberPermissions
+      ? {
+          default_member_permissions: PermissionFlagsBits[command.defaultMemberPermissions].toString(),
+          contexts: [InteractionContextType.Guild],
+        }
+      : {}),
     // Required options must come before optional ones (Discord rejects the other order).
     options: [...command.options]
       .sort((a, b) => Number(b.required) - Number(a.required))

@@ -15,7 +15,9 @@ import type { Reply } from "../answers/types.js";
 import type { CommandOptions, CompletionSource } from "../commands/definitions.js";
 import { findCommand } from "../commands/definitions.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
+import type { IngestService } from "../ingest/ingest-worker.js";
 import type { LogFields, Logger } from "../log/logger.js";
+import { handleAdd } from "./handle-add.js";
 import { decodePageId, type PageMemory } from "./paging-id.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { notices, type OutgoingMessage, renderReplyMessage } from "./render-message.js";
@@ -37,6 +39,8 @@ export interface BotContext {
   /** True once shutdown started: new interactions get a short "restarting" answer. */
   isShuttingDown: () => boolean;
   deferAfterMs?: number;
+  /** `/add` and feeds (src/ingest/); absent: /add says it is not set up. */
+  ingest?: Pick<IngestService, "add">;
 }
 
 type Outcome =
@@ -111,6 +115,10 @@ async function handleCommand(
   if (!decision.allowed) {
     trace.outcome = "rate-limited";
     await deliver(interaction, privately(notices.slowDown(decision.retryAfterSeconds)));
+    return;
+  }
+  if (interaction.commandName === "add") {
+    await handleAdd(context, interaction, startedAt, trace);
     return;
   }
   const result = await respond(

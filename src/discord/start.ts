@@ -5,9 +5,11 @@
  */
 import { complete } from "../answers/complete.js";
 import { answerCommand } from "../answers/dispatch.js";
-import { parseDiscordSettings } from "../config/settings.js";
+import { parseDiscordSettings, parseFeedSettings } from "../config/settings.js";
 import { ParleyError } from "../core/errors.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { allowPrivate } from "../ingest/address-guard.js";
+import { type IngestService, startIngest } from "../ingest/ingest-worker.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { createBot } from "./bot.js";
 import { reportHeapOnSignal } from "./heap-report.js";
@@ -17,6 +19,8 @@ export interface StartDiscordOptions {
   store: { current(): KnowledgeBase; close(): Promise<void> };
   /** Default: JSON lines on stdout at LOG_LEVEL. */
   log?: Logger;
+  /** The knowledge folder `/add` and the feeds write to; absent: no /add, no feeds. */
+  knowledgeDir?: string;
 }
 
 /** Time allowed for interactions in flight at shutdown; the process must be gone within 5 s. */
@@ -37,13 +41,20 @@ const ABANDONED_EXIT_MS = 200;
 export async function startDiscord(options: StartDiscordOptions): Promise<void> {
   const { env, store } = options;
   const parsed = parseDiscordSettings(env);
-  if (!parsed.ok) {
+  const feeds = parseFeedSettings(env);
+  if (!parsed.ok || !feeds.ok) {
     await store.close();
-    throw new ParleyError(parsed.problems.join("\n"));
+    throw new ParleyError(
+      [...(parsed.ok ? [] : parsed.problems), ...(feeds.ok ? [] : feeds.problems)].join("\n"),
+    );
   }
   const { settings } = parsed;
   const log = options.log ?? createLogger({ level: settings.logLevel, secrets: [settings.token] });
-  const bot = createBot({ settings, knowledge: store, log, answer: answerCommand, complete });
+  // Fetching and parsing run in a worker thread; the store's watcher serves what it writes.
+  const ingest: IngestService | undefined = options.knowledgeDir
+    ? startIngest({ dir: options.knowledgeDir, log, allowPrivate: allowPrivate(env), feeds: feeds.settings })
+    : undefined;
+  const bot = createBot({ settings, knowledge: store, log, answer: answerCommand, complete, ingest });
   // PARLEY_DEBUG_HEAP=1: heap figures on SIGUSR2 (tests/reliability-soak.test.ts, README Operations).
   const stopHeapReport = reportHeapOnSignal(env, log);
 
@@ -61,6 +72,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
   } catch (error) {
     process.off("unhandledRejection", onRejection);
     log.error("login-failed", { message: error instanceof Error ? error.message : String(error) });
+    await ingest?.close();
     await store.close();
     throw error;
   }
@@ -80,6 +92,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
           log.error("logout-failed", { error });
           return { unfinished: -1 };
         });
+        await ingest?.close().catch((error: unknown) => log.error("ingest-close-failed", { error }));
         await store.close().catch((error: unknown) => log.error("store-close-failed", { error }));
         process.off("unhandledRejection", onRejection);
         log.info("stopped", { ms: Date.now() - startedAt, unfinished });

@@ -348,7 +348,17 @@ describe("resolveDates: the tense of a weekday's clause, as wire copy writes it"
   // Each published on a day whose bare weekday in the past would be a different date.
   const cases: Array<[string, string, string]> = [
     ["2025-02-07", "The second group of hostages may be freed on Saturday.", "2025-02-08"],
-    ["2025-02-11", "The group said it expected an answer by Friday.", "2025-02-14"],
+    [
+      "2015-12-22",
+      "He will be charged over the attack Sunday evening that left one person dead.",
+      "2015-12-20",
+    ],
+    ["2016-03-03", "By Thursday afternoon, the envoy had met both delegations.", "2016-03-03"],
+    [
+      "2025-09-11",
+      "Hamas presented a revised proposal on Wednesday that would free ten hostages.",
+      "2025-09-10",
+    ],
     ["2025-02-24", "The first phase ends on Saturday, mediators said.", "2025-03-01"],
     ["2025-02-28", "Two senior officials are travelling to Cairo on Sunday.", "2025-03-02"],
     [

@@ -32,6 +32,15 @@ describe("ownMentions: the date of the event's own clause, on the date table", (
     });
   }
 
+  it("ranks a statement's date last for an event and first for a stance", () => {
+    const text = "The spokesman said on Monday that the talks would resume in March.";
+    const mentions = resolveDates(text, "2025-01-15");
+    expect(ownMentions(text, mentions, { keepBackground: false })[0]?.text).toBe("March");
+    expect(ownMentions(text, mentions, { keepBackground: false, statementFirst: true })[0]?.text).toBe(
+      "on Monday",
+    );
+  });
+
   it("keeps background dates for a background fact", () => {
     const text = "More than 40,000 people have been killed since the war began on October 7.";
     expect(ownMentions(text, resolveDates(text, "2024-10-24"), { keepBackground: true })).toHaveLength(1);

@@ -7,7 +7,14 @@ import { snowflake } from "./snowflake.js";
 export interface StandinUser {
   id: string;
   username: string;
+  /** The member's permission bits in the guild (a decimal string, like Discord); a plain member's by default. */
+  permissions?: string;
 }
+
+/** A plain member's permissions: no Manage Server (bit 5) or Administrator (bit 3). */
+export const MEMBER_PERMISSIONS = "2248473465835073";
+/** The same plus Manage Server: a moderator. */
+export const MODERATOR_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | (1n << 5n));
 
 /** Where interactions happen unless a test says otherwise. */
 export interface InteractionPlace {
@@ -54,7 +61,7 @@ function base(type: number, place: InteractionPlace, user: StandinUser): RawInte
       deaf: false,
       mute: false,
       flags: 0,
-      permissions: "2248473465835073",
+      permissions: user.permissions ?? MEMBER_PERMISSIONS,
     },
     app_permissions: "2248473465835073",
     locale: "en-US",

@@ -164,6 +164,8 @@ describe("Parley end to end on the Discord stand-in", () => {
       expect(body.map((command) => command.name)).toEqual(COMMANDS.map((command) => command.name));
       for (const command of body) {
         expect(command.type).toBe(1);
+        // /add (moderators) always answers privately: it has no `hide`.
+        if (command.name === "add") continue;
         expect(command.options.find((option) => option.name === "hide")?.type).toBe(5);
       }
       const who = body.find((command) => command.name === "who");

@@ -43,20 +43,15 @@ const NOT_PAST = new Set([
 
 /**
  * More future markers, for dating only (`sentenceTense`, which classifies sentences, keeps the list
- * above): "is expected back", "are to resume", "could be freed", "planned for", a present
- * progressive or a scheduling present ("are travelling to Cairo on Sunday", "the first phase ends on
- * Saturday"), a deadline ("by Friday"), and a copula right before a weekday ("the deadline is
- * Wednesday"). Wire copy reports the past in the past tense, so a present here is a plan.
+ * above): "is expected back", "are to resume", "could be freed", "planned for", and a copula right
+ * before a weekday ("the deadline is Wednesday").
  */
 const DATE_FUTURE = new RegExp(
   [
     "(?:is|are)\\s+(?:expected|due|set|scheduled|slated|planned)\\b",
     "(?:is|are)\\s+to\\s+[a-z]+",
-    "(?:is|are)\\s+(?:also\\s+)?[a-z]{3,}ing\\b",
     "could|might|should",
     "(?:planned|scheduled|set|slated)\\s+for\\b",
-    "(?:ends|begins|starts|expires|opens|resumes|closes|arrives|returns|takes effect)\\b",
-    `by(?=\\s+(?:${WEEKDAY_NAMES})\\b)`,
     `(?:is|are)(?=\\s+(?:on\\s+)?(?:${WEEKDAY_NAMES})\\b)`,
   ]
     .map((pattern) => `\\b(?:${pattern})`)
@@ -64,8 +59,19 @@ const DATE_FUTURE = new RegExp(
   "gi",
 );
 
+/**
+ * A present progressive or a scheduling present ("are travelling to Cairo on Sunday", "the first
+ * phase ends on Saturday") is a plan only before the date: after it, it is usually the present of
+ * another clause ("at this time [late October], polls are showing ...").
+ */
+const PRESENT_PLAN =
+  /\b(?:(?:is|are)\s+(?:also\s+)?[a-z]{3,}ing|ends|begins|starts|expires|opens|resumes|closes|arrives|returns|takes effect)\b/gi;
+
 /** The modal "may", lower case only: "May" is a month. */
 const MAY = /\bmay\b/g;
+
+/** Between a date and a marker: at most two words, then a relative pronoun ("Sunday evening that left"). */
+const RELATIVE_AFTER = /^\s*(?:[a-z]+\s+){0,2}?(?:that|which|who)\s+$/i;
 
 /** Clause boundaries: the guess never looks past them. */
 const BOUNDARY = /[.;!?]\s|[“”"]/g;
@@ -73,6 +79,8 @@ const BOUNDARY = /[.;!?]\s|[“”"]/g;
 interface Marker {
   position: number;
   tense: Exclude<Tense, "unknown">;
+  /** Counts only before the date (PRESENT_PLAN). */
+  beforeOnly?: boolean;
 }
 
 function markersIn(text: string, from: number, to: number): Marker[] {
@@ -82,11 +90,14 @@ function markersIn(text: string, from: number, to: number): Marker[] {
   FUTURE.lastIndex = 0;
   DATE_FUTURE.lastIndex = 0;
   MAY.lastIndex = 0;
+  PRESENT_PLAN.lastIndex = 0;
   PAST.lastIndex = 0;
   for (const match of window.matchAll(FUTURE)) found.push({ position: from + match.index, tense: "future" });
   for (const pattern of [DATE_FUTURE, MAY])
     for (const match of window.matchAll(pattern))
       found.push({ position: from + match.index, tense: "future" });
+  for (const match of window.matchAll(PRESENT_PLAN))
+    found.push({ position: from + match.index, tense: "future", beforeOnly: true });
   for (const match of window.matchAll(PAST)) {
     const word = match[0].toLowerCase();
     if (NOT_PAST.has(word)) continue;
@@ -148,8 +159,16 @@ export function tenseAround(text: string, start: number, end: number, quoted = t
         (marker.position === before.position && marker.tense === "future")
       )
         before = marker;
-    } else if (marker.position >= end && (!after || marker.position < after.position)) after = marker;
+    } else if (marker.position >= end && !marker.beforeOnly && (!after || marker.position < after.position))
+      after = marker;
   }
+  // A relative clause right after a date inside a noun phrase describes its event: "the incident
+  // Sunday evening that left one dead" is past whatever governs the noun ("will be charged over ...").
+  // After "on Wednesday" the date belongs to the verb before it ("presented a proposal on Wednesday
+  // that would free ...").
+  const adverbial =
+    /^on\s/i.test(text.slice(start, end)) || /\bon\s+$/i.test(text.slice(Math.max(0, start - 4), start));
+  if (after && !adverbial && RELATIVE_AFTER.test(text.slice(end, after.position))) return after.tense;
   const tense = before?.tense ?? after?.tense;
   if (tense) return tense;
   const opening = quoted ? quotationOpening(text, start) : -1;

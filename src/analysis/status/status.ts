@@ -170,6 +170,7 @@ export function findStatusEvents(
     // Only the dates of the event's own clause (no background clause, no quoted aside), best first.
     const own = ownMentions(text, resolveDates(text, article.published), {
       keepBackground: category === "background_event",
+      statementFirst: category === "position" || category === "obstacle",
     });
     const mentions = own.filter(
       (mention) =>

@@ -1,0 +1,112 @@
+/**
+ * `/add url` on Discord: moderators only. Registered with default_member_permissions (Manage
+ * Server), and the permission is checked again here, since a server can change who sees a command.
+ * One add at a time per server; the reply is always private and goes through respond.ts.
+ */
+import { type ChatInputCommandInteraction, PermissionFlagsBits } from "discord.js";
+import type { Reply } from "../answers/types.js";
+import { userError } from "../answers/user-error.js";
+import type { AddResult } from "../ingest/add.js";
+import type { IngestService } from "../ingest/ingest-worker.js";
+import type { LogFields } from "../log/logger.js";
+import type { PageMemory } from "./paging-id.js";
+import { renderReplyMessage } from "./render-message.js";
+import { deliver, respond } from "./respond.js";
+import type { WorkEstimates } from "./work-estimate.js";
+
+/** The parts of the bot's context /add uses (BotContext has them all). */
+export interface AddContext {
+  ingest?: Pick<IngestService, "add">;
+  memory: PageMemory;
+  estimates: WorkEstimates;
+  deferAfterMs?: number;
+}
+
+/** Servers with an /add in progress, per bot. */
+const busy = new WeakMap<AddContext, Set<string>>();
+
+/** What a moderator sees: the title, date, outlet and paragraph count, or why it was not added. */
+export function addReply(result: AddResult): Reply {
+  if (result.status === "failed") return userError("add", `Not added: ${result.message}.`);
+  if (result.status === "duplicate")
+    return userError("add", `Already in Parley's sources, as ${result.file}; not added again.`);
+  return {
+    kind: "answer",
+    command: "add",
+    title: `Added: ${result.title}`,
+    facts: [
+      { label: "Date", value: result.published },
+      { label: "Outlet", value: result.outlet ?? "unknown" },
+      { label: "Paragraphs", value: String(result.paragraphs) },
+      { label: "File", value: result.file },
+    ],
+    sections: [],
+    notes: ["Parley answers from it once the knowledge has reloaded, within seconds."],
+  };
+}
+
+/**
+ * Handles `/add` after the rate limit (see handle-interaction.ts).
+ */
+export async function handleAdd(
+  context: AddContext,
+  interaction: ChatInputCommandInteraction,
+  startedAt: number,
+  trace: LogFields & { outcome: string; deferred?: boolean },
+): Promise<void> {
+  const privately = (reply: Reply) => ({
+    message: renderReplyMessage(reply, { options: {}, page: 0, memory: context.memory }, true).message,
+    mode: "reply" as const,
+  });
+  const guildId = interaction.guildId;
+  if (!guildId || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    trace.outcome = "user-error";
+    trace.refused = "permission";
+    await deliver(
+      interaction,
+      privately(userError("add", "Only moderators (Manage Server) can add articles.")),
+    );
+    return;
+  }
+  const ingest = context.ingest;
+  if (!ingest) {
+    trace.outcome = "user-error";
+    await deliver(interaction, privately(userError("add", "Adding articles is not set up on this bot.")));
+    return;
+  }
+  const inProgress = busy.get(context) ?? new Set<string>();
+  busy.set(context, inProgress);
+  if (inProgress.has(guildId)) {
+    trace.outcome = "user-error";
+    trace.refused = "busy";
+    await deliver(
+      interaction,
+      privately(userError("add", "Another /add is running in this server: try again when it has finished.")),
+    );
+    return;
+  }
+  inProgress.add(guildId);
+  try {
+    const url = interaction.options.getString("url") ?? "";
+    const result = await respond(
+      interaction,
+      async () => {
+        const added = await ingest.add(url);
+        trace.outcome = added.status === "added" ? "answered" : "user-error";
+        trace.added = added.status;
+        if (added.status === "added") trace.file = added.file;
+        return privately(addReply(added));
+      },
+      {
+        startedAt,
+        expected: { mode: "reply", ephemeral: true },
+        deferAfterMs: context.deferAfterMs,
+        expectedWorkMs: context.estimates.expected("add"),
+      },
+    );
+    context.estimates.record("add", result.workMs);
+    trace.deferred = result.deferred;
+  } finally {
+    inProgress.delete(guildId);
+  }
+}
