@@ -114,7 +114,32 @@ function section(
   return newPage ? { heading, newPage, items } : { heading, items };
 }
 
+/**
+ * Answers per sections object (one per topic, kept by the timeline) and title: "Before" lists every
+ * entry, thousands at 10,000 articles, so a page turn (the answer is computed again) reuses them.
+ * Answers are never changed after they are built.
+ */
+const answerCache = new WeakMap<TimelineSections, Map<string, Answer>>();
+
 function answerFrom(
+  kb: KnowledgeBase,
+  title: string,
+  sections: TimelineSections,
+  topicLabels: string[],
+): Answer {
+  let byTitle = answerCache.get(sections);
+  const cached = byTitle?.get(title);
+  if (cached) return cached;
+  const answer = buildAnswer(kb, title, sections, topicLabels);
+  if (!byTitle) {
+    byTitle = new Map();
+    answerCache.set(sections, byTitle);
+  }
+  byTitle.set(title, answer);
+  return answer;
+}
+
+function buildAnswer(
   kb: KnowledgeBase,
   title: string,
   sections: TimelineSections,

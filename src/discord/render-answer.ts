@@ -148,6 +148,17 @@ function paginate(blocks: Block[]): string[] {
  * // "__**Direct quotes**__\n**1.** *direct · Blinken said* — We talked about …\n↳ [… · ¶3](https://…)"
  */
 export function renderAnswerPages(answer: Answer): APIEmbed[] {
+  // An answer object is rendered once: /status keeps its (long) answers, so a page turn is a look-up.
+  const cached = renderedPages.get(answer);
+  if (cached) return cached;
+  const pages = renderPages(answer);
+  renderedPages.set(answer, pages);
+  return pages;
+}
+
+const renderedPages = new WeakMap<Answer, APIEmbed[]>();
+
+function renderPages(answer: Answer): APIEmbed[] {
   const descriptions = paginate(toBlocks(answer));
   if (descriptions.length === 0) descriptions.push("");
   const notes = answer.notes.map(plainLine).join(" · ");
