@@ -1,63 +1,37 @@
 /**
  * One timeline across articles (issue 13). Talk events are grouped into entries:
  * - **the same event** reported by several articles is one entry: same category (a proposal made and
- *   one on the table count as one), both plans or both done, a compatible place (the same, or one
- *   unnamed) and participants (one shared, or one side names none), and dates within the reports'
- *   precision. Its lead report is the one with the most precise date, then the earliest; the others are
- *   listed with it. A plan continuing the previous sentence's plan (date basis `context`) joins it;
- *   otherwise sentences of one article are different events;
- * - **supersession**: a later entry that changes an older one (a plan postponed or carried out, a stall
- *   or suspension ended by a resumption, a ceasefire ended, a deadline replaced) supersedes it; the older
- *   entry stays in the history, `supersededBy` the newer. A fact that still holds (talks held, a deal
- *   reached) is never superseded.
+ *   one on the table count as one), a compatible place, parties and dates (status-match.ts; the full
+ *   rules are in src/analysis/README.md). Its lead report is the one with the most precise date, then
+ *   the earliest; the others are listed with it. Within an article, only a continuation of the plan
+ *   before (date basis `context`) or the same exact day;
+ * - **supersession** (status-supersede.ts): a later entry that changes an older one; the older entry
+ *   stays in the history, `supersededBy` the newer.
  * Opinions and background (`position`, `background_event`) are not talk events and get no entry.
  * Candidates are looked up by category and month, so the cost stays about linear at 10,000 articles.
  */
 
-import { isoDayNumber } from "../analysis/dates/calendar.js";
 import { isTalkEvent } from "../analysis/status/categories.js";
 import type { StatusCategory, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
+import {
+  compatibleDates,
+  compatibleParties,
+  compatiblePlace,
+  exactSlackOf,
+  type Group,
+  type Item,
+  itemOf,
+  linkedEnough,
+  SLACK_DAYS,
+  type TimelineEntry,
+  UNDATED_WINDOW_DAYS,
+} from "./status-match.js";
 import { spanOf } from "./status-span.js";
+import { markSuperseded } from "./status-supersede.js";
 
+export type { TimelineEntry };
 export { spanOf };
-
-/** Reports further apart than this (publication) are not the same undated plan. */
-const UNDATED_WINDOW_DAYS = 30;
-/** How far back (publication) a change looks for the entry it changes. */
-const SUPERSEDE_WINDOW_DAYS = 60;
-/** Days of slack between two dates that are not both exact days. */
-const SLACK_DAYS = 2;
-
-/** One thing that happened (or will), with every report of it. */
-export interface TimelineEntry {
-  /** The lead report's id. */
-  id: string;
-  /** The report shown: the most precise date, then the earliest report. */
-  lead: StatusEvent;
-  /** Every report, lead first, then by publication. */
-  reports: StatusEvent[];
-  /** The newer entry that changes this one (postponed, held, ended, resumed), or null. */
-  supersededBy: TimelineEntry | null;
-  /** Entity ids of the participants of any report. */
-  participants: string[];
-  /** The newest report's publication date. */
-  published: string;
-}
-
-interface Item {
-  event: StatusEvent;
-  span: [number, number] | null;
-  publishedDay: number;
-  plan: boolean;
-}
-
-interface Group {
-  entry: TimelineEntry;
-  items: Item[];
-  firstPublished: number;
-  lastPublished: number;
-}
 
 /** Categories that are one event when they name the same thing ("the proposal" made / on the table). */
 const SAME_AS: Partial<Record<StatusCategory, StatusCategory>> = { proposal_made: "proposal_on_table" };
@@ -87,94 +61,6 @@ function precisionRank(event: StatusEvent): number {
       return date.range ? 4 : 3; // approx
   }
 }
-
-function isPlan(event: StatusEvent, span: [number, number] | null, publishedDay: number): boolean {
-  if (event.date.relation === "future") return true;
-  return span !== null && span[0] > publishedDay;
-}
-
-const compatiblePlace = (a: StatusEvent, b: StatusEvent): boolean =>
-  a.place === null || b.place === null || a.place === b.place;
-
-/** Participants that are people or bodies (a place named in the sentence is not a party). */
-const parties = (event: StatusEvent): string[] => event.participants.filter((id) => !id.startsWith("place:"));
-
-/** Words too common in body names to tell two parties apart. */
-const COMMON_WORDS = new Set([
-  "of",
-  "the",
-  "and",
-  "office",
-  "prime",
-  "minister",
-  "ministry",
-  "foreign",
-  "head",
-  "person",
-  "organisation",
-]);
-
-/** The words of a party's id ("organisation:cabinet-of-israel" -> cabinet, israel), demonyms as countries. */
-function partyWords(id: string): string[] {
-  return id
-    .split(/[:-]/)
-    .filter((word) => word.length > 2 && !COMMON_WORDS.has(word))
-    .map((word) => (word.endsWith("i") && word.length > 5 ? word.slice(0, -1) : word)); // israeli -> israel
-}
-
-/**
- * One party shared (the same entity, or a name word: "Israeli cabinet" and "Cabinet of Israel", the
- * names analysis not having merged them), or one side names none.
- */
-function compatibleParties(a: StatusEvent, b: StatusEvent): boolean {
-  const left = parties(a);
-  const right = parties(b);
-  if (left.length === 0 || right.length === 0 || left.some((id) => right.includes(id))) return true;
-  const words = new Set(left.flatMap(partyWords));
-  return right.some((id) => partyWords(id).some((word) => words.has(word)));
-}
-
-/** Both name the same venue, or a party in common. */
-function linked(a: StatusEvent, b: StatusEvent): boolean {
-  if (a.place !== null && a.place === b.place) return true;
-  return parties(a).length > 0 && parties(b).length > 0 && compatibleParties(a, b);
-}
-
-const blank = (event: StatusEvent): boolean => event.place === null && parties(event).length === 0;
-
-/**
- * Two reports dated alike by their own words (both an exact day, both "next week") need only not to
- * contradict each other on who takes part. Otherwise (a day against a week, two undated plans, dates
- * that are only the publication's) one date says little about the other: they must name the same
- * venue or a party in common (or, both dated, neither names anything).
- */
-function linkedEnough(a: Item, b: Item): boolean {
-  const own = (item: Item): boolean => item.span !== null && item.event.date.precision !== "reported";
-  const alike = own(a) && own(b) && a.event.date.precision === b.event.date.precision;
-  if (alike) return compatibleParties(a.event, b.event);
-  if (own(a) && own(b)) return linked(a.event, b.event) || (blank(a.event) && blank(b.event));
-  // A report with no date of its own (or a plan without one) names the same venue as the other: parties
-  // alone ("Israel", "Hamas") are in too many reports of a few days to tell events apart.
-  return a.event.place !== null && a.event.place === b.event.place;
-}
-
-/** Dates within the reports' precision: the same day when both give one, else overlapping with slack. */
-function compatibleDates(a: Item, b: Item, exactSlack: number): boolean {
-  if (a.span === null || b.span === null) {
-    // An undated plan is the same as another plan reported close to it.
-    return a.plan && b.plan && Math.abs(a.publishedDay - b.publishedDay) <= UNDATED_WINDOW_DAYS;
-  }
-  const exact = a.event.date.precision === "day" && b.event.date.precision === "day";
-  // Calendar periods (a week, a month, a year) have edges: October is not November.
-  const periods = PERIODS.has(a.event.date.precision) && PERIODS.has(b.event.date.precision);
-  const slack = exact ? exactSlack : periods ? 0 : SLACK_DAYS;
-  return a.span[0] - slack <= b.span[1] && b.span[0] - slack <= a.span[1];
-}
-
-const PERIODS: ReadonlySet<string> = new Set(["week", "month", "year"]);
-
-/** Meetings held over two days ("opened Thursday", "ended Friday") are one round. */
-const exactSlackOf = (category: StatusCategory): number => (category === "talks_held" ? 1 : 0);
 
 /**
  * Within one article, two sentences are one event only when the second continues the first (a plan
@@ -209,88 +95,6 @@ function sameEvent(group: Group, item: Item): boolean {
 }
 
 /**
- * What a newer report changes: older categories, whether the older must be a plan, and how the dates
- * relate (`same`: carried out on the planned date; `after`: a change comes after what it changes;
- * `any`: a postponement moves the date).
- */
-interface Change {
-  older: readonly StatusCategory[];
-  planOnly: boolean;
-  date: "same" | "after" | "any";
-}
-
-const MEETING_PLANS: readonly StatusCategory[] = ["scheduled_meeting", "talks_postponed", "delegation_sent"];
-const HALTS: readonly StatusCategory[] = ["stalled", "suspended", "mediation_suspended"];
-
-const CHANGES: Partial<Record<StatusCategory, readonly Change[]>> = {
-  talks_postponed: [{ older: MEETING_PLANS, planOnly: true, date: "any" }],
-  talks_held: [
-    { older: MEETING_PLANS, planOnly: true, date: "same" },
-    { older: HALTS, planOnly: false, date: "after" },
-  ],
-  talks_resuming: [{ older: HALTS, planOnly: false, date: "after" }],
-  suspended: [
-    { older: ["scheduled_meeting"], planOnly: true, date: "any" },
-    { older: ["talks_resuming"], planOnly: false, date: "after" },
-  ],
-  delegation_recalled: [{ older: ["delegation_sent"], planOnly: false, date: "after" }],
-  ceasefire_ended: [{ older: ["ceasefire_started"], planOnly: false, date: "after" }],
-  deal_approved: [{ older: ["scheduled_meeting"], planOnly: true, date: "same" }],
-  proposal_accepted: [{ older: ["proposal_under_review"], planOnly: false, date: "after" }],
-  proposal_rejected: [{ older: ["proposal_under_review"], planOnly: false, date: "after" }],
-};
-
-/** Plans that a later plan of the same kind with another date reschedules. */
-const RESCHEDULED: ReadonlySet<StatusCategory> = new Set(["scheduled_meeting", "delegation_sent"]);
-
-/** Some report of one group and some report of the other name the same venue or a party in common. */
-const linkedAny = (one: Group, other: Group): boolean =>
-  one.items.some((a) => other.items.some((b) => linked(a.event, b.event)));
-
-const sameStart = (a: Item, b: Item): boolean =>
-  a.span !== null && b.span !== null && a.span[0] === b.span[0];
-
-/** Whether `newer` (reported later) changes `older`: see {@link CHANGES}. */
-function supersedes(newer: Group, older: Group): boolean {
-  if (older.entry.supersededBy !== null || newer === older || newer.entry.supersededBy === older.entry)
-    return false;
-  if (newer.firstPublished < older.firstPublished) return false;
-  // A change is news from a later report: sentences of one article tell one state of things.
-  const olderArticles = new Set(older.items.map((item) => item.event.articleId));
-  if (
-    !newer.items.some(
-      (item) => item.publishedDay >= older.firstPublished && !olderArticles.has(item.event.articleId),
-    )
-  )
-    return false;
-  const a = newer.items[0]!;
-  const b = older.items[0]!;
-  if (!compatiblePlace(a.event, b.event) || !compatibleParties(a.event, b.event)) return false;
-  // A change to a plan names the plan: the same venue or a party in common (or, when one names nothing,
-  // the same exact day: "will continue tomorrow" -> "ended Friday"). States of the one process (a stall,
-  // a truce) need only not contradict.
-  const sameDay =
-    a.event.date.precision === "day" && b.event.date.precision === "day" && compatibleDates(a, b, 1);
-  const names = linkedAny(newer, older) || (sameDay && (blank(a.event) || blank(b.event)));
-  const newCategory = a.event.category;
-  const oldCategory = b.event.category;
-  if (newCategory === oldCategory) {
-    // A plan carried out on its date ("will vote tonight" -> "approved"), a plan or a deadline moved.
-    if (b.plan && !a.plan) return names && compatibleDates({ ...a, plan: true }, b, 1);
-    if (newCategory === "deadline") return names && a.event.date.value !== b.event.date.value;
-    return b.plan && RESCHEDULED.has(newCategory) && linked(a.event, b.event) && !sameStart(a, b);
-  }
-  for (const change of CHANGES[newCategory] ?? []) {
-    if (!change.older.includes(oldCategory) || (change.planOnly && !(b.plan && names))) continue;
-    if (change.date === "any") return true;
-    if (change.date === "same")
-      return b.span === null || compatibleDates({ ...a, plan: true }, { ...b, plan: true }, 1);
-    return a.span === null || b.span === null || a.span[1] >= b.span[0];
-  }
-  return false;
-}
-
-/**
  * The talk events as timeline entries, in order of their first report (oldest first). Events are
  * read, never changed; entries hold the event objects.
  *
@@ -307,9 +111,7 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
   const items: Item[] = [];
   for (const event of events) {
     if (!isTalkEvent(event.category)) continue;
-    const span = spanOf(event.date);
-    const publishedDay = isoDayNumber(event.published);
-    items.push({ event, span, publishedDay, plan: isPlan(event, span, publishedDay) });
+    items.push(itemOf(event));
     if (pause()) yield;
   }
   items.sort(
@@ -448,27 +250,6 @@ function finish(group: Group): void {
   });
   // The lead first: supersession compares leads.
   group.items.sort((a, b) => (a === lead ? -1 : b === lead ? 1 : 0));
-}
-
-/** Newer entries that change older ones (see {@link CHANGES}); oldest changes first. */
-function* markSuperseded(groups: readonly Group[], pause: () => boolean): Steps<void> {
-  const byCategory = new Map<StatusCategory, Group[]>();
-  for (const group of groups) push(byCategory, group.items[0]!.event.category, group);
-  for (const newer of groups) {
-    if (pause()) yield;
-    const category = newer.items[0]!.event.category;
-    const older = [...(CHANGES[category] ?? []).flatMap((change) => change.older), category];
-    for (const oldCategory of new Set(older)) {
-      // Groups are in order of their first report: scan back from the newest, within the window.
-      const list = byCategory.get(oldCategory) ?? [];
-      for (let at = list.length - 1; at >= 0; at--) {
-        const candidate = list[at]!;
-        if (candidate.firstPublished > newer.lastPublished) continue;
-        if (newer.firstPublished - candidate.firstPublished > SUPERSEDE_WINDOW_DAYS) break;
-        if (supersedes(newer, candidate)) candidate.entry.supersededBy = newer.entry;
-      }
-    }
-  }
 }
 
 /**
