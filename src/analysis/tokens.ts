@@ -35,14 +35,21 @@ export interface Quotation {
   open: boolean;
 }
 
-const OPENING = new Set(["“", '"']);
-const MARKS = /[“”"]/g;
+const OPENING = new Set(["“", '"', "''"]);
+/** Marks: curly, straight, and two apostrophes (`''...''`, as wire and newspaper archives write them). */
+const MARKS = /[“”"]|''/g;
+
+/** True where a mark that is its own closer (" or '') may open: not right after a letter or digit. */
+function canOpen(paragraph: string, i: number): boolean {
+  return i === 0 || !/[\p{L}\p{N}]/u.test(paragraph[i - 1] ?? "");
+}
 
 /**
  * Pairs the quotation marks of a paragraph.
  *
  * @example
  * findQuotations('He said, “We agreed.”')[0].inner // "We agreed."
+ * findQuotations("''We agreed,'' he said.")[0].inner // "We agreed,"
  */
 export function findQuotations(paragraph: string): Quotation[] {
   const found: Quotation[] = [];
@@ -52,28 +59,28 @@ export function findQuotations(paragraph: string): Quotation[] {
   MARKS.lastIndex = 0;
   for (let match = MARKS.exec(paragraph); match !== null; match = MARKS.exec(paragraph)) {
     const i = match.index;
-    const char = match[0];
+    const mark = match[0];
     if (openAt < 0) {
-      if (!OPENING.has(char)) continue;
+      if (!OPENING.has(mark)) continue;
       // A straight mark opens only where a word could start (after a space, bracket or the start).
-      if (char === '"' && i > 0 && /[\p{L}\p{N}]/u.test(paragraph[i - 1] ?? "")) continue;
+      if (mark !== "“" && !canOpen(paragraph, i)) continue;
       openAt = i;
-      openMark = char;
-    } else if ((openMark === "“" && char === "”") || (openMark === '"' && char === '"')) {
-      found.push(quotation(paragraph, openAt, i + 1, false));
+      openMark = mark;
+    } else if ((openMark === "“" && mark === "”") || (openMark !== "“" && mark === openMark)) {
+      found.push(quotation(paragraph, openAt, i + mark.length, openMark.length, false));
       openAt = -1;
-    } else if (openMark === "“" && char === "“") {
+    } else if (openMark === "“" && mark === "“") {
       // A new opening mark before a close: the earlier one was never closed; restart here.
       openAt = i;
     }
   }
-  if (openAt >= 0) found.push(quotation(paragraph, openAt, paragraph.length, true));
+  if (openAt >= 0) found.push(quotation(paragraph, openAt, paragraph.length, openMark.length, true));
   return found;
 }
 
-function quotation(paragraph: string, start: number, end: number, open: boolean): Quotation {
-  const innerStart = start + 1;
-  const innerEnd = open ? end : end - 1;
+function quotation(paragraph: string, start: number, end: number, mark: number, open: boolean): Quotation {
+  const innerStart = start + mark;
+  const innerEnd = open ? end : end - mark;
   return { start, end, inner: paragraph.slice(innerStart, innerEnd), innerStart, innerEnd, open };
 }
 

@@ -56,9 +56,16 @@ export interface Quote extends Place {
   text: string;
   /** The article's publication date, for ordering quotes newest first. */
   published?: string;
-  /** Which attribution rule found the speaker (e.g. `subject-before-cue`, `pronoun`). */
+  /**
+   * Which rule made the attribution: how the quote was found, then how its subject was resolved,
+   * then qualifiers (`cue-before:name`, `cue-after:pronoun-previous`, `participle:name/cue-other`,
+   * `continuation`; `none` when no cue claims the quotation; src/analysis/quotes/confidence.ts).
+   */
   rule?: string;
-  /** How sure the rule is, 0..1; below the threshold the speaker is left null and kept as `candidate`. */
+  /**
+   * How sure the rule is, 0..1 (its share of right speakers on PolNeAR train); below
+   * `SPEAKER_THRESHOLD` (quotes/confidence.ts) the speaker is left null and kept as `candidate`.
+   */
   confidence?: number;
   /** The speaker a rule proposed but was not sure enough of (speaker null); shown only as "speaker unclear". */
   candidateId?: string | null;

@@ -2,7 +2,15 @@
  * `parley export --json`: everything the analysis found, so anyone can check it. The shape is
  * documented in src/analysis/README.md and stable (fields are added, never renamed).
  */
-import type { DatePrecision, EntityKind, Mention, QuoteType, StatusCategory } from "../analysis/types.js";
+import { speakerShown } from "../analysis/quotes/confidence.js";
+import type {
+  DatePrecision,
+  EntityKind,
+  Mention,
+  Quote,
+  QuoteType,
+  StatusCategory,
+} from "../analysis/types.js";
 import type { Citation } from "../core/types.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { getTimeline } from "../index/timeline.js";
@@ -31,7 +39,10 @@ export interface ExportEntity {
 
 export interface ExportQuote {
   id: string;
-  /** Canonical name, or a description for anonymous speakers; null when unattributed. */
+  /**
+   * Canonical name, or a description for anonymous speakers; null when unattributed or when the
+   * attribution's confidence is below the threshold (then see `candidate`).
+   */
   speaker: string | null;
   speakerId: string | null;
   speakerAsWritten: string | null;
@@ -44,6 +55,13 @@ export interface ExportQuote {
   articleId: string;
   paragraph: number;
   sentence: number;
+  /** The rule that made the attribution (src/analysis/quotes/confidence.ts). */
+  rule: string;
+  /** 0..1: how often that rule names the right speaker (measured on PolNeAR train). */
+  confidence: number;
+  /** Below the threshold only: the speaker the rule proposed, shown as "speaker unclear". */
+  candidate?: string | null;
+  candidateId?: string | null;
 }
 
 export interface ExportStatus {
@@ -124,8 +142,7 @@ export function exportAnalysis(kb: KnowledgeBase): ExportDocument {
     })),
     quotes: quotes.map((quote) => ({
       id: quote.id,
-      speaker: quote.speaker,
-      speakerId: quote.speakerId,
+      ...speakerFields(quote),
       speakerAsWritten: quote.speakerAsWritten,
       speakerKind: quote.speakerKind,
       type: quote.type,
@@ -135,6 +152,8 @@ export function exportAnalysis(kb: KnowledgeBase): ExportDocument {
       articleId: quote.articleId,
       paragraph: quote.paragraph,
       sentence: quote.sentence,
+      rule: quote.rule ?? "none",
+      confidence: quote.confidence ?? 1,
     })),
     status: status.map((event) => {
       const sentence = kb.sentencesById.get(`${event.articleId}#${event.paragraph}.${event.sentence}`);
@@ -164,4 +183,22 @@ export function exportAnalysis(kb: KnowledgeBase): ExportDocument {
       published: entry.published,
     })),
   };
+}
+
+/** The speaker as users see it: below the confidence threshold, a candidate beside a null speaker. */
+function speakerFields(
+  quote: Quote,
+): Pick<ExportQuote, "speaker" | "speakerId" | "candidate" | "candidateId"> {
+  if (quote.speaker !== null && !speakerShown(quote)) {
+    return { speaker: null, speakerId: null, candidate: quote.speaker, candidateId: quote.speakerId };
+  }
+  if (quote.speaker === null && quote.candidate) {
+    return {
+      speaker: null,
+      speakerId: null,
+      candidate: quote.candidate,
+      candidateId: quote.candidateId ?? null,
+    };
+  }
+  return { speaker: quote.speaker, speakerId: quote.speakerId };
 }

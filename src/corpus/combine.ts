@@ -198,8 +198,16 @@ function remapPart(
   for (const quote of part.quotes) {
     const speakerId = remap(quote.speakerId);
     const speaker = speakerId ? (nameOfId.get(speakerId) ?? quote.speaker) : quote.speaker;
+    const same = speakerId === quote.speakerId && speaker === quote.speaker;
+    // A below-threshold candidate is an article-local id too.
+    const candidateId = quote.candidateId ? remap(quote.candidateId) : null;
+    const candidate = candidateId ? (nameOfId.get(candidateId) ?? quote.candidate) : quote.candidate;
     quotes.push(
-      speakerId === quote.speakerId && speaker === quote.speaker ? quote : { ...quote, speakerId, speaker },
+      quote.candidateId
+        ? { ...quote, speakerId, speaker, candidateId, candidate: candidate ?? null }
+        : same
+          ? quote
+          : { ...quote, speakerId, speaker },
     );
   }
   for (const event of part.status) {

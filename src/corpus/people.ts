@@ -67,7 +67,9 @@ export function applyPeopleFile(analysis: Analysis, entries: readonly PersonEntr
     });
   const quotes = analysis.quotes.map((quote) => {
     const speaker = target(quote.speakerId);
-    return speaker ? { ...quote, speakerId: speaker.id, speaker: speaker.name } : quote;
+    const candidate = target(quote.candidateId ?? null);
+    const moved = candidate ? { ...quote, candidateId: candidate.id, candidate: candidate.name } : quote;
+    return speaker ? { ...moved, speakerId: speaker.id, speaker: speaker.name } : moved;
   });
   const status = analysis.status.map((event) => {
     const speaker = target(event.speakerId ?? null);

@@ -100,7 +100,9 @@ export function hasOpenQuotation(text: string): boolean {
     else if (char === "”") curly = Math.max(0, curly - 1);
     else if (char === '"') straight++;
   }
-  return curly > 0 || straight % 2 === 1;
+  // Two apostrophes are a mark of their own (`''...''`, as newspaper archives write quotes).
+  const doubled = text.split("''").length - 1;
+  return curly > 0 || straight % 2 === 1 || doubled % 2 === 1;
 }
 
 /** Finds where wink's sentences sit in the paragraph (wink keeps the text, but we trust offsets only). */
@@ -145,9 +147,9 @@ function join(paragraph: string, a: SentenceSpan, b: SentenceSpan): SentenceSpan
 function splitAfterClosedQuotes(paragraph: string, span: SentenceSpan): SentenceSpan[] {
   const parts: SentenceSpan[] = [];
   let from = span.start;
-  const boundary = /[.?!][”"]\s+(?=[“"]?[A-Z])/g;
+  const boundary = /[.?!](?:[”"]|'')\s+(?=(?:[“"]|'')?[A-Z])/g;
   for (let match = boundary.exec(span.text); match; match = boundary.exec(span.text)) {
-    const cut = span.start + match.index + 2;
+    const cut = span.start + match.index + (match[0][2] === "'" ? 3 : 2);
     if (hasOpenQuotation(paragraph.slice(from, cut))) continue;
     parts.push({ text: paragraph.slice(from, cut), start: from, end: cut });
     from = span.start + match.index + match[0].length;
@@ -176,7 +178,7 @@ export function splitParagraph(paragraph: string): SentenceSpan[] {
       (endsWithAbbreviation(previous.text) ||
         startsMidSentence(span.text) ||
         hasOpenQuotation(previous.text) ||
-        /^[”"’)\]]+$/.test(span.text))
+        /^[”"’')\]]+$/.test(span.text))
     ) {
       merged[merged.length - 1] = join(paragraph, previous, span);
     } else {

@@ -7,9 +7,19 @@ import { describe, expect, it } from "vitest";
 import type { Quote } from "../../src/analysis/types.js";
 import { analyze } from "./fixture.js";
 
-/** The quotes of a text as compact rows: [speaker, as written, type, cue, text]. */
+/**
+ * The quotes of a text as compact rows: [speaker, as written, type, cue, text]. The speaker is the
+ * one the rules propose, shown or below the confidence threshold (a candidate): these tests are
+ * about the rules; the threshold has its own tests (quotes-news.test.ts).
+ */
 function rows(paragraphs: string[]): Array<[string | null, string | null, Quote["type"], string, string]> {
-  return analyze(paragraphs).quotes.map((q) => [q.speaker, q.speakerAsWritten, q.type, q.cue, q.text]);
+  return analyze(paragraphs).quotes.map((q) => [
+    q.speaker ?? q.candidate ?? null,
+    q.speakerAsWritten,
+    q.type,
+    q.cue,
+    q.text,
+  ]);
 }
 
 describe("direct quotes", () => {
@@ -217,7 +227,13 @@ describe("reported speech", () => {
       "A senior official said that the talks had stalled.",
       "“There is no deal yet,” a senior Israeli official told Reuters.",
     ]);
-    const anonymous = analysis.quotes.map((q) => [q.speakerId, q.speaker, q.speakerKind, q.speakerAsWritten]);
+    // Shown or a below-threshold candidate: the description is never a name.
+    const anonymous = analysis.quotes.map((q) => [
+      q.speakerId ?? q.candidateId ?? null,
+      q.speaker ?? q.candidate,
+      q.speakerKind,
+      q.speakerAsWritten,
+    ]);
     expect(anonymous).toEqual([
       [null, "senior official", "anonymous", "A senior official"],
       [null, "senior Israeli official", "anonymous", "a senior Israeli official"],

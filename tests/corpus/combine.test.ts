@@ -41,13 +41,17 @@ describe("combineAnalyses", () => {
   it("points every quote at the merged entity and its canonical name", () => {
     const blinken = blinkens[0]!;
     const byBlinken = combined.quotes.filter((q) => /Blinken/.test(q.speakerAsWritten ?? ""));
-    expect(byBlinken.map((q) => [q.articleId, q.speakerId, q.speaker])).toEqual([
+    // Shown or below the threshold (candidate), the id is remapped to the merged entity.
+    expect(
+      byBlinken.map((q) => [q.articleId, q.speakerId ?? q.candidateId, q.speaker ?? q.candidate]),
+    ).toEqual([
       ["2024-10-24-a", blinken.id, blinken.name],
       ["2024-10-25-b", blinken.id, blinken.name],
       ["2024-10-26-c", blinken.id, blinken.name],
     ]);
     const netanyahu = combined.entities.find((e) => e.name === "Benjamin Netanyahu")!;
-    expect(combined.quotes.find((q) => q.speakerAsWritten === "Netanyahu")?.speakerId).toBe(netanyahu.id);
+    const byNetanyahu = combined.quotes.find((q) => q.speakerAsWritten === "Netanyahu");
+    expect(byNetanyahu?.speakerId ?? byNetanyahu?.candidateId).toBe(netanyahu.id);
   });
 
   it("keeps people who only share a surname apart, and an ambiguous surname unmerged", () => {

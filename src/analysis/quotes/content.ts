@@ -34,6 +34,8 @@ export interface Found {
   at: number;
   /** Quotation index for direct/partial. */
   quote: number | null;
+  /** `mid`: the cue stands inside the clause it reports ("X, Lee said, Y"). */
+  frame?: "mid";
 }
 
 /**
@@ -86,7 +88,9 @@ export function readSentence(
         : tokenText(paragraph, before) === "," && items[subjectStart - 2]?.kind === "quote"
           ? items[subjectStart - 2]
           : undefined;
-    const endsSentence = restIsAdverbial(paragraph, items, contentStart, limit);
+    const endsSentence =
+      restIsAdverbial(paragraph, items, contentStart, limit) ||
+      (cue.inverted && restIsAppositive(paragraph, items, contentStart, limit));
     if (quoteBefore && quoteBefore.kind === "quote" && !claimed.has(quoteBefore.quote)) {
       claimed.add(quoteBefore.quote);
       found.push({
@@ -118,6 +122,25 @@ export function readSentence(
       continue;
     }
     if (endsSentence) continue;
+    // "Lenox thrived, Mr. Clarke said, until it went bankrupt.": a reporting clause inside the
+    // reported one; the longer half is kept (the text stays verbatim).
+    if (
+      k === 0 &&
+      !cue.inverted &&
+      cue.word.frame === "say" &&
+      cue.word.kind === "speech" &&
+      tokenText(paragraph, before) === "," &&
+      tokenText(paragraph, items[contentStart]) === ","
+    ) {
+      const head = trimEnd(paragraph, items, 0, subjectStart - 1);
+      const tail = trimEnd(paragraph, items, contentStart + 1, limit);
+      const [from, end] = tail - (contentStart + 1) > head ? [contentStart + 1, tail] : [0, head];
+      if (end - from >= 5) {
+        const mid = contentOf(paragraph, items, from, end, cue, claimed, quoteText);
+        found.push(...mid.map((item) => ({ ...item, frame: "mid" as const })));
+      }
+      continue;
+    }
 
     // Forward: skip adverbials ("during a press conference, today, in Doha with ..."), then read.
     let p = contentStart;
@@ -188,6 +211,21 @@ export function contentOf(
   const wordCount = items.slice(from, to).filter((item) => !isPunct(paragraph, item)).length;
   if (wordCount < 2) return [];
   return [{ type: "indirect", cue, text: sliceItems(paragraph, items, from, to), at: from, quote: null }];
+}
+
+/**
+ * True when an inverted subject is followed only by its appositive ("..., said Ann Lee, a senior
+ * official with the board."): the cue closes the sentence.
+ */
+function restIsAppositive(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  from: number,
+  to: number,
+): boolean {
+  if (tokenText(paragraph, items[from]) !== "," || from + 1 >= to) return false;
+  if (!["a", "an", "the", "who"].includes(lowerAt(paragraph, items, from + 1))) return false;
+  return items.slice(from + 1, to).every((item) => item.kind === "token");
 }
 
 /** True when nothing but adverbials and punctuation follow (the cue closes the sentence). */

@@ -104,3 +104,29 @@ export function cueAt(word: string, next?: string): CueWord | undefined {
   }
   return SINGLE.get(lower);
 }
+
+/**
+ * Present participles that report speech after a comma: "Trump hit back, saying ...". Their
+ * subject is the subject of the sentence's main clause (quotes.ts), never a word before the comma.
+ */
+const PARTICIPLES = new Map<string, CueWord>(
+  [
+    ...list(
+      "saying arguing noting explaining claiming insisting warning stressing declaring asserting acknowledging stating writing",
+      "speech",
+      "say",
+    ),
+    ...list("telling", "speech", "tell"),
+    ...list("urging", "speech", "urge"),
+  ].map((cue) => [cue.text, cue]),
+);
+
+/**
+ * The participle cue at a word, if any.
+ *
+ * @example
+ * participleAt("Saying") // { text: "saying", kind: "speech", frame: "say" }
+ */
+export function participleAt(word: string): CueWord | undefined {
+  return PARTICIPLES.get(word.toLowerCase());
+}

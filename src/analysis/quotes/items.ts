@@ -124,11 +124,31 @@ export function isPunct(paragraph: ParagraphText, item: Item | undefined): boole
   return item?.kind === "token" && paragraph.tokens[item.index]!.kind === "punct";
 }
 
+/** Titles and courtesy words written with a full stop: "Mr. Clarke", "Rep. Lynch", "Gen. Votel". */
+const TITLE_ABBREVIATIONS = new Set(
+  "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt gov sen rep rev hon amb pres st sr jr".split(" "),
+);
+
+/**
+ * True for the full stop of an abbreviation inside a name ("Mr. Clarke", "George W. Bush"): it
+ * ends no clause, so a subject goes on past it.
+ */
+export function isAbbreviationDot(paragraph: ParagraphText, index: number): boolean {
+  const previous = paragraph.tokens[index - 1];
+  const next = paragraph.tokens[index + 1];
+  if (previous?.kind !== "word" || previous.end !== paragraph.tokens[index]!.start) return false;
+  if (!next?.cap) return false;
+  return TITLE_ABBREVIATIONS.has(previous.lower) || /^[A-Z]$/.test(previous.text);
+}
+
 export function isBoundary(paragraph: ParagraphText, item: Item | undefined): boolean {
   if (!item) return true;
   if (item.kind === "quote") return true;
   const token = paragraph.tokens[item.index]!;
-  if (token.kind === "punct") return /^[,;:()—–-]$/.test(token.text) || token.text === ".";
+  if (token.kind === "punct") {
+    if (token.text === ".") return !isAbbreviationDot(paragraph, item.index);
+    return /^[,;:()—–-]$/.test(token.text);
+  }
   return CLAUSE_WORDS.has(token.lower) && !JOINING_WORDS.has(token.lower);
 }
 

@@ -9,11 +9,12 @@
 import type { ArticleEntities } from "../entities/entities.js";
 import type { ArticleText, ParagraphText, SentenceTokens } from "../text.js";
 import type { Quote } from "../types.js";
+import { confidenceOf, ruleOf, SPEAKER_THRESHOLD } from "./confidence.js";
 import { type Found, isSubstantial, readSentence } from "./content.js";
 import { CONTINUATION_CUES } from "./cues.js";
 import { isPunct, itemsOf, tokenIndexOf } from "./items.js";
 import { type ResolveContext, resolveSubject, type Speaker, type SubjectRecord } from "./speakers.js";
-import { findCues, isPronoun, isPronounOrDescription, sentenceSubject } from "./subject.js";
+import { type Cue, findCues, isPronoun, isPronounOrDescription, sentenceSubject } from "./subject.js";
 
 /** What a pronoun resolved to, for the entity's mentions. */
 export interface PronounMention {
@@ -72,12 +73,13 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
         const subject = sentenceSubject(paragraph, items, context);
         if (subject) context.sentenceSubject = subject;
       }
+      fillParticiples(paragraph, cues, context);
       for (const cue of cues) {
         // "He added" continues the last speaker: check the pronoun agrees with it.
         if (CONTINUATION_CUES.has(cue.word.text) && last && cue.speaker.entityId !== null) {
           if (
-            last.quote.speakerId !== null &&
-            last.quote.speakerId !== cue.speaker.entityId &&
+            proposed(last.quote).id !== null &&
+            proposed(last.quote).id !== cue.speaker.entityId &&
             isPronoun(cue.asWritten)
           ) {
             cue.speaker = { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
@@ -107,12 +109,13 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
             cueKind = last!.quote.cueKind;
             quotes.push(
               makeQuote(text, paragraph, placed, quotes.length, item, {
-                speakerId: last!.quote.speakerId,
-                speaker: last!.quote.speaker,
+                speakerId: proposed(last!.quote).id,
+                speaker: proposed(last!.quote).name,
                 speakerKind: last!.quote.speakerKind,
                 asWritten,
                 cue: cueText,
                 cueKind,
+                rule: continuesOpen ? "continuation-open" : "continuation",
               }),
             );
             last = { quote: quotes[quotes.length - 1]!, ordinal, open: quotation?.open ?? false };
@@ -136,6 +139,7 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
           asWritten,
           cue: cueText,
           cueKind,
+          rule: ruleOf(cue, speaker, cues, item.text, item.frame === "mid"),
         });
         quotes.push(quote);
         last = { quote, ordinal, open: quotation?.open ?? false };
@@ -163,6 +167,34 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
   return { quotes, pronouns, resolvedInSentence };
 }
 
+/**
+ * "Trump hit back, saying ...": a participle cue speaks for the main clause's subject, the first
+ * cue's ("X said ..., adding ...", "“...,” said X, adding ...") or the sentence's own.
+ */
+function fillParticiples(paragraph: ParagraphText, cues: Cue[], context: ResolveContext): void {
+  const first = cues[0];
+  const byCue =
+    first && !first.participle && first.word.text !== "according to" && first.speaker.kind !== "unknown"
+      ? { speaker: first.speaker, asWritten: first.asWritten }
+      : null;
+  const own = context.sentenceSubject;
+  const tokens = paragraph.tokens;
+  const main =
+    byCue ??
+    (own?.from !== undefined
+      ? {
+          speaker: own.speaker,
+          asWritten: paragraph.text.slice(tokens[own.from]!.start, tokens[own.to - 1]!.end),
+        }
+      : null);
+  if (!main) return;
+  for (const cue of cues) {
+    if (!cue.participle) continue;
+    cue.speaker = main.speaker;
+    cue.asWritten = main.asWritten;
+  }
+}
+
 interface Attribution {
   speakerId: string | null;
   speaker: string | null;
@@ -170,6 +202,7 @@ interface Attribution {
   asWritten: string | null;
   cue: string;
   cueKind: Quote["cueKind"];
+  rule: string;
 }
 
 function makeQuote(
@@ -180,18 +213,32 @@ function makeQuote(
   item: Found,
   who: Attribution,
 ): Quote {
+  const speaker = who.speakerId === null && who.speakerKind === "unknown" ? null : who.speaker;
+  const confidence = confidenceOf(who.rule, item.type);
+  // Below the threshold the speaker is only a candidate: shown apart as "speaker unclear".
+  const unsure = speaker !== null && confidence < SPEAKER_THRESHOLD;
   return {
     id: `${text.article.id}#q${n + 1}`,
     articleId: text.article.id,
     paragraph: paragraph.number,
     sentence: placed.sentence.index,
-    speakerId: who.speakerId,
-    speaker: who.speakerId === null && who.speakerKind === "unknown" ? null : who.speaker,
+    speakerId: unsure ? null : who.speakerId,
+    speaker: unsure ? null : speaker,
+    ...(unsure ? { candidate: speaker, candidateId: who.speakerId } : {}),
     speakerAsWritten: who.asWritten,
     speakerKind: who.speakerKind,
     type: item.type,
     cue: who.cue,
     cueKind: who.cueKind,
     text: item.text,
+    rule: who.rule,
+    confidence,
   };
+}
+
+/** Who a quote gives the floor to, shown or only proposed (a continuation carries either on). */
+function proposed(quote: Quote): { id: string | null; name: string | null } {
+  return quote.speaker !== null
+    ? { id: quote.speakerId, name: quote.speaker }
+    : { id: quote.candidateId ?? null, name: quote.candidate ?? null };
 }

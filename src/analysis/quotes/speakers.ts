@@ -8,7 +8,14 @@
  * subject; "the office" / "the minister" take the one recent entity that fits, or nobody.
  */
 import type { ArticleEntities, Located } from "../entities/entities.js";
-import { ANONYMOUS_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "../entities/lexicon.js";
+import {
+  ANONYMOUS_NOUNS,
+  COURTESY_TITLES,
+  DETERMINERS,
+  PREPOSITIONS,
+  PRONOUNS,
+  ROLE_NOUNS,
+} from "../entities/lexicon.js";
 import type { ParagraphText } from "../text.js";
 import { normalise } from "../text.js";
 import type { Quote } from "../types.js";
@@ -26,7 +33,20 @@ export interface Speaker {
   plural: boolean;
   /** How it was found: a name in the phrase itself, or a pronoun / description resolved to it. */
   how?: "name" | "anaphora";
+  /** The resolution rule that found it (kept on the quote with a confidence; see confidence.ts). */
+  rule?: SubjectRule;
 }
+
+/** How a subject phrase was resolved. */
+export type SubjectRule =
+  | "name"
+  | "surname-title"
+  | "surname-salient"
+  | "group"
+  | "description"
+  | "anonymous"
+  | "pronoun-clause"
+  | "pronoun-previous";
 
 /** A clause subject seen so far in the article, for pronouns and "the office". */
 export interface SubjectRecord {
@@ -43,7 +63,7 @@ export interface ResolveContext {
   ordinal: number;
   history: readonly SubjectRecord[];
   /** The subject of the current sentence's first clause, when already known. */
-  sentenceSubject: { speaker: Speaker; to: number } | null;
+  sentenceSubject: { speaker: Speaker; from?: number; to: number } | null;
 }
 
 /** How far back (in paragraphs) a pronoun or "the office" may look. */
@@ -108,7 +128,7 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   const whole = mentionsIn(context, from, to).find(
     (m) => m.to === to && m.from <= start && m.raw.kind !== "role",
   );
-  if (whole) return { ...fromEntity(context, whole.entityId), how: "name" };
+  if (whole) return { ...fromEntity(context, whole.entityId), how: "name", rule: "name" };
   // The head of the phrase ends at its first preposition: "critics | of American policy in ...".
   let headEnd = from;
   while (headEnd < to && !(headEnd > from && PREPOSITIONS.has(tokens[headEnd]!.lower))) headEnd++;
@@ -121,13 +141,22 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
     tokens[last.from - 1]?.lower === "and" &&
     headMentions.some((m) => m.to === last.from - 1 && m.entityId !== last.entityId);
   if (joined) {
-    return { entityId: null, name: slice(context, from, headEnd), kind: "group", gender: null, plural: true };
+    return {
+      entityId: null,
+      name: slice(context, from, headEnd),
+      kind: "group",
+      gender: null,
+      plural: true,
+      rule: "group",
+    };
   }
   // A name mention that ends the head (the longest: a body "Netanyahu’s office" over its owner).
   const head = mentions
     .filter((m) => m.to === headEnd || (headEnd === to && m.to === to))
     .sort((a, b) => b.to - b.from - (a.to - a.from))[0];
-  if (head) return { ...fromEntity(context, head.entityId), how: "name" };
+  if (head) return { ...fromEntity(context, head.entityId), how: "name", rule: "name" };
+  const bySurname = resolveSurname(context, from, headEnd);
+  if (bySurname) return bySurname;
   const headWords = tokens.slice(from, headEnd).map((t) => t.lower);
   const noun = headWords[headWords.length - 1] ?? "";
   // "the office", "the minister": a definite description of someone named before.
@@ -145,9 +174,44 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
       kind: "anonymous",
       gender: null,
       plural: noun.endsWith("s") && !noun.endsWith("ss"),
+      rule: "anonymous",
     };
   }
   return unknown();
+}
+
+/**
+ * A surname that two people of the article share ("Mrs. Clinton" with Bill and Hillary Clinton
+ * named): the one a courtesy title's gender fits (`surname-title`), else the one the article names
+ * far more often (`surname-salient`, at least twice as often and three times). Otherwise nobody.
+ */
+function resolveSurname(context: ResolveContext, from: number, to: number): Speaker | null {
+  const tokens = context.paragraph.tokens;
+  let title: "m" | "f" | null = null;
+  const rest: string[] = [];
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (token.text === "." || DETERMINERS.has(token.lower)) continue;
+    if (COURTESY_TITLES.has(token.lower)) title = COURTESY_TITLES.get(token.lower) ?? null;
+    else rest.push(token.text);
+  }
+  if (rest.length !== 1 || !/^\p{Lu}/u.test(rest[0]!)) return null;
+  const surname = normalise(rest[0]!);
+  const candidates = context.entities.list.filter(
+    (local) => local.entity.kind === "person" && local.words.length >= 2 && local.words.at(-1) === surname,
+  );
+  if (candidates.length < 2) return null;
+  if (title) {
+    const fitting = candidates.filter((local) => local.gender === title);
+    const others = candidates.filter((local) => local.gender !== title && local.gender !== null);
+    if (fitting.length === 1 && others.length === candidates.length - 1) {
+      return { ...fromEntity(context, fitting[0]!.entity.id), how: "name", rule: "surname-title" };
+    }
+  }
+  const byCount = [...candidates].sort((a, b) => b.entity.mentions.length - a.entity.mentions.length);
+  const [top, second] = [byCount[0]!.entity.mentions.length, byCount[1]!.entity.mentions.length];
+  if (top < 3 || top < 2 * second) return null;
+  return { ...fromEntity(context, byCount[0]!.entity.id), how: "name", rule: "surname-salient" };
 }
 
 function singular(noun: string): string {
@@ -217,13 +281,15 @@ function resolvePronoun(context: ResolveContext, pronoun: string, at: number): S
   if (own && own.to <= at) {
     const candidate = own.speaker;
     if (fits(context, candidate, info) && !competingPerson(context, own.to, at, candidate.entityId)) {
-      return learn(context, candidate, info.gender);
+      return { ...learn(context, candidate, info.gender), rule: "pronoun-clause" };
     }
     return unknown();
   }
   const [latest] = recentSubjects(context);
   if (!latest) return unknown();
-  return fits(context, latest.speaker, info) ? learn(context, latest.speaker, info.gender) : unknown();
+  return fits(context, latest.speaker, info)
+    ? { ...learn(context, latest.speaker, info.gender), rule: "pronoun-previous" }
+    : unknown();
 }
 
 /** Remembers the gender a pronoun gives a person, so a later pronoun of the other gender is not theirs. */
@@ -276,5 +342,5 @@ function resolveDefinite(context: ResolveContext, phrase: readonly string[], at:
   // minister named two paragraphs back (Nasser's role may simply be unknown).
   const [latest] = recentSubjects(context);
   if (latest && latest.speaker.entityId !== id) return null;
-  return fromEntity(context, id);
+  return { ...fromEntity(context, id), rule: "description" };
 }

@@ -5,11 +5,12 @@
  */
 import { ANONYMOUS_NOUNS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "../entities/lexicon.js";
 import type { ParagraphText } from "../text.js";
-import { type CueWord, cueAt } from "./cues.js";
+import { type CueWord, cueAt, participleAt } from "./cues.js";
 import {
   AUXILIARIES,
   CLAUSE_WORDS,
   type Item,
+  isAbbreviationDot,
   isBoundary,
   isPunct,
   JOINING_WORDS,
@@ -33,6 +34,10 @@ export interface Cue {
   inverted: boolean;
   speaker: Speaker;
   asWritten: string;
+  /** `..., said Ann Lee, ...` after a clause rather than a quotation. */
+  afterClause?: boolean;
+  /** `..., saying ...`: the speaker is the main clause's subject, filled in by findQuotes. */
+  participle?: boolean;
 }
 
 /** Nouns for people: a sentence opening with one has a person as its subject. */
@@ -94,6 +99,7 @@ export function plainSubject(
 ): [number, number] | null {
   let to = end;
   while (to > 0 && SKIPPABLE_BEFORE_CUE.has(lowerAt(paragraph, items, to - 1))) to--;
+  to = beforeParenthetical(paragraph, items, to);
   let from = to;
   while (from > 0 && !isBoundary(paragraph, items[from - 1]) && to - from < 14) {
     // A cue verb ends the search: "Odeh said Zamir had told him" -> "Zamir" alone, nested in "said".
@@ -113,6 +119,20 @@ export function plainSubject(
   return [from, to];
 }
 
+/**
+ * A short bracket right after a name ("Rep. Stephen Lynch (D-Mass.) said") is not the end of the
+ * subject: the subject ends before it.
+ */
+function beforeParenthetical(paragraph: ParagraphText, items: readonly Item[], to: number): number {
+  if (tokenText(paragraph, items[to - 1]) !== ")") return to;
+  for (let i = to - 2; i >= 0 && to - i <= 10; i--) {
+    const text = tokenText(paragraph, items[i]);
+    if (text === "(") return i > 0 && !isBoundary(paragraph, items[i - 1]) ? i : to;
+    if (text === ")" || items[i]!.kind === "quote") return to;
+  }
+  return to;
+}
+
 /** Items of the subject after an inverted cue: `said Blinken` / `according to the office`. */
 export function subjectAfter(
   paragraph: ParagraphText,
@@ -123,7 +143,7 @@ export function subjectAfter(
   while (
     to < items.length &&
     items[to]!.kind === "token" &&
-    !isPunct(paragraph, items[to]) &&
+    (!isPunct(paragraph, items[to]) || isAbbreviationDot(paragraph, tokenIndexOf(items[to]!))) &&
     to - start < 10
   ) {
     const word = lowerAt(paragraph, items, to);
@@ -179,11 +199,30 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
       paragraph.tokens[item.index]!.text,
       next?.kind === "token" ? tokenText(paragraph, next) : undefined,
     );
-    if (!word) continue;
+    if (!word) {
+      // "..., saying ...": a cue whose subject is the main clause's (resolved in findQuotes).
+      const participle = participleAt(paragraph.tokens[item.index]!.text);
+      if (participle && i > 1 && tokenText(paragraph, items[i - 1]) === ",") {
+        const unknown: Speaker = { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
+        cues.push({
+          word: participle,
+          at: i,
+          after: i + 1,
+          subjectFrom: i,
+          subjectTo: i,
+          inverted: false,
+          speaker: unknown,
+          asWritten: "",
+          participle: true,
+        });
+      }
+      continue;
+    }
     const after = word.text.includes(" ") ? i + 2 : i + 1;
     if (AUXILIARIES.has(lowerAt(paragraph, items, i - 1))) continue; // "is expected to": passive, no speaker.
     let range: [number, number] | null;
     let inverted = false;
+    let afterClause = false;
     if (word.text === "according to") {
       range = subjectAfter(paragraph, items, after);
       inverted = true;
@@ -198,6 +237,12 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
         inverted = true;
       } else {
         range = subjectBefore(paragraph, items, i);
+        // "..., said Ann Lee, a senior official": inverted after a clause, not only after a quotation.
+        if (!range && tokenText(paragraph, previous) === "," && i > 2) {
+          range = subjectAfter(paragraph, items, after);
+          inverted = range !== null;
+          afterClause = inverted;
+        }
       }
     }
     if (!range) continue;
@@ -209,7 +254,7 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
     while (subjectFrom < to - 1 && CLAUSE_WORDS.has(lowerAt(paragraph, items, subjectFrom))) subjectFrom++;
     void tokenFrom;
     const { speaker, asWritten } = resolveParts(paragraph, items, context, subjectFrom, to);
-    cues.push({ word, at: i, after, subjectFrom, subjectTo: to, inverted, speaker, asWritten });
+    cues.push({ word, at: i, after, subjectFrom, subjectTo: to, inverted, speaker, asWritten, afterClause });
     i = after - 1;
   }
   return cues;
@@ -231,7 +276,7 @@ export function sentenceSubject(
   paragraph: ParagraphText,
   items: readonly Item[],
   context: ResolveContext,
-): { speaker: Speaker; to: number } | null {
+): { speaker: Speaker; from: number; to: number } | null {
   let start = 0;
   const firstWord = lowerAt(paragraph, items, 0);
   if (PREPOSITIONS.has(firstWord) || CLAUSE_WORDS.has(firstWord)) {
@@ -244,7 +289,7 @@ export function sentenceSubject(
   let from = first.index;
   if (PRONOUNS.has(paragraph.tokens[from]!.lower)) {
     const speaker = resolveSubject(context, from, from + 1);
-    return speaker.kind === "unknown" ? null : { speaker, to: from + 1 };
+    return speaker.kind === "unknown" ? null : { speaker, from, to: from + 1 };
   }
   const opening = from;
   if (paragraph.tokens[from]!.lower === "the") from++;
@@ -258,7 +303,7 @@ export function sentenceSubject(
       const word = paragraph.tokens[end]!.lower;
       end++;
       if (PERSON_NOUNS.has(word) || PERSON_NOUNS.has(word.replace(/s$/, ""))) {
-        return { speaker: resolveSubject(context, opening, end), to: end };
+        return { speaker: resolveSubject(context, opening, end), from: opening, to: end };
       }
     }
     return null;
@@ -268,6 +313,7 @@ export function sentenceSubject(
   if (paragraph.tokens[mention.to]?.kind === "possessive") {
     return {
       speaker: { entityId: null, name: null, kind: "unknown", gender: null, plural: false },
+      from: opening,
       to: mention.to + 1,
     };
   }
@@ -278,5 +324,5 @@ export function sentenceSubject(
     if (second) to = second.to;
   }
   const speaker = resolveSubject(context, from, to);
-  return speaker.kind === "unknown" ? null : { speaker, to };
+  return speaker.kind === "unknown" ? null : { speaker, from: opening, to };
 }
