@@ -65,6 +65,19 @@ export function analyzeArticle(article: Article, sentences: readonly Sentence[])
   const status = findStatusEvents(article, sentences, (sentence) => [
     ...(idsBySentence.get(sentence.id) ?? []),
   ]);
+  // Reported speech: the event is in someone's words ("Barnea will go to Doha, the office said").
+  const speakerOf = new Map<string, Quote>();
+  for (const quote of quotes) {
+    const id = `${quote.articleId}#${quote.paragraph}.${quote.sentence}`;
+    if (quote.speaker !== null && !speakerOf.has(id)) speakerOf.set(id, quote);
+  }
+  for (const event of status) {
+    const quote = speakerOf.get(`${event.articleId}#${event.paragraph}.${event.sentence}`);
+    if (quote) {
+      event.speaker = quote.speaker;
+      event.speakerId = quote.speakerId;
+    }
+  }
 
   return {
     articleId: article.id,

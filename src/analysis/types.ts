@@ -91,15 +91,43 @@ export interface ResolvedDate {
   range?: { from: string; to: string };
 }
 
+/**
+ * What a status fact is (issue 13). Talk events, by family: meetings, proposals, the process, outcomes;
+ * then two kinds of fact that are not talk events (`/status` leaves them out): `position` (an opinion
+ * or stance) and `background_event` (casualties, the war's start). The old names are kept; see
+ * `status/categories.ts` for the families and what each old name now splits into.
+ */
 export type StatusCategory =
+  // meetings
   | "scheduled_meeting"
   | "talks_held"
+  | "talks_postponed"
+  | "delegation_sent"
+  | "delegation_recalled"
+  // proposals
+  | "proposal_made"
+  | "proposal_on_table"
+  | "proposal_accepted"
+  | "proposal_rejected"
+  | "proposal_under_review"
+  | "proposal_amended"
+  // the process
   | "talks_resuming"
   | "stalled"
-  | "proposal_on_table"
+  | "suspended"
+  | "mediation_suspended"
   | "obstacle"
+  | "deadline"
+  // outcomes
   | "deal_reached"
+  | "deal_approved"
   | "deal_implemented"
+  | "ceasefire_started"
+  | "ceasefire_ended"
+  | "ceasefire_violated"
+  | "hostages_released"
+  | "prisoners_released"
+  // not talk events
   | "position"
   | "background_event";
 
@@ -122,6 +150,10 @@ export interface StatusEvent extends Place {
   dateBasis?: "expression" | "publication" | "speaker" | "context" | "none";
   /** Lower-case subject words found in the sentence (`hostages`, `ceasefire`, ...), for `/status TOPIC`. */
   topics?: string[];
+  /** For reported speech: who says it (canonical name, or a description for anonymous sources). */
+  speaker?: string | null;
+  /** The speaker's entity id, when a named entity. */
+  speakerId?: string | null;
 }
 
 export interface Analysis {

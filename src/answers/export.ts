@@ -13,6 +13,7 @@ import type {
 } from "../analysis/types.js";
 import type { Citation } from "../core/types.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { getTimeline } from "../index/timeline.js";
 
 export const EXPORT_VERSION = 1;
 
@@ -78,9 +79,23 @@ export interface ExportStatus {
   place: string | null;
   published: string;
   superseded: boolean;
+  /** For reported speech: whose words (canonical name or description); null otherwise. */
+  speaker: string | null;
   /** The verbatim sentence the event comes from. */
   text: string;
   citation: Citation | null;
+}
+
+/** One timeline entry (issue 13): one event, however many articles report it. */
+export interface ExportTimelineEntry {
+  /** The lead report's status id. */
+  id: string;
+  /** Every report's status id, lead first. */
+  events: string[];
+  /** The id of the entry that changes this one (postponed, held, ended, resumed), or null. */
+  supersededBy: string | null;
+  /** The newest report's publication date. */
+  published: string;
 }
 
 export interface ExportDocument {
@@ -89,6 +104,8 @@ export interface ExportDocument {
   entities: ExportEntity[];
   quotes: ExportQuote[];
   status: ExportStatus[];
+  /** Talk events only (not positions or background), newest date first. */
+  timeline: ExportTimelineEntry[];
 }
 
 /**
@@ -154,10 +171,17 @@ export function exportAnalysis(kb: KnowledgeBase): ExportDocument {
         place: event.place,
         published: event.published,
         superseded: event.superseded,
+        speaker: event.speaker ?? null,
         text: sentence?.text ?? "",
         citation: sentence ? kb.cite(sentence) : null,
       };
     }),
+    timeline: getTimeline(kb.analysis).entries.map((entry) => ({
+      id: entry.id,
+      events: entry.reports.map((report) => report.id),
+      supersededBy: entry.supersededBy?.id ?? null,
+      published: entry.published,
+    })),
   };
 }
 

@@ -1,20 +1,21 @@
 /**
- * `/status [TOPIC]`: where the talks stand. The latest state first, then upcoming events in date order,
- * then the history; each line the verbatim sentence, labelled with its date and kind, and cited.
- * Everything comes from the precomputed timeline (src/analysis/timeline.ts): no search at answer time.
+ * `/status [TOPIC]`: where the talks stand (issue 13). Next (after the reference date, soonest first),
+ * Now (the latest state: at most 4 lines, 2 per article, newest first), Before (the history, every
+ * entry: paging reaches all of it). One line per timeline entry (the same event reported by several
+ * articles is one line, the other reports listed); each line the verbatim sentence of its lead report,
+ * labelled `date · category · place` (and whose words it is, for reported speech), and cited.
+ * Everything comes from the precomputed timeline (src/index/timeline.ts): no search at answer time.
  */
 
 import type { ResolvedDate, StatusEvent } from "../analysis/types.js";
+import type { Citation } from "../core/types.js";
 import { getDirectory } from "../index/directory.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
-import { CATEGORY_WORDS, getTimeline, type TimelineSections } from "../index/timeline.js";
+import { CATEGORY_WORDS, getTimeline, type TimelineEntry, type TimelineSections } from "../index/timeline.js";
 import { formatDate } from "../text/citation.js";
 import { eventData } from "./item-data.js";
 import type { Answer, AnswerItem, AnswerSection, Reply } from "./types.js";
 import { userError } from "./user-error.js";
-
-/** Most lines per section; the rest is counted in a note (answers stay small at 10,000 articles). */
-export const STATUS_SECTION_LIMIT = { latest: 8, upcoming: 8, history: 10 } as const;
 
 const MONTH_ABBREVIATIONS = [
   "Jan",
@@ -58,38 +59,67 @@ export function categoryLabel(event: StatusEvent): string {
   return CATEGORY_WORDS[event.category][0] ?? event.category;
 }
 
-function itemOf(kb: KnowledgeBase, event: StatusEvent): AnswerItem | null {
+/** A report as a short reference: `Gulf Wire, 15 Jan 2025 ¶3`. */
+function shortCitation(citation: Citation): string {
+  const source = citation.outlet ?? citation.title;
+  const name = source.length > 40 ? `${source.slice(0, 39)}…` : source;
+  return `${name}, ${formatDate(citation.published)} ¶${citation.paragraph}`;
+}
+
+function citeEvent(kb: KnowledgeBase, event: StatusEvent): Citation | null {
+  const sentence = kb.sentencesById.get(`${event.articleId}#${event.paragraph}.${event.sentence}`);
+  return sentence ? kb.cite(sentence) : null;
+}
+
+/** The label and data of one timeline entry: its lead report's sentence, the others listed. */
+export function entryItem(kb: KnowledgeBase, entry: TimelineEntry): AnswerItem | null {
+  const event = entry.lead;
   const sentence = kb.sentencesById.get(`${event.articleId}#${event.paragraph}.${event.sentence}`);
   if (!sentence) return null;
   const parts = [dateLabel(event.date, event.published), categoryLabel(event)];
   if (event.place) parts.push(event.place);
-  if (event.superseded) parts.push("superseded by a newer report");
-  return {
+  if (event.speaker) parts.push(`according to ${event.speaker}`);
+  const also = entry.reports
+    .slice(1)
+    .map((report) => citeEvent(kb, report))
+    .filter((citation): citation is Citation => citation !== null);
+  const newer = entry.supersededBy ? citeEvent(kb, entry.supersededBy.lead) : null;
+  if (newer) parts.push(`superseded by ${shortCitation(newer)}`);
+  const item: AnswerItem = {
     text: sentence.text,
     citation: kb.cite(sentence),
     label: parts.join(" · "),
-    data: eventData(event, getDirectory(kb.analysis).entityById),
+    data: {
+      ...eventData(event, getDirectory(kb.analysis).entityById),
+      superseded: entry.supersededBy !== null,
+      speaker: event.speaker ?? null,
+      supersededBy: newer,
+    },
   };
+  // The other reports of the same event, earliest first (rendered as an "also:" line).
+  if (also.length > 0) item.also = also;
+  return item;
 }
 
 function section(
   kb: KnowledgeBase,
   heading: string,
-  events: readonly StatusEvent[],
-  limit: number,
-  notes: string[],
+  entries: readonly TimelineEntry[],
+  newPage = false,
 ): AnswerSection | null {
-  if (events.length === 0) return null;
-  const items: AnswerItem[] = [];
-  for (const event of events) {
-    if (items.length === limit) break;
-    const item = itemOf(kb, event);
-    if (item) items.push(item);
-  }
-  if (events.length > items.length)
-    notes.push(`${events.length - items.length} more in “${heading}” not shown.`);
-  return { heading, items };
+  const items = entries
+    .map((entry) => entryItem(kb, entry))
+    .filter((item): item is AnswerItem => item !== null);
+  if (items.length === 0) return null;
+  return newPage ? { heading, newPage, items } : { heading, items };
 }
+
+/**
+ * Answers per sections object (one per topic, kept by the timeline) and title: "Before" lists every
+ * entry, thousands at 10,000 articles, so a page turn (the answer is computed again) reuses them.
+ * Answers are never changed after they are built.
+ */
+const answerCache = new WeakMap<TimelineSections, Map<string, Answer>>();
 
 function answerFrom(
   kb: KnowledgeBase,
@@ -97,22 +127,45 @@ function answerFrom(
   sections: TimelineSections,
   topicLabels: string[],
 ): Answer {
-  const timeline = getTimeline(kb.analysis);
+  let byTitle = answerCache.get(sections);
+  const cached = byTitle?.get(title);
+  if (cached) return cached;
+  const answer = buildAnswer(kb, title, sections, topicLabels);
+  if (!byTitle) {
+    byTitle = new Map();
+    answerCache.set(sections, byTitle);
+  }
+  byTitle.set(title, answer);
+  return answer;
+}
+
+function buildAnswer(
+  kb: KnowledgeBase,
+  title: string,
+  sections: TimelineSections,
+  topicLabels: string[],
+): Answer {
   const notes: string[] = [];
   const built = [
-    section(kb, "Latest", sections.latest, STATUS_SECTION_LIMIT.latest, notes),
-    section(kb, "Upcoming", sections.upcoming, STATUS_SECTION_LIMIT.upcoming, notes),
-    section(kb, "History", sections.history, STATUS_SECTION_LIMIT.history, notes),
+    section(kb, "Next", sections.next),
+    section(kb, "Now", sections.now),
+    // The history starts a page of its own: page 1 is what comes next and where things stand.
+    section(kb, "Before", sections.before, true),
   ].filter((built): built is AnswerSection => built !== null);
-  const facts = timeline.asOf
-    ? [{ label: "As of", value: `${formatDate(timeline.asOf)} (newest article)` }]
+  const facts = sections.asOf
+    ? [
+        {
+          label: "As of",
+          value: `${formatDate(sections.asOf)} (newest article${topicLabels.length > 0 ? " on the topic" : ""})`,
+        },
+      ]
     : [];
   if (topicLabels.length > 0) facts.push({ label: "Topic", value: topicLabels.join(", ") });
   if (built.length === 0) notes.push("The articles say nothing yet about where the talks stand.");
-  else if (notes.length > 0 && topicLabels.length === 0)
-    notes.push("Narrow it with a topic, e.g. /status hostages, /status Doha or /status a person's name.");
+  else if (!built.some((part) => part.heading === "Next"))
+    notes.push("Nothing planned after the newest article.");
   const answer: Answer = { kind: "answer", command: "status", title, facts, sections: built, notes };
-  if (timeline.asOf) answer.asOf = timeline.asOf;
+  if (sections.asOf) answer.asOf = sections.asOf;
   return answer;
 }
 
@@ -121,7 +174,7 @@ function answerFrom(
  * surname or role). An unknown topic is a user error with the closest known topics.
  *
  * @example
- * answerStatus(kb, "Doha") // sections Latest / Upcoming / History; ¶9's line labelled "2024-10-27 · scheduled meeting · Doha"
+ * answerStatus(kb, "Doha") // sections Next / Now / Before; ¶9's line "2024-10-27 · scheduled meeting · Doha · according to ..."
  */
 export function answerStatus(kb: KnowledgeBase, topic?: string): Reply {
   const timeline = getTimeline(kb.analysis);

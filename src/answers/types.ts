@@ -55,6 +55,10 @@ export interface EventItemData {
   participants: EntityRef[];
   published: string;
   superseded: boolean;
+  /** `/status`: who says it, for reported speech (canonical name or description). */
+  speaker?: string | null;
+  /** `/status`: the newer report that changes this one (postponed, held, ended), or null. */
+  supersededBy?: Citation | null;
 }
 
 /** An `/ask` item's data: the matching sentence and its score. */
@@ -116,6 +120,8 @@ export interface AnswerItem {
 
 export interface AnswerSection {
   heading: string;
+  /** Starts a new page where answers are paged (Discord): `/status` keeps Next and Now on page 1. */
+  newPage?: boolean;
   items: AnswerItem[];
 }
 

@@ -1,17 +1,19 @@
 /**
  * `/who NAME`: who a person or body is (name, other names, roles and affiliation as written), what
- * they said (direct quotes first), what they did or will do (dated status events, then other
- * sentences naming them), and whom they meet. Everything comes from the precomputed directory.
+ * they said (direct quotes first), what they did or will do (the timeline entries they take part
+ * in), and whom they meet. Everything comes from the precomputed directory.
  */
 
-import type { Entity, StatusEvent } from "../analysis/types.js";
+import type { Entity } from "../analysis/types.js";
 import type { Sentence } from "../core/types.js";
 import { getDirectory } from "../index/directory.js";
-import { entityCounts, placeId } from "../index/entity-counts.js";
+import { placeId } from "../index/entity-counts.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
-import { entityData, entityRef, eventData } from "./item-data.js";
+import { getTimeline } from "../index/timeline.js";
+import { entityData, entityRef } from "./item-data.js";
 import { findSubject, quoteItems } from "./quote.js";
-import type { AnswerFact, AnswerItem, AnswerSection, ItemData, Reply } from "./types.js";
+import { entryItem } from "./status.js";
+import type { AnswerFact, AnswerItem, AnswerSection, Reply } from "./types.js";
 
 /** Most items per section (the rest is counted in a note). */
 export const WHO_LIMITS = { said: 6, did: 8, meets: 5, aliases: 8 } as const;
@@ -20,27 +22,6 @@ const MEETING = /\b(?:meet|meets|met|meeting|talks with|held talks)\b/i;
 
 /** Sentences read for meetings per entity, at most: bounded work for people named thousands of times. */
 const MEETING_SCAN_LIMIT = 80;
-
-function sentenceAt(kb: KnowledgeBase, place: { articleId: string; paragraph: number; sentence: number }) {
-  return kb.sentencesById.get(`${place.articleId}#${place.paragraph}.${place.sentence}`);
-}
-
-function dateLabel(event: StatusEvent): string {
-  const category = event.category.replace(/_/g, " ");
-  const { value, precision } = event.date;
-  if (value === null)
-    return `${event.date.relation === "future" ? "upcoming, no date" : "no date"} · ${category}`;
-  const range = event.date.range;
-  const when =
-    precision === "week" && range
-      ? `week of ${range.from}`
-      : precision === "approx"
-        ? `around ${value}`
-        : precision === "reported"
-          ? `reported ${value}`
-          : value;
-  return `${when} · ${category}`;
-}
 
 /**
  * Whom an entity meets: people named on the other side of a meeting verb in a sentence naming the
@@ -141,7 +122,6 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
 
   const sections: AnswerSection[] = [];
   const notes: string[] = [];
-  const used = new Set<string>();
 
   const quotes = directory.quotesBy(entity.id);
   const said = quoteItems(kb, quotes, WHO_LIMITS.said);
@@ -158,28 +138,18 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
   if (partners.size > 0)
     facts.push({ label: "Meets", value: [...partners.values()].map((p) => p.name).join("; ") });
 
-  // What they did or will do: dated status events first, then other sentences naming them (not
-  // their own quotes). Stops at the limit; the rest is counted at build time (index/entity-counts.ts).
+  // What they did or will do: the timeline entries they take part in (issue 13), newest first;
+  // an event several articles report is one line. The rest are one /status away.
+  const entries = getTimeline(kb.analysis).entriesOf(entity.id);
   const did: AnswerItem[] = [];
-  const { quoted, total } = entityCounts(kb.analysis, entity);
-  const add = (sentence: Sentence | undefined, label: string, data: ItemData): void => {
-    if (!sentence || used.has(sentence.id)) return;
-    used.add(sentence.id);
-    did.push({ text: sentence.text, citation: kb.cite(sentence), label, data });
-  };
-  for (const event of directory.statusOf(entity.id)) {
+  for (const entry of entries) {
     if (did.length >= WHO_LIMITS.did) break;
-    add(sentenceAt(kb, event), dateLabel(event), eventData(event, directory.entityById));
+    const item = entryItem(kb, entry);
+    if (item) did.push(item);
   }
-  for (const mention of entity.mentions) {
-    if (did.length >= WHO_LIMITS.did) break;
-    const id = placeId(mention);
-    if (!quoted.has(id))
-      add(sentenceAt(kb, mention), "mentioned", { kind: "mention", sentenceId: id, meets: [] });
-  }
-  const more = Math.max(0, total - did.length);
   if (did.length > 0) sections.push({ heading: "What they did or will do", items: did });
-  if (more > 0) notes.push(`${more} more sentences name ${entity.name}.`);
+  if (entries.length > did.length)
+    notes.push(`${entries.length - did.length} more events: /status ${entity.name}`);
 
   if (meetingSentences.length > 0) {
     sections.push({

@@ -233,7 +233,11 @@ function remapPart(
     const same =
       participants.length === event.participants.length &&
       participants.every((id, i) => id === event.participants[i]);
-    status.push(same ? event : { ...event, participants });
+    // The speaker follows merges like a quote's ("Blinken" -> "Anthony Blinken").
+    const speakerId = event.speakerId ? remap(event.speakerId) : null;
+    const speaker = speakerId ? (nameOfId.get(speakerId) ?? event.speaker) : event.speaker;
+    if (same && speakerId === (event.speakerId ?? null) && speaker === event.speaker) status.push(event);
+    else status.push({ ...event, participants, ...(event.speakerId ? { speakerId, speaker } : {}) });
   }
 }
 

@@ -71,10 +71,14 @@ export function applyPeopleFile(analysis: Analysis, entries: readonly PersonEntr
     const moved = candidate ? { ...quote, candidateId: candidate.id, candidate: candidate.name } : quote;
     return speaker ? { ...moved, speakerId: speaker.id, speaker: speaker.name } : moved;
   });
-  const status = analysis.status.map((event) =>
-    event.participants.some((id) => replaced.has(id))
-      ? { ...event, participants: [...new Set(event.participants.map((id) => replaced.get(id)?.id ?? id))] }
-      : event,
-  );
+  const status = analysis.status.map((event) => {
+    const speaker = target(event.speakerId ?? null);
+    if (!speaker && !event.participants.some((id) => replaced.has(id))) return event;
+    return {
+      ...event,
+      participants: [...new Set(event.participants.map((id) => replaced.get(id)?.id ?? id))],
+      ...(speaker ? { speakerId: speaker.id, speaker: speaker.name } : {}),
+    };
+  });
   return { ...analysis, entities, quotes, status };
 }

@@ -1,167 +1,263 @@
 /**
- * Across articles, the newest report of a thing wins: an older report of the same thing (same category,
- * same place, overlapping participants, a compatible date) becomes history (`superseded: true`).
- *
- * Reports are processed newest first, and each is compared only with the current reports filed under
- * the same category, place and week (or year, for long spans) that share a participant or name none;
- * undated ones only with reports published
- * within {@link UNDATED_WINDOW_DAYS}. Linear in practice at 10,000 articles.
+ * One timeline across articles (issue 13). Talk events are grouped into entries:
+ * - **the same event** reported by several articles is one entry: same category (a proposal made and
+ *   one on the table count as one), a compatible place, parties and dates (status-match.ts; the full
+ *   rules are in src/analysis/README.md). Its lead report is the one with the most precise date, then
+ *   the earliest; the others are listed with it. Within an article, only a continuation of the plan
+ *   before (date basis `context`) or the same exact day;
+ * - **supersession** (status-supersede.ts): a later entry that changes an older one; the older entry
+ *   stays in the history, `supersededBy` the newer.
+ * Opinions and background (`position`, `background_event`) are not talk events and get no entry.
+ * Candidates are looked up by category and month, so the cost stays about linear at 10,000 articles.
  */
 
-import { isoDayNumber } from "../analysis/dates/calendar.js";
-import type { ResolvedDate, StatusCategory, StatusEvent } from "../analysis/types.js";
+import { isTalkEvent } from "../analysis/status/categories.js";
+import type { StatusCategory, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
+import {
+  compatibleDates,
+  compatibleParties,
+  compatiblePlace,
+  exactSlackOf,
+  type Group,
+  type Item,
+  itemOf,
+  linkedEnough,
+  SLACK_DAYS,
+  type TimelineEntry,
+  UNDATED_WINDOW_DAYS,
+} from "./status-match.js";
+import { spanOf } from "./status-span.js";
+import { markSuperseded } from "./status-supersede.js";
 
-/** Days either side within which two reports can be of the same event, unless both name an exact day. */
-const SLACK_DAYS = 2;
-/** An undated report is the same thing as a newer one only when published this close to it. */
-const UNDATED_WINDOW_DAYS = 30;
-/** Longer spans (a year) are filed under their year, not day by day. */
-const LONG_SPAN_DAYS = 62;
+export type { TimelineEntry };
+export { spanOf };
 
-/** Positions and obstacles are someone's: only the same set of people. */
-const PERSONAL: ReadonlySet<StatusCategory> = new Set(["position", "obstacle"]);
+/** Categories that are one event when they name the same thing ("the proposal" made / on the table). */
+const SAME_AS: Partial<Record<StatusCategory, StatusCategory>> = { proposal_made: "proposal_on_table" };
+const mergeKey = (category: StatusCategory): StatusCategory => SAME_AS[category] ?? category;
 
-interface Item {
-  event: StatusEvent;
-  index: number;
-  publishedDay: number;
-  /** First and last day the date stands for; null when undated. */
-  span: [number, number] | null;
-  future: boolean;
+/** Calendar month of a day number (years * 12 + month), for filing. */
+function monthOf(day: number): number {
+  const date = new Date(day * 86_400_000);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+/** Rank of a date's precision: higher is more precise. */
+function precisionRank(event: StatusEvent): number {
+  const { date } = event;
+  if (date.value === null) return 0;
+  if (event.dateBasis === "publication" || date.precision === "reported") return 1;
+  switch (date.precision) {
+    case "day":
+      return 6;
+    case "week":
+      return 5;
+    case "month":
+      return 3;
+    case "year":
+      return 2;
+    default:
+      return date.range ? 4 : 3; // approx
+  }
 }
 
 /**
- * The days a date may stand for, as day numbers (see dates-calendar.ts); null when undated.
- * Approximate days count three days either side.
- *
- * @example spanOf({ value: "1970-01", precision: "month", relation: "past", text: null }) // [0, 30]
+ * Within one article, two sentences are one event only when the second continues the first (a plan
+ * dated by the sentence before) or both give the same exact day (a lede and the paragraph that
+ * details it).
  */
-export function spanOf(date: ResolvedDate): [number, number] | null {
-  const value = date.value;
-  if (value === null) return null;
-  if (date.range) return [isoDayNumber(date.range.from), isoDayNumber(date.range.to)];
-  if (value.length === 4) return [isoDayNumber(`${value}-01-01`), isoDayNumber(`${value}-12-31`)];
-  if (value.length === 7) {
-    const first = isoDayNumber(`${value}-01`);
-    const year = Number(value.slice(0, 4));
-    const month = Number(value.slice(5, 7));
-    const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
-    return [first, isoDayNumber(next) - 1];
-  }
-  const day = isoDayNumber(value);
-  // A day reported by publication only is as vague as an approximate one.
-  return date.precision === "approx" || date.precision === "reported" ? [day - 3, day + 3] : [day, day];
+function sameInArticle(other: Item, item: Item): boolean {
+  if (item.event.dateBasis === "context" && item.event.paragraph - other.event.paragraph <= 1) return true;
+  return (
+    other.event.date.precision === "day" &&
+    item.event.date.precision === "day" &&
+    other.event.dateBasis === "expression" &&
+    item.event.dateBasis === "expression" &&
+    compatibleDates(other, item, exactSlackOf(item.event.category))
+  );
 }
 
-/** Dated reports are filed by week (or by year, for long spans: negative, never a week number). */
-const weekOf = (day: number): number => Math.floor(day / 7);
-const yearBucket = (day: number): number => -1 - Math.floor(day / 365.25);
-
-function sameParticipants(a: StatusEvent, b: StatusEvent): boolean {
-  if (PERSONAL.has(a.category)) return true; // already in the bucket key
-  if (a.participants.length === 0 || b.participants.length === 0) return true;
-  return a.participants.some((id) => b.participants.includes(id));
-}
-
-function datesOverlap(a: Item, b: Item): boolean {
-  if (a.span === null || b.span === null) return false;
-  // Two exact days must be the same day: meetings on the 1st and the 3rd are two meetings.
-  const slack = a.event.date.precision === "day" && b.event.date.precision === "day" ? 0 : SLACK_DAYS;
-  return a.span[0] - slack <= b.span[1] && b.span[0] - slack <= a.span[1];
-}
-
-/** The newest filed report within the undated window, scanning from the oldest winner (nearest in time). */
-function recentMatch(list: readonly Item[] | undefined, item: Item): Item | undefined {
-  if (!list) return undefined;
-  for (let at = list.length - 1; at >= 0; at--) {
-    const winner = list[at]!;
-    if (winner.publishedDay - item.publishedDay > UNDATED_WINDOW_DAYS) break;
-    if (winner.event.articleId !== item.event.articleId && sameParticipants(winner.event, item.event))
-      return winner;
-  }
-  return undefined;
-}
-
-/** The current reports of one week: all of them, those without participants, and by participant. */
-interface Week {
-  all: Item[];
-  unnamed: Item[];
-  byParticipant: Map<string, Item[]>;
-}
-
-/** Current reports of one category and place: dated ones by week (or year), undated ones by kind. */
-interface Bucket {
-  weeks: Map<number, Week>;
-  undated: Map<string, Item[]>;
-  /** Dated plans, newest report first: an undated plan of the same thing is older news. */
-  datedFuture: Item[];
-}
-
-function push<K>(map: Map<K, Item[]>, key: K, item: Item): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
-}
-
-/** The weeks (or the year) a dated item is filed under, widened by `slack` days. */
-function weeksOf(item: Item, slack: number): [number, number] {
-  const [first, last] = item.span!;
-  if (last - first > LONG_SPAN_DAYS) return [yearBucket(first), yearBucket(first)];
-  return [weekOf(first - slack), weekOf(last + slack)];
-}
-
-function fileDated(bucket: Bucket, item: Item): void {
-  const [from, to] = weeksOf(item, 0);
-  for (let key = from; key <= to; key++) {
-    let week = bucket.weeks.get(key);
-    if (!week) {
-      week = { all: [], unnamed: [], byParticipant: new Map() };
-      bucket.weeks.set(key, week);
-    }
-    week.all.push(item);
-    if (item.event.participants.length === 0) week.unnamed.push(item);
-    for (const id of item.event.participants) push(week.byParticipant, id, item);
-  }
-}
-
-/** The first current report in `list` that can be the same thing as `item` (another article, same dates). */
-function firstMatch(list: readonly Item[] | undefined, item: Item): Item | undefined {
-  if (!list) return undefined;
-  for (const winner of list) {
-    if (winner.event.articleId !== item.event.articleId && datesOverlap(winner, item)) return winner;
-  }
-  return undefined;
-}
-
-function newerDated(bucket: Bucket, item: Item): Item | undefined {
-  const [from, to] = weeksOf(item, SLACK_DAYS);
-  const participants = item.event.participants;
-  const anyone = participants.length === 0 || PERSONAL.has(item.event.category);
-  for (let key = from; key <= to; key++) {
-    const week = bucket.weeks.get(key);
-    if (!week) continue;
-    if (anyone) {
-      const found = firstMatch(week.all, item);
-      if (found) return found;
-      continue;
-    }
-    // Only reports that share a participant, or name none, can be the same thing.
-    let found = firstMatch(week.unnamed, item);
-    for (let at = 0; !found && at < participants.length; at++)
-      found = firstMatch(week.byParticipant.get(participants[at]!), item);
-    if (found) return found;
-  }
-  return undefined;
+function sameEvent(group: Group, item: Item): boolean {
+  for (const other of group.items)
+    if (other.event.articleId === item.event.articleId && !sameInArticle(other, item)) return false;
+  // Every report must fit (no chains: meetings on the 1st, 2nd and 3rd are not one), one must share a
+  // party. A plan and the report that it happened are one event when the dates agree.
+  // (Within an article the same exact day is enough: the lede and its details name different people.)
+  return (
+    group.items.every(
+      (other) =>
+        compatiblePlace(other.event, item.event) &&
+        compatibleDates(other, item, exactSlackOf(item.event.category)),
+    ) &&
+    group.items.some((other) => linkedEnough(other, item) || other.event.articleId === item.event.articleId)
+  );
 }
 
 /**
- * The same events, with every report that a newer report of the same thing supersedes marked
- * `superseded: true` (copies: the input is not changed; events not superseded are returned as they are). Reports in the same article never
- * supersede each other; on the same publication date the article id decides, so the result is stable.
+ * The talk events as timeline entries, in order of their first report (oldest first). Events are
+ * read, never changed; entries hold the event objects.
  *
  * @example
- * combineStatus([olderMeetingReport, newerMeetingReport]).map((event) => event.superseded) // [true, false]
+ * buildTimeline([reuters, afp]) // one entry: lead = the report with the exact date, reports = [lead, other]
+ */
+export function buildTimeline(events: readonly StatusEvent[]): TimelineEntry[] {
+  return runToEnd(buildTimelineSteps(events));
+}
+
+/** {@link buildTimeline} as steps that pause now and then (see core/slices.ts). */
+export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<TimelineEntry[]> {
+  const pause = pauseEvery(512);
+  const items: Item[] = [];
+  for (const event of events) {
+    if (!isTalkEvent(event.category)) continue;
+    items.push(itemOf(event));
+    if (pause()) yield;
+  }
+  items.sort(
+    (a, b) =>
+      a.publishedDay - b.publishedDay ||
+      (a.event.articleId < b.event.articleId ? -1 : a.event.articleId > b.event.articleId ? 1 : 0) ||
+      a.event.paragraph - b.event.paragraph ||
+      a.event.sentence - b.event.sentence,
+  );
+  yield;
+
+  // Same event: groups filed by merge key and week (undated ones by merge key alone).
+  const groups: Group[] = [];
+  const byWeek = new Map<string, Group[]>();
+  const undated = new Map<string, Group[]>();
+  // Filed by month (a year spans twelve): a December report finds a "last year" one, and the reverse.
+  const weeksOf = (span: [number, number]): number[] => {
+    const first = monthOf(span[0] - SLACK_DAYS);
+    const last = Math.min(monthOf(span[1] + SLACK_DAYS), first + 13);
+    const months: number[] = [];
+    for (let month = first; month <= last; month++) months.push(month);
+    return months;
+  };
+
+  for (const item of items) {
+    if (pause()) yield;
+    const key = mergeKey(item.event.category);
+    let found: Group | undefined;
+    if (item.span === null) {
+      const list = undated.get(key) ?? [];
+      for (let at = list.length - 1; at >= 0 && !found; at--) {
+        const group = list[at]!;
+        if (item.publishedDay - group.lastPublished > UNDATED_WINDOW_DAYS) break;
+        if (sameEvent(group, item)) found = group;
+      }
+      // An undated plan joins a dated plan for the same thing reported close to it.
+      if (!found && item.plan) {
+        for (const group of groups.slice(-200).reverse()) {
+          if (mergeKey(group.items[0]!.event.category) !== key || !group.items[0]!.plan) continue;
+          if (item.publishedDay - group.lastPublished > UNDATED_WINDOW_DAYS) continue;
+          if (group.items.some((other) => other.span !== null) && sameEventUndated(group, item)) {
+            found = group;
+            break;
+          }
+        }
+      }
+    } else {
+      for (const week of weeksOf(item.span)) {
+        for (const group of byWeek.get(`${key}|${week}`) ?? []) {
+          if (!found && sameEvent(group, item)) found = group;
+        }
+        if (found) break;
+      }
+      if (!found && item.plan) {
+        // A dated plan joins an earlier undated report of the same plan.
+        const list = undated.get(key) ?? [];
+        for (let at = list.length - 1; at >= 0 && !found; at--) {
+          const group = list[at]!;
+          if (item.publishedDay - group.lastPublished > UNDATED_WINDOW_DAYS) break;
+          if (sameEventUndated(group, item)) found = group;
+        }
+      }
+    }
+    if (found) {
+      found.items.push(item);
+      found.lastPublished = item.publishedDay;
+      if (item.span !== null) {
+        for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, found);
+      }
+      continue;
+    }
+    const group: Group = {
+      entry: {
+        id: item.event.id,
+        lead: item.event,
+        reports: [item.event],
+        supersededBy: null,
+        participants: [],
+        published: item.event.published,
+      },
+      items: [item],
+      firstPublished: item.publishedDay,
+      lastPublished: item.publishedDay,
+    };
+    groups.push(group);
+    if (item.span === null) push(undated, key, group);
+    else for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, group);
+  }
+  yield;
+
+  for (const group of groups) finish(group);
+  yield* markSuperseded(groups, pause);
+  return groups.map((group) => group.entry);
+}
+
+/** An undated plan and a group of the same plan: same place and parties, reported close together. */
+function sameEventUndated(group: Group, item: Item): boolean {
+  // A plan reported after its date has passed is another plan.
+  const stillAhead = (other: Item): boolean =>
+    other.span === null || other.span[1] >= Math.max(item.publishedDay, other.publishedDay);
+  return (
+    group.items.every((other) => other.event.articleId !== item.event.articleId && stillAhead(other)) &&
+    group.items.some(
+      (other) =>
+        other.plan &&
+        item.plan &&
+        other.event.place !== null &&
+        other.event.place === item.event.place &&
+        compatibleParties(other.event, item.event),
+    )
+  );
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (list.at(-1) !== value) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Lead, reports in order, participants and newest publication of a finished group. */
+function finish(group: Group): void {
+  let lead = group.items[0]!;
+  for (const item of group.items) if (precisionRank(item.event) > precisionRank(lead.event)) lead = item;
+  const reports = [lead.event, ...group.items.filter((item) => item !== lead).map((item) => item.event)];
+  const participants = new Set<string>();
+  for (const event of reports) for (const id of event.participants) participants.add(id);
+  let published = "";
+  for (const item of group.items) if (item.event.published > published) published = item.event.published;
+  Object.assign(group.entry, {
+    id: lead.event.id,
+    lead: lead.event,
+    reports,
+    participants: [...participants],
+    published,
+  });
+  // The lead first: supersession compares leads.
+  group.items.sort((a, b) => (a === lead ? -1 : b === lead ? 1 : 0));
+}
+
+/**
+ * The same events, with every report whose timeline entry a newer entry changes marked
+ * `superseded: true` (copies; the input is not changed). Reports merged into one entry are not
+ * superseded: they are the same event.
+ *
+ * @example combineStatus([plannedMeeting, postponement]).map((event) => event.superseded) // [true, false]
  */
 export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
   return runToEnd(combineStatusSteps(events));
@@ -169,62 +265,11 @@ export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
 
 /** {@link combineStatus} as steps that pause now and then (see core/slices.ts), for reloads. */
 export function* combineStatusSteps(events: readonly StatusEvent[]): Steps<StatusEvent[]> {
-  const pause = pauseEvery(1024);
-  const items: Item[] = [];
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index]!;
-    items.push({
-      event,
-      index,
-      publishedDay: isoDayNumber(event.published),
-      span: spanOf(event.date),
-      future: event.date.relation === "future",
-    });
-    if (pause()) yield;
-  }
-  // Newest first; on the same day, by article id (ranked once, so the sort compares numbers).
-  const articleRank = new Map(
-    [...new Set(events.map((event) => event.articleId))].sort().map((id, at) => [id, at]),
-  );
-  const rankOf = new Int32Array(events.length);
-  for (const item of items) rankOf[item.index] = articleRank.get(item.event.articleId)!;
-  yield;
-  const order = [...items].sort(
-    (a, b) => b.publishedDay - a.publishedDay || rankOf[a.index]! - rankOf[b.index]!,
-  );
-  yield;
-  const buckets = new Map<string, Bucket>();
-  const superseded = new Uint8Array(events.length);
-
-  for (const item of order) {
-    if (pause()) yield;
-    const { event } = item;
-    const personal = PERSONAL.has(event.category) ? `|${[...event.participants].sort().join(",")}` : "";
-    const key = `${event.category}|${event.place ?? ""}${personal}`;
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      bucket = { weeks: new Map(), undated: new Map(), datedFuture: [] };
-      buckets.set(key, bucket);
-    }
-    const newer =
-      item.span === null
-        ? (recentMatch(bucket.undated.get(event.date.precision), item) ??
-          (item.future ? recentMatch(bucket.datedFuture, item) : undefined))
-        : newerDated(bucket, item);
-    if (newer) {
-      superseded[item.index] = 1;
-      continue;
-    }
-    if (item.span === null) push(bucket.undated, event.date.precision, item);
-    else {
-      fileDated(bucket, item);
-      if (item.future) bucket.datedFuture.push(item);
-    }
-  }
-
-  yield;
-  // Only superseded reports are copied: the others are returned as they are (and never changed).
-  return events.map((event, index) =>
-    superseded[index] === 1 && !event.superseded ? { ...event, superseded: true } : event,
+  const entries = yield* buildTimelineSteps(events);
+  const superseded = new Set<StatusEvent>();
+  for (const entry of entries)
+    if (entry.supersededBy) for (const report of entry.reports) superseded.add(report);
+  return events.map((event) =>
+    superseded.has(event) && !event.superseded ? { ...event, superseded: true } : event,
   );
 }

@@ -21,6 +21,8 @@ export const FACTS_PER_PAGE = 15;
 /** Longest verbatim text shown for one item (escaped); longer sentences are cut with `…`. */
 export const ITEM_TEXT_MAX = 1500;
 const FOOTER_MAX = 1024;
+/** Longest label (Parley's words: date, category, place, speaker, other reports). */
+const LABEL_MAX = 240;
 
 /** A unit that is never split across pages. */
 interface Block {
@@ -28,6 +30,8 @@ interface Block {
   text: string;
   /** The section heading this block belongs to (items only). */
   heading?: string;
+  /** The first item of a section that starts a new page. */
+  newPage?: boolean;
 }
 
 /**
@@ -64,7 +68,7 @@ export function alsoLine(also: readonly Citation[]): string {
 }
 
 function itemBlock(item: AnswerItem, number: number): string {
-  const label = item.label ? `*${escapeTruncated(item.label, 120)}* — ` : "";
+  const label = item.label ? `*${escapeTruncated(item.label, LABEL_MAX)}* — ` : "";
   const also = item.also && item.also.length > 0 ? `\n${alsoLine(item.also)}` : "";
   return `**${number}.** ${label}${escapeTruncated(item.text, ITEM_TEXT_MAX)}\n${citationLine(item.citation)}${also}`;
 }
@@ -80,9 +84,11 @@ function toBlocks(answer: Answer): Block[] {
   }));
   let number = 0;
   for (const section of answer.sections) {
-    for (const item of section.items) {
+    for (const [at, item] of section.items.entries()) {
       number += 1;
-      blocks.push({ kind: "item", text: itemBlock(item, number), heading: section.heading });
+      const block: Block = { kind: "item", text: itemBlock(item, number), heading: section.heading };
+      if (at === 0 && section.newPage) block.newPage = true;
+      blocks.push(block);
     }
   }
   return blocks;
@@ -109,6 +115,7 @@ function paginate(blocks: Block[]): string[] {
       startsSection && block.heading !== undefined ? `\n${headingLine(block.heading, false)}` : "";
     const cost = block.text.length + headingText.length + 1;
     const full =
+      block.newPage === true ||
       (block.kind === "item" && items >= ITEMS_PER_PAGE) ||
       (block.kind === "fact" && facts >= FACTS_PER_PAGE) ||
       length + cost > PAGE_DESCRIPTION_BUDGET;
@@ -141,6 +148,17 @@ function paginate(blocks: Block[]): string[] {
  * // "__**Direct quotes**__\n**1.** *direct · Blinken said* — We talked about …\n↳ [… · ¶3](https://…)"
  */
 export function renderAnswerPages(answer: Answer): APIEmbed[] {
+  // An answer object is rendered once: /status keeps its (long) answers, so a page turn is a look-up.
+  const cached = renderedPages.get(answer);
+  if (cached) return cached;
+  const pages = renderPages(answer);
+  renderedPages.set(answer, pages);
+  return pages;
+}
+
+const renderedPages = new WeakMap<Answer, APIEmbed[]>();
+
+function renderPages(answer: Answer): APIEmbed[] {
   const descriptions = paginate(toBlocks(answer));
   if (descriptions.length === 0) descriptions.push("");
   const notes = answer.notes.map(plainLine).join(" · ");

@@ -1,77 +1,117 @@
-/** Which section (latest, upcoming, history) an event belongs in, and the orders within them. */
-import type { StatusCategory, StatusEvent } from "../analysis/types.js";
+/**
+ * The answer's three sections (issue 13) for a list of timeline entries, against a reference date
+ * (the newest article on the topic, so answers are reproducible):
+ * - **Next**: entries dated after the reference date, soonest first; then plans without a date
+ *   reported within {@link NOW_WINDOW_DAYS} days;
+ * - **Now**: the latest entries dated on or before it, within {@link NOW_WINDOW_DAYS} days, newest first,
+ *   at most {@link NOW_LIMIT} and at most {@link NOW_PER_ARTICLE} from one article;
+ * - **Before**: everything else (superseded entries included), newest first. Nothing is dropped.
+ */
+import { isoDayNumber } from "../analysis/dates/calendar.js";
+import type { TimelineEntry } from "../corpus/status-combine.js";
+import { spanOf } from "../corpus/status-span.js";
 
-/** Days before the newest article that still count as the latest state. */
-export const LATEST_WINDOW_DAYS = 14;
-/** Undated plans count as upcoming when reported this recently. */
-export const UNDATED_UPCOMING_DAYS = 14;
-/** Categories that describe how things stand when reported ("the plan is still on the table"). */
-export const STATES: ReadonlySet<StatusCategory> = new Set(["proposal_on_table", "obstacle", "position"]);
-
-export type SectionName = keyof TimelineSections;
-export const SECTION_NAMES: readonly SectionName[] = ["latest", "upcoming", "history"];
-
-export interface Placed {
-  event: StatusEvent;
-  index: number;
-  /** Day used to order: the date's first day, or publication when undated. */
-  sortDay: number;
-  /** Last day the date stands for, or null when undated. */
-  endDay: number | null;
-  publishedDay: number;
-  /** The topics it belongs to. */
-  topics: Topic[];
-}
-
-export function sectionOf(item: Placed, horizon: number): SectionName {
-  const { event } = item;
-  if (event.superseded) return "history";
-  const future = event.date.relation === "future";
-  if (future && item.endDay === null && item.publishedDay >= horizon - UNDATED_UPCOMING_DAYS)
-    return "upcoming";
-  if (item.endDay !== null && item.endDay > horizon) return "upcoming";
-  if (future || event.category === "background_event") return "history";
-  if (item.publishedDay < horizon - LATEST_WINDOW_DAYS) return "history";
-  // Events count by their own date ("stopped last August" is history); states by the report's.
-  if (STATES.has(event.category) || item.endDay === null || item.endDay >= horizon - LATEST_WINDOW_DAYS)
-    return "latest";
-  return "history";
-}
-
-/** Day numbers shifted to be positive (1790-2149), so two fit one sort key. */
-export const DAY_OFFSET = 2 ** 16;
-export const DAY_SCALE = 2 ** 17;
-
-/** Newest date first, then newest report. */
-export const newestFirst = (item: Placed): number =>
-  -((item.sortDay + DAY_OFFSET) * DAY_SCALE + item.publishedDay + DAY_OFFSET);
-
-/** Soonest date first, undated plans last; then newest report. */
-export const soonestFirst = (item: Placed): number =>
-  (item.endDay === null ? 2 ** 40 : (item.sortDay + DAY_OFFSET) * DAY_SCALE) +
-  (DAY_SCALE - 1 - (item.publishedDay + DAY_OFFSET));
-
-/** `items` sorted by a numeric key, ties in their original order (numbers, not objects, are compared). */
-export function sortedBy(items: readonly Placed[], key: (item: Placed) => number): Placed[] {
-  const keys = new Float64Array(items.length);
-  for (let at = 0; at < items.length; at++) keys[at] = key(items[at]!);
-  const order = new Uint32Array(items.length);
-  for (let at = 0; at < order.length; at++) order[at] = at;
-  order.sort((a, b) => keys[a]! - keys[b]! || a - b);
-  return Array.from(order, (at) => items[at]!);
-}
+export const NOW_WINDOW_DAYS = 14;
+export const NOW_LIMIT = 4;
+export const NOW_PER_ARTICLE = 2;
 
 export interface TimelineSections {
-  /** Current reports from the newest articles, newest date first. */
-  latest: readonly StatusEvent[];
-  /** Events after the newest article's date, soonest first; undated plans last. */
-  upcoming: readonly StatusEvent[];
-  /** Older, superseded and background reports, newest date first. */
-  history: readonly StatusEvent[];
+  /** The reference date: the newest report among the entries (ISO), or null when there are none. */
+  asOf: string | null;
+  next: readonly TimelineEntry[];
+  now: readonly TimelineEntry[];
+  before: readonly TimelineEntry[];
 }
 
-/** One topic: its label and its events per section, in section order. */
+/** Where an entry sits in time: the day it names (or its span), for placing and ordering. */
+export interface Placed {
+  entry: TimelineEntry;
+  /** The day named, else the span's first day, else the publication day (undated). */
+  sortDay: number;
+  /** The day named, else the span's last day; null when undated. */
+  endDay: number | null;
+  /** Lead's precision rank, for ties: an exact day before an approximate one. */
+  precise: number;
+}
+
+export function placeEntry(entry: TimelineEntry): Placed {
+  const { date, published } = entry.lead;
+  const span = spanOf(date);
+  const { value } = date;
+  // The day named ("around 2024-10-27" is the 27th, not a week around it), else the period.
+  const day = value?.length === 10 && !date.range ? isoDayNumber(value) : null;
+  const sortDay = day ?? span?.[0] ?? isoDayNumber(published);
+  const endDay = day ?? span?.[1] ?? null;
+  const precise = value === null ? 0 : date.precision === "day" ? 3 : date.range ? 2 : 1;
+  return { entry, sortDay, endDay, precise };
+}
+
+/** Newest first: date, then precision, then the newest report, then reading order. */
+export function newestFirst(a: Placed, b: Placed): number {
+  return (
+    b.sortDay - a.sortDay ||
+    b.precise - a.precise ||
+    (a.entry.published < b.entry.published ? 1 : a.entry.published > b.entry.published ? -1 : 0) ||
+    (a.entry.lead.articleId < b.entry.lead.articleId
+      ? -1
+      : a.entry.lead.articleId > b.entry.lead.articleId
+        ? 1
+        : 0) ||
+    a.entry.lead.paragraph - b.entry.lead.paragraph ||
+    a.entry.lead.sentence - b.entry.lead.sentence
+  );
+}
+
+/**
+ * The sections of `placed` (already newest first) against the newest report among them.
+ *
+ * @example
+ * sectionsOf(placedNewestFirst).next[0]?.lead.date.value // "2024-10-27"
+ */
+export function sectionsOf(placed: readonly Placed[]): TimelineSections {
+  let asOf: string | null = null;
+  for (const { entry } of placed) if (asOf === null || entry.published > asOf) asOf = entry.published;
+  if (asOf === null) return { asOf, next: [], now: [], before: [] };
+  const reference = isoDayNumber(asOf);
+  const next: Placed[] = [];
+  const undatedNext: Placed[] = [];
+  const now: TimelineEntry[] = [];
+  const before: TimelineEntry[] = [];
+  const perArticle = new Map<string, number>();
+  for (const item of placed) {
+    const { entry } = item;
+    if (entry.supersededBy !== null) {
+      before.push(entry);
+      continue;
+    }
+    const plan = entry.lead.date.relation === "future";
+    if (item.endDay === null) {
+      const recent = isoDayNumber(entry.published) >= reference - NOW_WINDOW_DAYS;
+      if (plan && recent) undatedNext.push(item);
+      else if (!plan && recent && fitsNow(entry, now, perArticle)) now.push(entry);
+      else before.push(entry);
+      continue;
+    }
+    if (item.endDay > reference) next.push(item);
+    else if (item.endDay >= reference - NOW_WINDOW_DAYS && fitsNow(entry, now, perArticle)) now.push(entry);
+    else before.push(entry);
+  }
+  // Soonest first; on the same day the more precise report first.
+  next.sort((a, b) => a.sortDay - b.sortDay || b.precise - a.precise || newestFirst(a, b));
+  return { asOf, next: [...next, ...undatedNext].map((item) => item.entry), now, before };
+}
+
+function fitsNow(entry: TimelineEntry, now: TimelineEntry[], perArticle: Map<string, number>): boolean {
+  if (now.length >= NOW_LIMIT) return false;
+  const article = entry.lead.articleId;
+  const count = perArticle.get(article) ?? 0;
+  if (count >= NOW_PER_ARTICLE) return false;
+  perArticle.set(article, count + 1);
+  return true;
+}
+
+/** One topic: its label and its entries, newest first. */
 export interface Topic {
   label: string;
-  sections: { latest: StatusEvent[]; upcoming: StatusEvent[]; history: StatusEvent[] };
+  placed: Placed[];
 }

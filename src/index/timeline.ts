@@ -1,39 +1,32 @@
 /**
- * The talk-status timeline, precomputed once per analysis so that `/status [TOPIC]` is lookups only:
- * no text search, no sorting at answer time.
+ * The talk-status timeline, precomputed once per analysis so that `/status [TOPIC]` is lookups only.
  *
- * - Every event is put in one section, once, against the knowledge horizon (the newest article's date):
- *   the latest state (current reports from the last {@link LATEST_WINDOW_DAYS} days, about recent events
- *   or about how things stand, such as a proposal still on the table), upcoming (dated after the horizon,
- *   or undated plans reported recently) or the history (everything older, superseded, or background).
- *   Each section is sorted once.
- * - Topics: "talks" (everything but background), category words ("stalled", "proposals", "deals"),
- *   subjects the analysis tagged ("hostages" or "prisoners", "ceasefire" or "truce", "crossings" or
- *   "Rafah"; see status-places.ts), venues ("Doha") and participants by
- *   name, alias, surname or role ("Barnea", "head of Mossad"). Each topic keeps its own three lists,
- *   filled in section order, so they come out sorted without sorting again.
+ * - The entries come from `corpus/status-combine.ts` (one entry per event, however many articles report
+ *   it; supersession); they are sorted once, newest first.
+ * - Topics: "talks" (every entry), category words ("stalled", "proposals", "deals"), subjects the analysis
+ *   tagged ("hostages" or "prisoners", "ceasefire" or "truce", "crossings" or "Rafah"; see
+ *   status/places.ts), venues ("Doha") and participants by name, alias, surname or role ("Barnea",
+ *   "head of Mossad"). Each topic keeps its entries newest first, filled in that order.
+ * - The sections (Next, Now, Before; timeline-sections.ts) are computed per topic on first use, against
+ *   the newest report on that topic, and kept.
  * The timeline is memoised per analysis object (a WeakMap): a reload builds a new one.
  */
 
-import { isoDayNumber } from "../analysis/dates/calendar.js";
 import { SUBJECT_NAMES } from "../analysis/status/places.js";
-import type { Analysis, StatusCategory, StatusEvent } from "../analysis/types.js";
+import type { Analysis, StatusCategory } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
-import { spanOf } from "../corpus/status-combine.js";
+import { buildTimelineSteps, type TimelineEntry } from "../corpus/status-combine.js";
 import {
   newestFirst,
   type Placed,
-  SECTION_NAMES,
-  type SectionName,
-  sectionOf,
-  soonestFirst,
-  sortedBy,
+  placeEntry,
+  sectionsOf,
   type TimelineSections,
   type Topic,
 } from "./timeline-sections.js";
 import { CATEGORY_WORDS, COMMON_TOPICS, FILLER, TALKS_WORDS, topicKey, withinDistance } from "./topics.js";
 
-export type { TimelineSections };
+export type { TimelineEntry, TimelineSections };
 export { CATEGORY_WORDS, topicKey };
 
 export interface TopicMatch {
@@ -43,10 +36,14 @@ export interface TopicMatch {
 }
 
 export interface Timeline {
-  /** Newest publication date among the events (the knowledge horizon), or null without events. */
+  /** Newest publication date among the talk events (the reference date of `all`), or null. */
   asOf: string | null;
-  /** All events, no topic. */
+  /** Every entry, newest first. */
+  entries: readonly TimelineEntry[];
+  /** All entries, no topic. */
   all: TimelineSections;
+  /** Entries an entity (or a body tied to it) takes part in, newest first. */
+  entriesOf(entityId: string): readonly TimelineEntry[];
   /** Every topic label: the common ones first ("talks", "hostages"), then alphabetical. */
   topics: readonly string[];
   /** The sections for a topic as the user typed it, or null when nothing matches. */
@@ -57,10 +54,24 @@ export interface Timeline {
   complete(prefix: string, limit: number): string[];
 }
 
+/** What a topic as typed resolved to: labels and entries (and the one topic, when it is one). */
+interface Found {
+  labels: string[];
+  placed: readonly Placed[];
+  topic?: Topic;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 class BuiltTimeline implements Timeline {
   // Set by build(), which runs in steps right after construction.
   asOf: string | null = null;
-  all: TimelineSections = { latest: [], upcoming: [], history: [] };
+  entries: readonly TimelineEntry[] = [];
+  all: TimelineSections = { asOf: null, next: [], now: [], before: [] };
   topics: readonly string[] = [];
   /** Topic id -> topic. */
   private readonly byId = new Map<string, Topic>();
@@ -69,71 +80,59 @@ class BuiltTimeline implements Timeline {
   /** Word -> topic keys containing it, for multi-word and typo matches. */
   private readonly words = new Map<string, Set<string>>();
   private readonly matchCache = new Map<string, TopicMatch | null>();
+  /** Sections per topic, computed on first use. */
+  private readonly sectionCache = new WeakMap<Topic, TimelineSections>();
   /** `topicKey` of each topic label, computed on the first suggestion. */
   private labelKeys: string[] | undefined;
   /** Each topic label in lower case, and its words, computed on the first completion. */
   private completionKeys: { lower: string; words: string[] }[] | undefined;
   /** Words by first letter, for typo matches without scanning every word. */
   private readonly wordsByInitial = new Map<string, string[]>();
-  /** Each event's position in section order (latest, upcoming, history), to merge topics. */
-  private readonly rank = new Map<StatusEvent, number>();
+  /** Each entry's position, newest first, to merge topics. */
+  private readonly rank = new Map<Placed, number>();
+  private readonly byEntity = new Map<string, TimelineEntry[]>();
 
   /** Fills the timeline from an analysis, pausing now and then (see core/slices.ts). */
   *build(analysis: Analysis): Steps<void> {
     const pause = pauseEvery(1024);
-    const placed: Placed[] = analysis.status.map((event, index) => {
-      const span = spanOf(event.date);
-      const publishedDay = isoDayNumber(event.published);
-      const { value } = event.date;
-      // The day named ("around 2024-10-27" is the 27th, not a week around it), else the period.
-      const day = value?.length === 10 && !event.date.range ? isoDayNumber(value) : null;
-      const sortDay = day ?? (value?.length === 10 ? isoDayNumber(value) : (span?.[0] ?? publishedDay));
-      const endDay = day ?? span?.[1] ?? null;
-      return { event, index, sortDay, endDay, publishedDay, topics: [] };
-    });
+    const entries = yield* buildTimelineSteps(analysis.status);
+    const placed = entries.map(placeEntry).sort(newestFirst);
     yield;
-    let newest: string | null = null;
-    for (const { event } of placed) if (newest === null || event.published > newest) newest = event.published;
-    this.asOf = newest;
-    const horizon = newest === null ? 0 : isoDayNumber(newest);
+    this.entries = placed.map((item) => item.entry);
+    for (const item of placed) this.rank.set(item, this.rank.size);
+    const all = this.topic("talks", "talks", TALKS_WORDS);
 
-    const grouped: Record<SectionName, Placed[]> = { latest: [], upcoming: [], history: [] };
-    for (const item of placed) grouped[sectionOf(item, horizon)].push(item);
-    yield;
-    grouped.latest = sortedBy(grouped.latest, newestFirst);
-    yield;
-    grouped.upcoming = sortedBy(grouped.upcoming, soonestFirst);
-    yield;
-    grouped.history = sortedBy(grouped.history, newestFirst);
-    yield;
-    this.all = {
-      latest: grouped.latest.map((item) => item.event),
-      upcoming: grouped.upcoming.map((item) => item.event),
-      history: grouped.history.map((item) => item.event),
-    };
-    for (const name of SECTION_NAMES)
-      for (const event of this.all[name]) this.rank.set(event, this.rank.size);
-
-    // Which topics each event belongs to, then fill each topic's lists in section order.
+    // Which topics each entry belongs to (any of its reports), each topic filled newest first.
     const entities = new Map(analysis.entities.map((entity) => [entity.id, entity]));
-    const talks = this.topic("talks", "talks", TALKS_WORDS);
     const categoryTopics = new Map<StatusCategory, Topic>();
     const otherTopics = new Map<string, Topic>();
     const entityTopics = new Map<string, Topic | null>();
     for (const item of placed) {
       if (pause()) yield;
-      const { event } = item;
-      const topics: Topic[] = event.category === "background_event" ? [] : [talks];
-      let category = categoryTopics.get(event.category);
+      const { entry } = item;
+      const topics = new Set<Topic>([all]);
+      const lead = entry.lead;
+      let category = categoryTopics.get(lead.category);
       if (!category) {
-        const words = CATEGORY_WORDS[event.category];
-        category = this.topic(`category:${event.category}`, words[0]!, words);
-        categoryTopics.set(event.category, category);
+        const words = CATEGORY_WORDS[lead.category];
+        category = this.topic(`category:${lead.category}`, words[0]!, words);
+        categoryTopics.set(lead.category, category);
       }
-      topics.push(category);
-      for (const subject of event.topics ?? []) topics.push(this.otherTopic(otherTopics, "subject", subject));
-      if (event.place) topics.push(this.otherTopic(otherTopics, "place", event.place));
-      for (const id of event.participants) {
+      topics.add(category);
+      for (const report of entry.reports) {
+        for (const subject of report.topics ?? [])
+          topics.add(this.otherTopic(otherTopics, "subject", subject));
+        if (report.place) topics.add(this.otherTopic(otherTopics, "place", report.place));
+      }
+      const people = new Set(entry.participants);
+      for (const report of entry.reports) if (report.speakerId) people.add(report.speakerId);
+      for (const id of entry.participants) {
+        const linked = entities.get(id)?.linkedTo;
+        if (linked) people.add(linked);
+        push(this.byEntity, id, entry);
+        if (linked && !entry.participants.includes(linked)) push(this.byEntity, linked, entry);
+      }
+      for (const id of people) {
         let topic = entityTopics.get(id);
         if (topic === undefined) {
           const entity = entities.get(id);
@@ -142,16 +141,12 @@ class BuiltTimeline implements Timeline {
             : null;
           entityTopics.set(id, topic);
         }
-        if (topic && !topics.includes(topic)) topics.push(topic);
+        if (topic) topics.add(topic);
       }
-      item.topics = topics;
+      for (const topic of topics) topic.placed.push(item);
     }
-    for (const name of SECTION_NAMES) {
-      for (const item of grouped[name]) {
-        for (const topic of item.topics) topic.sections[name].push(item.event);
-        if (pause()) yield;
-      }
-    }
+    this.all = this.sectionsFor(all);
+    this.asOf = this.all.asOf;
 
     for (const word of this.words.keys()) {
       const list = this.wordsByInitial.get(word[0]!);
@@ -165,6 +160,19 @@ class BuiltTimeline implements Timeline {
       return common >= 0 ? common : COMMON_TOPICS.length;
     };
     this.topics = labels.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  }
+
+  entriesOf(entityId: string): readonly TimelineEntry[] {
+    return this.byEntity.get(entityId) ?? [];
+  }
+
+  private sectionsFor(topic: Topic): TimelineSections {
+    let sections = this.sectionCache.get(topic);
+    if (!sections) {
+      sections = sectionsOf(topic.placed);
+      this.sectionCache.set(topic, sections);
+    }
+    return sections;
   }
 
   /** A subject or place topic (its name is its label), from `cache` or registered. */
@@ -182,7 +190,7 @@ class BuiltTimeline implements Timeline {
   private topic(id: string, label: string, names: readonly string[]): Topic {
     const known = this.byId.get(id);
     if (known) return known;
-    const topic: Topic = { label, sections: { latest: [], upcoming: [], history: [] } };
+    const topic: Topic = { label, placed: [] };
     this.byId.set(id, topic);
     for (const name of names) {
       const key = topicKey(name);
@@ -229,14 +237,20 @@ class BuiltTimeline implements Timeline {
     const key = topicKey(topic);
     const cached = this.matchCache.get(key);
     if (cached !== undefined) return cached;
-    let match = this.matchOne(key);
+    let found = this.matchOne(key);
     // "hostages Doha", "talks in Cairo": no one topic has every word, so each word is a topic, and
-    // the events are those in all of them.
+    // the entries are those in all of them.
     const words = key.split(" ").filter((word) => !FILLER.has(word));
-    if (!match && words.length > 1) {
+    if (!found && words.length > 1) {
       const parts = words.map((word) => this.matchOne(word));
-      if (parts.every((part) => part !== null)) match = this.intersection(parts as TopicMatch[]);
+      if (parts.every((part) => part !== null)) found = this.intersection(parts as Found[]);
     }
+    const match = found
+      ? {
+          labels: found.labels,
+          sections: found.topic ? this.sectionsFor(found.topic) : sectionsOf(found.placed),
+        }
+      : null;
     // Bounded: what users type is unbounded, each entry is small.
     if (this.matchCache.size > 5_000) this.matchCache.clear();
     this.matchCache.set(key, match);
@@ -244,41 +258,27 @@ class BuiltTimeline implements Timeline {
   }
 
   /** The topics a key names, merged (null when none). */
-  private matchOne(key: string): TopicMatch | null {
+  private matchOne(key: string): Found | null {
     const ids = new Set<string>();
     for (const matched of this.matchKeys(key)) for (const id of this.keys.get(matched) ?? []) ids.add(id);
     const topics = [...ids].map((id) => this.byId.get(id)!);
     if (topics.length === 0) return null;
-    if (topics.length === 1) return { labels: [topics[0]!.label], sections: topics[0]!.sections };
-    return { labels: [...new Set(topics.map((t) => t.label))].sort(), sections: this.union(topics) };
+    if (topics.length === 1)
+      return { labels: [topics[0]!.label], placed: topics[0]!.placed, topic: topics[0]! };
+    // Several topics at once ("Mohammed" may name two people): their entries, once each, newest first.
+    const placed = [...new Set(topics.flatMap((topic) => topic.placed))].sort(
+      (a, b) => this.rank.get(a)! - this.rank.get(b)!,
+    );
+    return { labels: [...new Set(topics.map((t) => t.label))].sort(), placed };
   }
 
-  /** Events in every one of `parts`, in section order; null when none is. */
-  private intersection(parts: readonly TopicMatch[]): TopicMatch | null {
-    const sections: Record<SectionName, StatusEvent[]> = { latest: [], upcoming: [], history: [] };
-    let count = 0;
-    for (const name of SECTION_NAMES) {
-      const [smallest, ...others] = [...parts].sort(
-        (a, b) => a.sections[name].length - b.sections[name].length,
-      );
-      const sets = others.map((part) => new Set(part.sections[name]));
-      sections[name] = (smallest?.sections[name] ?? []).filter((event) =>
-        sets.every((set) => set.has(event)),
-      );
-      count += sections[name].length;
-    }
-    if (count === 0) return null;
-    return { labels: [...new Set(parts.flatMap((part) => part.labels))], sections };
-  }
-
-  /** Several topics at once ("Mohammed" may name two people): their events in section order, once each. */
-  private union(topics: readonly Topic[]): TimelineSections {
-    const sections: Record<SectionName, StatusEvent[]> = { latest: [], upcoming: [], history: [] };
-    const byRank = (a: StatusEvent, b: StatusEvent): number => this.rank.get(a)! - this.rank.get(b)!;
-    for (const name of SECTION_NAMES) {
-      sections[name] = [...new Set(topics.flatMap((topic) => topic.sections[name]))].sort(byRank);
-    }
-    return sections;
+  /** Entries in every one of `parts`, newest first; null when none is. */
+  private intersection(parts: readonly Found[]): Found | null {
+    const [smallest, ...others] = [...parts].sort((a, b) => a.placed.length - b.placed.length);
+    const sets = others.map((part) => new Set(part.placed));
+    const placed = (smallest?.placed ?? []).filter((item) => sets.every((set) => set.has(item)));
+    if (placed.length === 0) return null;
+    return { labels: [...new Set(parts.flatMap((part) => part.labels))], placed };
   }
 
   complete(prefix: string, limit: number): string[] {
@@ -325,7 +325,7 @@ const timelines = new WeakMap<Analysis, Timeline>();
  * The timeline of an analysis, built on first use and kept as long as the analysis object lives.
  *
  * @example
- * getTimeline(kb.analysis).forTopic("Doha")?.sections.upcoming[0]?.date.value // "2024-10-27"
+ * getTimeline(kb.analysis).forTopic("Doha")?.sections.next[0]?.lead.date.value // "2024-10-27"
  */
 export function getTimeline(analysis: Analysis): Timeline {
   return timelines.get(analysis) ?? runToEnd(prepareTimeline(analysis));

@@ -129,13 +129,15 @@ describe("findStatusEvents on short texts of our own", () => {
   it("never reads a refusal as a scheduled meeting", () => {
     expect(classifyStatus("Hamas will not attend the talks in Cairo.")).not.toBe("scheduled_meeting");
     expect(classifyStatus("Israel refused to send a delegation to the talks.")).toBe("obstacle");
-    expect(classifyStatus("Israel will send a delegation to the talks.")).toBe("scheduled_meeting");
+    // Old `scheduled_meeting`, now the finer `delegation_sent` (categories.ts maps the old names).
+    expect(classifyStatus("Israel will send a delegation to the talks.")).toBe("delegation_sent");
   });
 
   it("never reads a negated agreement as a deal", () => {
     expect(classifyStatus("The talks ended without reaching an agreement.")).toBe("stalled");
     expect(classifyStatus("Negotiators failed to reach a deal.")).not.toBe("deal_reached");
     expect(classifyStatus("Israel and Hamas reached a ceasefire deal on Wednesday.")).toBe("deal_reached");
-    expect(classifyStatus("The ceasefire took effect on Sunday morning.")).toBe("deal_implemented");
+    // Old `deal_implemented`, now the finer `ceasefire_started`.
+    expect(classifyStatus("The ceasefire took effect on Sunday morning.")).toBe("ceasefire_started");
   });
 });

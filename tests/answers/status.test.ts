@@ -22,6 +22,15 @@ function asAnswer(reply: Reply): Answer {
 const itemsOf = (answer: Answer, heading: string): AnswerItem[] =>
   answer.sections.find((section) => section.heading === heading)?.items ?? [];
 
+/** The sentence of an item and of the other reports listed with it. */
+const reportTexts = (item: AnswerItem): string[] => {
+  return [item, ...(item.also ?? [])].map(
+    (cited) =>
+      [seed, followUp].find((each) => each.id === ("citation" in cited ? cited.citation : cited).articleId)
+        ?.paragraphs[("citation" in cited ? cited.citation : cited).paragraph - 1] ?? "",
+  );
+};
+
 /** The ISO day a label starts with (`2024-10-27 · ...`), or null. */
 const labelDay = (item: AnswerItem): string | null =>
   /^(\d{4}-\d{2}-\d{2})/.exec(item.label ?? "")?.[1] ?? null;
@@ -38,26 +47,44 @@ const seedOnly = statusKnowledgeBase([seed]);
 describe("answerStatus on the shipped article", () => {
   const answer = asAnswer(answerStatus(seedOnly));
 
-  it("gives the latest state, then upcoming events, then history, in that order", () => {
-    expect(answer.sections.map((section) => section.heading)).toEqual(["Latest", "Upcoming", "History"]);
+  it("gives what comes next, then where things stand now, then the history on a page of its own", () => {
+    expect(answer.sections.map((section) => section.heading)).toEqual(["Next", "Now", "Before"]);
+    expect(answer.sections.map((section) => section.newPage ?? false)).toEqual([false, false, true]);
   });
 
-  it("lists upcoming events soonest first, the Doha meeting on 2024-10-27 before undated plans", () => {
-    const upcoming = itemsOf(answer, "Upcoming");
-    expect(labelDay(upcoming[0]!)).toBe("2024-10-27");
-    expect(upcoming[0]!.citation.paragraph).toBe(9);
-    const undated = upcoming.findIndex((item) => item.label?.startsWith("upcoming, no date"));
+  it("lists next events soonest first: the Doha meeting on 2024-10-27 (¶10 with it), then undated plans", () => {
+    const next = itemsOf(answer, "Next");
+    expect(labelDay(next[0]!)).toBe("2024-10-27");
+    expect(next[0]!.citation.paragraph).toBe(9);
+    expect(next[0]!.label).toMatch(/^2024-10-27 · scheduled meeting · Doha\b/);
+    expect(next[0]!.also?.map((other) => other.paragraph)).toEqual([10]);
+    expect(next.some((item) => item.citation.paragraph === 10)).toBe(false);
+    const undated = next.findIndex((item) => item.label?.startsWith("upcoming, no date"));
     expect(undated).toBeGreaterThan(0);
-    expect(upcoming.slice(undated).every((item) => item.label?.startsWith("upcoming, no date"))).toBe(true);
+    expect(next.slice(undated).every((item) => item.label?.startsWith("upcoming, no date"))).toBe(true);
   });
 
-  it("puts last August's stop and the war's start in the history, newest first", () => {
-    const history = itemsOf(answer, "History");
-    const stop = history.findIndex((item) => item.citation.paragraph === 11);
-    const war = history.findIndex((item) => item.citation.paragraph === 12);
-    expect(history[stop]?.label).toBe("Aug 2024 · stalled");
-    expect(labelDay(history[war]!)).toBe("2023-10-07");
-    expect(stop).toBeLessThan(war);
+  it("says where things stand now: at most 4 lines, 2 from one article, newest first, within 14 days", () => {
+    const now = itemsOf(answer, "Now");
+    expect(now.length).toBeGreaterThan(0);
+    expect(now.length).toBeLessThanOrEqual(2);
+    for (const item of now) expect(labelDay(item) ?? "").toBe("2024-10-24");
+  });
+
+  it("puts last August's stop in the history, and leaves opinions and background out", () => {
+    const before = itemsOf(answer, "Before");
+    expect(before.find((item) => item.citation.paragraph === 11)?.label).toBe("Aug 2024 · stalled");
+    const paragraphs = answer.sections.flatMap((section) =>
+      section.items.map((item) => item.citation.paragraph),
+    );
+    expect(paragraphs).not.toContain(8); // critics' opinion
+    expect(paragraphs).not.toContain(12); // casualties
+  });
+
+  it("lists every timeline entry once, with nothing left unreachable", () => {
+    const shown = answer.sections.flatMap((section) => section.items);
+    expect(shown).toHaveLength(getTimeline(seedOnly.analysis).entries.length);
+    expect(answer.notes.some((note) => /not shown/.test(note))).toBe(false);
   });
 
   it("shows every line verbatim, cited to its paragraph", () => {
@@ -71,33 +98,40 @@ describe("answerStatus on the shipped article", () => {
 
   it("says what date it is as of", () => {
     expect(answer.facts).toContainEqual({ label: "As of", value: "24 Oct 2024 (newest article)" });
+    expect(answer.asOf).toBe("2024-10-24");
   });
 });
 
 describe("answerStatus across two articles", () => {
   const answer = asAnswer(answerStatus(kb));
 
-  it("moves the meeting that has happened to the latest state and its plan to the history", () => {
-    const latest = itemsOf(answer, "Latest");
-    expect(latest[0]?.citation.articleId).toBe(followUp.id);
-    expect(labelDay(latest[0]!)).toBe("2024-10-27");
-    const history = itemsOf(answer, "History");
-    expect(history.some((item) => item.citation.paragraph === 9 && item.citation.articleId === seed.id)).toBe(
-      true,
+  it("puts the meeting that has happened in Now and its plan in Before, superseded by the newer report", () => {
+    const now = itemsOf(answer, "Now");
+    expect(now[0]?.citation.articleId).toBe(followUp.id);
+    expect(labelDay(now[0]!)).toBe("2024-10-27");
+    const plan = itemsOf(answer, "Before").find(
+      (item) => item.citation.paragraph === 9 && item.citation.articleId === seed.id,
     );
+    expect(plan?.label).toContain("superseded by Test Wire, 28 Oct 2024 ¶1");
+    expect(plan?.data).toMatchObject({ kind: "event", superseded: true });
   });
 
-  it("lists the next planned meeting as upcoming", () => {
-    const upcoming = itemsOf(answer, "Upcoming");
-    expect(labelDay(upcoming[0]!)).toBe("2024-10-31");
-    expect(upcoming[0]?.label).toContain("Cairo");
+  it("lists the next planned meeting first", () => {
+    const next = itemsOf(answer, "Next");
+    expect(labelDay(next[0]!)).toBe("2024-10-31");
+    expect(next[0]?.label).toContain("Cairo");
   });
 
-  it("orders the latest state by date, newest first", () => {
-    const days = itemsOf(answer, "Latest")
+  it("orders Now by date, newest first", () => {
+    const days = itemsOf(answer, "Now")
       .map(labelDay)
       .filter((day): day is string => day !== null);
     expect(days).toEqual([...days].sort().reverse());
+  });
+
+  it("counts from the newest article on the topic, not in the folder", () => {
+    const stop = asAnswer(answerStatus(kb, "stalled"));
+    expect(stop.asOf).toBe("2024-10-24");
   });
 });
 
@@ -117,11 +151,11 @@ describe("answerStatus TOPIC", () => {
     expect(items.every((item) => item.label?.includes("Doha"))).toBe(true);
   });
 
-  it("'hostages' keeps only sentences about hostages, prisoners or detainees", () => {
+  it("'hostages' keeps only entries with a report about hostages, prisoners or detainees", () => {
     const answer = asAnswer(answerStatus(kb, "hostages"));
     const items = answer.sections.flatMap((section) => section.items);
     expect(items.length).toBeGreaterThan(1);
-    for (const item of items) expect(item.text).toMatch(/hostage|prisoner|detainee/i);
+    for (const item of items) expect(reportTexts(item).join(" ")).toMatch(/hostage|prisoner|detainee/i);
   });
 
   it("knows subjects by their other names: prisoners are hostages, a truce is a ceasefire", () => {
@@ -138,9 +172,9 @@ describe("answerStatus TOPIC", () => {
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
       expect(item.label).toContain("Cairo");
-      expect(item.text).toMatch(/hostage|prisoner|detainee/i);
+      expect(reportTexts(item).join(" ")).toMatch(/hostage|prisoner|detainee/i);
     }
-    expect(answerStatus(kb, "hostages Barnea").kind).toBe("user-error");
+    expect(answerStatus(kb, "stalled Cairo").kind).toBe("user-error");
   });
 
   it("maps a person by surname, full name, role words or a typo", () => {
@@ -226,7 +260,11 @@ describe("/status through the real build of the shipped knowledge folder", () =>
     const answer = asAnswer(answerStatus(built, "talks"));
     const items = answer.sections.flatMap((section) => section.items);
     const meeting = items.find((item) => item.citation.paragraph === 9);
-    expect(meeting?.label).toBe("2024-10-27 · scheduled meeting · Doha");
+    // Reported speech says whose words it is; ¶10 (the same meeting) is listed with it.
+    expect(meeting?.label).toBe(
+      "2024-10-27 · scheduled meeting · Doha · according to Office of Prime Minister Benjamin Netanyahu",
+    );
+    expect(meeting?.also?.map((other) => other.paragraph)).toEqual([10]);
     expect(items.find((item) => item.citation.paragraph === 11)?.label).toBe("Aug 2024 · stalled");
   });
 
@@ -247,21 +285,27 @@ describe("/status through the real build of the shipped knowledge folder", () =>
 });
 
 describe("answerStatus at more than a screenful", () => {
-  it("shows at most the section limits and says how many more there are", () => {
+  it("lists every entry (nothing behind a 'not shown' note), Now at most 4 lines, 2 per article", () => {
     const many = Array.from({ length: 30 }, (_, n) =>
       article(`many-${String(n).padStart(2, "0")}`, `2024-09-${String(n + 1).padStart(2, "0")}`, [
         `Negotiators met in Cairo on September ${n + 1} to discuss the release of hostages.`,
+        `Negotiators also met in Doha on September ${n + 1} to discuss the ceasefire.`,
+        `Mediators held talks in Amman on September ${n + 1} about aid.`,
       ]),
     );
-    const answer = asAnswer(answerStatus(statusKnowledgeBase(many)));
-    const shown = answer.sections.reduce((sum, section) => sum + section.items.length, 0);
-    expect(itemsOf(answer, "Latest").length).toBeLessThanOrEqual(8);
-    expect(itemsOf(answer, "History").length).toBeLessThanOrEqual(10);
-    const hidden = answer.notes
-      .map((note) => /^(\d+) more in/.exec(note)?.[1])
-      .filter((count): count is string => count !== undefined)
-      .reduce((sum, count) => sum + Number(count), 0);
-    expect(shown + hidden).toBe(30);
-    expect(answer.notes.some((note) => note.startsWith("Narrow it with a topic"))).toBe(true);
+    const built = statusKnowledgeBase(many);
+    const answer = asAnswer(answerStatus(built));
+    const shown = answer.sections.flatMap((section) => section.items);
+    expect(shown).toHaveLength(getTimeline(built.analysis).entries.length);
+    expect(new Set(shown.map((item) => `${item.citation.articleId}#${item.citation.paragraph}`)).size).toBe(
+      shown.length,
+    );
+    const now = itemsOf(answer, "Now");
+    expect(now.length).toBeLessThanOrEqual(4);
+    const perArticle = new Map<string, number>();
+    for (const item of now)
+      perArticle.set(item.citation.articleId, (perArticle.get(item.citation.articleId) ?? 0) + 1);
+    expect(Math.max(...perArticle.values())).toBeLessThanOrEqual(2);
+    expect(answer.notes.some((note) => /not shown/.test(note))).toBe(false);
   });
 });

@@ -79,7 +79,11 @@ describe("/who", () => {
     // The label does not repeat the name asked about, nor a pronoun.
     expect(said.items[1]?.label).toBe("direct");
     const did = reply.sections.find((s) => s.heading === "What they did or will do")!;
-    expect(did.items.map((item) => item.label)).toContain("2024-10-24 · talks held");
+    // Timeline entries he takes part in, dated and labelled like /status lines.
+    expect(did.items.map((item) => item.label)).toContain(
+      "2024-10-24 · talks held · Doha · according to Anthony Blinken",
+    );
+    expect(did.items.every((item) => item.data?.kind === "event")).toBe(true);
   });
 
   it("answers an unknown name with “not in the articles” and known names to try", () => {

@@ -226,6 +226,12 @@ describe("Parley end to end on the Discord stand-in", () => {
       expect(shown?.item).toMatch(shownDate(fact.refers_to_date!));
       expect(shown?.citation).toContain(`¶${fact.paragraph}`);
     }
+    // What happens next is on page 1: the 27 October meeting in Doha, under "Next".
+    const first = pages[0] ?? "";
+    expect(first).toContain("__**Next**__");
+    expect(itemWith([first], meeting.evidence)?.item).toMatch(/2024-10-27 · scheduled meeting · Doha/);
+    expect(first.indexOf("__**Next**__")).toBeLessThan(first.indexOf(meeting.evidence));
+    expect(first).not.toContain("__**Before**__");
   });
 
   it("autocompletes Bli with Blinken", async () => {

@@ -17,6 +17,7 @@
  *    never a date borrowed from a background clause or a quoted aside).
  */
 import type { Article, Sentence } from "../../core/types.js";
+import { addDays, formatDay, parseIsoDay } from "../dates/calendar.js";
 import { type DateMention, resolveDates } from "../dates/dates.js";
 import { ownMentions, STATEMENT_DATE } from "../dates/event.js";
 import { sentenceTense } from "../dates/tense.js";
@@ -30,10 +31,20 @@ const TRAVEL =
 /** Categories that can be plans; a future position or obstacle ("would not accept") is dated when stated. */
 const PLANS: ReadonlySet<StatusCategory> = new Set([
   "scheduled_meeting",
+  "delegation_sent",
   "talks_resuming",
+  "talks_postponed",
+  "deadline",
   "deal_reached",
+  "deal_approved",
   "deal_implemented",
+  "ceasefire_started",
+  "hostages_released",
+  "prisoners_released",
 ]);
+
+/** Dated by what they point to, whatever the tense of the report: a postponement by its new date. */
+const DATED_AHEAD: ReadonlySet<StatusCategory> = new Set(["talks_postponed", "deadline"]);
 
 /** A capitalised word after the first: the sentence names someone or something. */
 const NAMES_SOMEONE = /\s[A-Z][a-z]/;
@@ -107,6 +118,20 @@ const toResolved = (mention: DateMention): ResolvedDate => {
   return resolved;
 };
 
+const BARE_WEEKDAY =
+  /^(?:on\s+|until\s+|by\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/**
+ * A deadline or a new date points ahead: a bare weekday read as the past one ("has until Friday",
+ * where the clause has no future marker) is the coming one, a week later.
+ */
+function ahead(mention: DateMention): DateMention {
+  if (mention.relation !== "past" || mention.precision !== "day" || mention.value === null) return mention;
+  if (!BARE_WEEKDAY.test((mention.text ?? "").trim())) return mention;
+  const value = formatDay(addDays(parseIsoDay(mention.value), 7));
+  return { ...mention, value, relation: "future" };
+}
+
 /**
  * The status events of one article: its sentences about the negotiations, classified and dated.
  * `entitiesInSentence` gives the entity ids named in a sentence (the participants). JSON-serialisable.
@@ -140,6 +165,7 @@ export function findStatusEvents(
 
     const quoted = quotedRanges(text);
     // A plan (a meeting, a deal to come) is dated by when it will happen, never by when it was announced.
+    const pointsAhead = DATED_AHEAD.has(category);
     const plan = future && PLANS.has(category);
     // Only the dates of the event's own clause (no background clause, no quoted aside), best first.
     const own = ownMentions(text, resolveDates(text, article.published), {
@@ -149,12 +175,13 @@ export function findStatusEvents(
     const mentions = own.filter(
       (mention) =>
         !(
-          plan &&
+          (plan || pointsAhead) &&
           mention.relation !== "future" &&
           STATEMENT_DATE.test(text.slice(Math.max(0, mention.start - 50), mention.start))
         ),
     );
-    const mention = primaryMention(mentions, quoted, future);
+    const primary = primaryMention(mentions, quoted, future || pointsAhead);
+    const mention = primary && pointsAhead ? ahead(primary) : primary;
     const speech = SPEECH.test(unquoted(text, quoted));
     if (
       speech &&
@@ -185,7 +212,7 @@ export function findStatusEvents(
       continues &&
       previous?.event.date.relation === "future" &&
       previous.event.date.value !== null &&
-      previous.event.category === "scheduled_meeting"
+      (previous.event.category === "scheduled_meeting" || previous.event.category === "delegation_sent")
     ) {
       date = { value: previous.event.date.value, precision: "approx", relation: "future", text: null };
       dateBasis = "context";
@@ -211,7 +238,8 @@ export function findStatusEvents(
       category: candidate.category,
       date,
       participants: candidate.participants,
-      place: findVenue(sentence.text),
+      // A plan continuing the one before is in its place too ("The parties will discuss ..." in Doha).
+      place: findVenue(sentence.text) ?? (dateBasis === "context" ? (previous?.event.place ?? null) : null),
       published: article.published,
       superseded: false,
       dateBasis,

@@ -1,0 +1,140 @@
+/**
+ * When two reports can be of the same thing (corpus/status-combine.ts, status-supersede.ts): the
+ * reports as items and groups, and the place, party and date comparisons both use.
+ */
+import { isoDayNumber } from "../analysis/dates/calendar.js";
+import type { StatusCategory, StatusEvent } from "../analysis/types.js";
+import { spanOf } from "./status-span.js";
+
+/** Reports further apart than this (publication) are not the same undated plan. */
+export const UNDATED_WINDOW_DAYS = 30;
+/** How far back (publication) a change looks for the entry it changes. */
+export const SUPERSEDE_WINDOW_DAYS = 60;
+/** Days of slack between two dates that are not both exact days. */
+export const SLACK_DAYS = 2;
+
+/** One thing that happened (or will), with every report of it. */
+export interface TimelineEntry {
+  /** The lead report's id. */
+  id: string;
+  /** The report shown: the most precise date, then the earliest report. */
+  lead: StatusEvent;
+  /** Every report, lead first, then by publication. */
+  reports: StatusEvent[];
+  /** The newer entry that changes this one (postponed, held, ended, resumed), or null. */
+  supersededBy: TimelineEntry | null;
+  /** Entity ids of the participants of any report. */
+  participants: string[];
+  /** The newest report's publication date. */
+  published: string;
+}
+
+export interface Item {
+  event: StatusEvent;
+  span: [number, number] | null;
+  publishedDay: number;
+  plan: boolean;
+}
+
+export interface Group {
+  entry: TimelineEntry;
+  items: Item[];
+  firstPublished: number;
+  lastPublished: number;
+}
+
+export function isPlan(event: StatusEvent, span: [number, number] | null, publishedDay: number): boolean {
+  if (event.date.relation === "future") return true;
+  return span !== null && span[0] > publishedDay;
+}
+
+export const compatiblePlace = (a: StatusEvent, b: StatusEvent): boolean =>
+  a.place === null || b.place === null || a.place === b.place;
+
+/** Participants that are people or bodies (a place named in the sentence is not a party). */
+export const parties = (event: StatusEvent): string[] =>
+  event.participants.filter((id) => !id.startsWith("place:"));
+
+/** Words too common in body names to tell two parties apart. */
+const COMMON_WORDS = new Set([
+  "of",
+  "the",
+  "and",
+  "office",
+  "prime",
+  "minister",
+  "ministry",
+  "foreign",
+  "head",
+  "person",
+  "organisation",
+]);
+
+/** The words of a party's id ("organisation:cabinet-of-israel" -> cabinet, israel), demonyms as countries. */
+export function partyWords(id: string): string[] {
+  return id
+    .split(/[:-]/)
+    .filter((word) => word.length > 2 && !COMMON_WORDS.has(word))
+    .map((word) => (word.endsWith("i") && word.length > 5 ? word.slice(0, -1) : word)); // israeli -> israel
+}
+
+/**
+ * One party shared (the same entity, or a name word: "Israeli cabinet" and "Cabinet of Israel", the
+ * names analysis not having merged them), or one side names none.
+ */
+export function compatibleParties(a: StatusEvent, b: StatusEvent): boolean {
+  const left = parties(a);
+  const right = parties(b);
+  if (left.length === 0 || right.length === 0 || left.some((id) => right.includes(id))) return true;
+  const words = new Set(left.flatMap(partyWords));
+  return right.some((id) => partyWords(id).some((word) => words.has(word)));
+}
+
+/** Both name the same venue, or a party in common. */
+export function linked(a: StatusEvent, b: StatusEvent): boolean {
+  if (a.place !== null && a.place === b.place) return true;
+  return parties(a).length > 0 && parties(b).length > 0 && compatibleParties(a, b);
+}
+
+export const blank = (event: StatusEvent): boolean => event.place === null && parties(event).length === 0;
+
+/**
+ * Two reports dated alike by their own words (both an exact day, both "next week") need only not to
+ * contradict each other on who takes part. Otherwise (a day against a week, two undated plans, dates
+ * that are only the publication's) one date says little about the other: they must name the same
+ * venue or a party in common (or, both dated, neither names anything).
+ */
+export function linkedEnough(a: Item, b: Item): boolean {
+  const own = (item: Item): boolean => item.span !== null && item.event.date.precision !== "reported";
+  const alike = own(a) && own(b) && a.event.date.precision === b.event.date.precision;
+  if (alike) return compatibleParties(a.event, b.event);
+  if (own(a) && own(b)) return linked(a.event, b.event) || (blank(a.event) && blank(b.event));
+  // A report with no date of its own (or a plan without one) names the same venue as the other: parties
+  // alone ("Israel", "Hamas") are in too many reports of a few days to tell events apart.
+  return a.event.place !== null && a.event.place === b.event.place;
+}
+
+/** Dates within the reports' precision: the same day when both give one, else overlapping with slack. */
+export function compatibleDates(a: Item, b: Item, exactSlack: number): boolean {
+  if (a.span === null || b.span === null) {
+    // An undated plan is the same as another plan reported close to it.
+    return a.plan && b.plan && Math.abs(a.publishedDay - b.publishedDay) <= UNDATED_WINDOW_DAYS;
+  }
+  const exact = a.event.date.precision === "day" && b.event.date.precision === "day";
+  // Calendar periods (a week, a month, a year) have edges: October is not November.
+  const periods = PERIODS.has(a.event.date.precision) && PERIODS.has(b.event.date.precision);
+  const slack = exact ? exactSlack : periods ? 0 : SLACK_DAYS;
+  return a.span[0] - slack <= b.span[1] && b.span[0] - slack <= a.span[1];
+}
+
+export const PERIODS: ReadonlySet<string> = new Set(["week", "month", "year"]);
+
+/** Meetings held over two days ("opened Thursday", "ended Friday") are one round. */
+export const exactSlackOf = (category: StatusCategory): number => (category === "talks_held" ? 1 : 0);
+
+/** A report as an item: its date's span, its publication day, whether it is a plan. */
+export function itemOf(event: StatusEvent): Item {
+  const span = spanOf(event.date);
+  const publishedDay = isoDayNumber(event.published);
+  return { event, span, publishedDay, plan: isPlan(event, span, publishedDay) };
+}

@@ -1,0 +1,126 @@
+/**
+ * Supersession (issue 13): a later entry that changes an older one (a plan postponed or carried out, a
+ * stall or suspension ended, a truce ended, a deadline replaced). The older entry stays in the history
+ * with `supersededBy`; a fact that still holds is never superseded.
+ */
+import type { StatusCategory } from "../analysis/types.js";
+import type { Steps } from "../core/slices.js";
+import {
+  blank,
+  compatibleDates,
+  compatibleParties,
+  compatiblePlace,
+  type Group,
+  type Item,
+  linked,
+  SUPERSEDE_WINDOW_DAYS,
+} from "./status-match.js";
+
+/**
+ * What a newer report changes: older categories, whether the older must be a plan, and how the dates
+ * relate (`same`: carried out on the planned date; `after`: a change comes after what it changes;
+ * `any`: a postponement moves the date).
+ */
+interface Change {
+  older: readonly StatusCategory[];
+  planOnly: boolean;
+  date: "same" | "after" | "any";
+}
+
+const MEETING_PLANS: readonly StatusCategory[] = ["scheduled_meeting", "talks_postponed", "delegation_sent"];
+const HALTS: readonly StatusCategory[] = ["stalled", "suspended", "mediation_suspended"];
+
+const CHANGES: Partial<Record<StatusCategory, readonly Change[]>> = {
+  talks_postponed: [{ older: MEETING_PLANS, planOnly: true, date: "any" }],
+  talks_held: [
+    { older: MEETING_PLANS, planOnly: true, date: "same" },
+    { older: HALTS, planOnly: false, date: "after" },
+  ],
+  talks_resuming: [{ older: HALTS, planOnly: false, date: "after" }],
+  suspended: [
+    { older: ["scheduled_meeting"], planOnly: true, date: "any" },
+    { older: ["talks_resuming"], planOnly: false, date: "after" },
+  ],
+  delegation_recalled: [{ older: ["delegation_sent"], planOnly: false, date: "after" }],
+  ceasefire_ended: [{ older: ["ceasefire_started"], planOnly: false, date: "after" }],
+  deal_approved: [{ older: ["scheduled_meeting"], planOnly: true, date: "same" }],
+  proposal_accepted: [{ older: ["proposal_under_review"], planOnly: false, date: "after" }],
+  proposal_rejected: [{ older: ["proposal_under_review"], planOnly: false, date: "after" }],
+};
+
+/** Plans that a later plan of the same kind with another date reschedules. */
+const RESCHEDULED: ReadonlySet<StatusCategory> = new Set(["scheduled_meeting", "delegation_sent"]);
+
+/** Some report of one group and some report of the other name the same venue or a party in common. */
+const linkedAny = (one: Group, other: Group): boolean =>
+  one.items.some((a) => other.items.some((b) => linked(a.event, b.event)));
+
+const sameStart = (a: Item, b: Item): boolean =>
+  a.span !== null && b.span !== null && a.span[0] === b.span[0];
+
+/** Whether `newer` (reported later) changes `older`: see {@link CHANGES}. */
+function supersedes(newer: Group, older: Group): boolean {
+  if (older.entry.supersededBy !== null || newer === older || newer.entry.supersededBy === older.entry)
+    return false;
+  if (newer.firstPublished < older.firstPublished) return false;
+  // A change is news from a later report: sentences of one article tell one state of things.
+  const olderArticles = new Set(older.items.map((item) => item.event.articleId));
+  if (
+    !newer.items.some(
+      (item) => item.publishedDay >= older.firstPublished && !olderArticles.has(item.event.articleId),
+    )
+  )
+    return false;
+  const a = newer.items[0]!;
+  const b = older.items[0]!;
+  if (!compatiblePlace(a.event, b.event) || !compatibleParties(a.event, b.event)) return false;
+  // A change to a plan names the plan: the same venue or a party in common (or, when one names nothing,
+  // the same exact day: "will continue tomorrow" -> "ended Friday"). States of the one process (a stall,
+  // a truce) need only not contradict.
+  const sameDay =
+    a.event.date.precision === "day" && b.event.date.precision === "day" && compatibleDates(a, b, 1);
+  const names = linkedAny(newer, older) || (sameDay && (blank(a.event) || blank(b.event)));
+  const newCategory = a.event.category;
+  const oldCategory = b.event.category;
+  if (newCategory === oldCategory) {
+    // A plan carried out on its date ("will vote tonight" -> "approved"), a plan or a deadline moved.
+    if (b.plan && !a.plan) return names && compatibleDates({ ...a, plan: true }, b, 1);
+    if (newCategory === "deadline") return names && a.event.date.value !== b.event.date.value;
+    return b.plan && RESCHEDULED.has(newCategory) && linked(a.event, b.event) && !sameStart(a, b);
+  }
+  for (const change of CHANGES[newCategory] ?? []) {
+    if (!change.older.includes(oldCategory) || (change.planOnly && !(b.plan && names))) continue;
+    if (change.date === "any") return true;
+    if (change.date === "same")
+      return b.span === null || compatibleDates({ ...a, plan: true }, { ...b, plan: true }, 1);
+    return a.span === null || b.span === null || a.span[1] >= b.span[0];
+  }
+  return false;
+}
+
+/** Newer entries that change older ones (see {@link CHANGES}); oldest changes first. */
+function push<V>(map: Map<StatusCategory, V[]>, key: StatusCategory, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function* markSuperseded(groups: readonly Group[], pause: () => boolean): Steps<void> {
+  const byCategory = new Map<StatusCategory, Group[]>();
+  for (const group of groups) push(byCategory, group.items[0]!.event.category, group);
+  for (const newer of groups) {
+    if (pause()) yield;
+    const category = newer.items[0]!.event.category;
+    const older = [...(CHANGES[category] ?? []).flatMap((change) => change.older), category];
+    for (const oldCategory of new Set(older)) {
+      // Groups are in order of their first report: scan back from the newest, within the window.
+      const list = byCategory.get(oldCategory) ?? [];
+      for (let at = list.length - 1; at >= 0; at--) {
+        const candidate = list[at]!;
+        if (candidate.firstPublished > newer.lastPublished) continue;
+        if (newer.firstPublished - candidate.firstPublished > SUPERSEDE_WINDOW_DAYS) break;
+        if (supersedes(newer, candidate)) candidate.entry.supersededBy = newer.entry;
+      }
+    }
+  }
+}
