@@ -24,29 +24,7 @@ import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js"
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import { findQuoteReprints } from "./quote-reprints.js";
 import { combineStatusSteps } from "./status-combine.js";
-
-class UnionFind {
-  private readonly parent: number[] = [];
-  add(): number {
-    this.parent.push(this.parent.length);
-    return this.parent.length - 1;
-  }
-  find(x: number): number {
-    let root = x;
-    while (this.parent[root] !== root) root = this.parent[root]!;
-    while (this.parent[x] !== root) {
-      const next = this.parent[x]!;
-      this.parent[x] = root;
-      x = next;
-    }
-    return root;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
+import { UnionFind } from "./union-find.js";
 
 /** Name words for matching people: normalised, without honorifics or courtesy titles. */
 export function personKey(name: string): string[] {
