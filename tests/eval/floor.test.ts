@@ -8,8 +8,11 @@ import { describe, expect, it } from "vitest";
 import { evaluateSet } from "../../eval/evaluate.js";
 import { environmentProblem } from "../../eval/sets.js";
 
-/** The least PolNeAR dev may score (today: recall 0.45, speaker precision 0.990 with the speaker threshold 0.95, the gate of issue 11). */
-const DEV_ATTRIBUTION_FLOORS = { recall: 0.44, precision: 0.985 } as const;
+/**
+ * The least PolNeAR dev may score: what the names and attribution work reached (recall 326/690 =
+ * 0.472, speaker precision 0.991 with the speaker threshold 0.95), less a hair.
+ */
+const DEV_ATTRIBUTION_FLOORS = { recall: 0.47, precision: 0.99 } as const;
 
 const problem = environmentProblem(["dev"]);
 const inCi = process.env.CI === "true";
