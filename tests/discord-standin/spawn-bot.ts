@@ -138,3 +138,21 @@ export async function exitWithin(bot: SpawnedBot, timeoutMs: number): Promise<Ex
     clearTimeout(timer);
   }
 }
+
+/** Waits until the bot is connected to the stand-in; fails at once, with its stderr, if it exits first. */
+export async function readyOrExited(standin: Standin, bot: SpawnedBot, timeoutMs: number): Promise<void> {
+  await Promise.race([
+    standin.waitForBot(timeoutMs),
+    bot.exited.then((exit) => {
+      throw new Error(`Parley test: the bot exited early (${exit.code}): ${bot.stderr()}`);
+    }),
+  ]);
+}
+
+/** After a suite: kills the bot if it is still running and waits for it to be gone. */
+export async function killIfRunning(bot: SpawnedBot | undefined): Promise<void> {
+  if (bot && bot.child.exitCode === null) {
+    killHard(bot);
+    await bot.exited;
+  }
+}

@@ -11,8 +11,9 @@ import { validateMessage } from "../../src/discord/limits.js";
 import { asShown } from "../discord-standin/as-shown.js";
 import {
   exitWithin,
-  killHard,
+  killIfRunning,
   REPO_ROOT,
+  readyOrExited,
   type SpawnedBot,
   spawnScript,
   standinEnv,
@@ -127,19 +128,11 @@ describe("Parley end to end on the Discord stand-in", () => {
   beforeAll(async () => {
     standin = await startStandin();
     bot = spawnScript("src/main.ts", standinEnv(standin));
-    await Promise.race([
-      standin.waitForBot(START_TIMEOUT_MS),
-      bot.exited.then((exit) => {
-        throw new Error(`Parley exited early (${exit.code}): ${bot.stderr()}`);
-      }),
-    ]);
+    await readyOrExited(standin, bot, START_TIMEOUT_MS);
   }, START_TIMEOUT_MS + 5000);
 
   afterAll(async () => {
-    if (bot && bot.child.exitCode === null) {
-      killHard(bot);
-      await bot.exited;
-    }
+    await killIfRunning(bot);
     await standin?.close();
   });
 

@@ -12,8 +12,9 @@ import { asShown } from "../discord-standin/as-shown.js";
 import { MODERATOR_PERMISSIONS, type StandinUser } from "../discord-standin/payloads.js";
 import { snowflake } from "../discord-standin/snowflake.js";
 import {
-  killHard,
+  killIfRunning,
   REPO_ROOT,
+  readyOrExited,
   type SpawnedBot,
   spawnScript,
   standinEnv,
@@ -84,19 +85,11 @@ describe("/add on Discord", () => {
         FEED_INTERVAL_MINUTES: "30",
       }),
     );
-    await Promise.race([
-      standin.waitForBot(START_TIMEOUT_MS),
-      bot.exited.then((exit) => {
-        throw new Error(`Parley exited early (${exit.code}): ${bot.stderr()}`);
-      }),
-    ]);
+    await readyOrExited(standin, bot, START_TIMEOUT_MS);
   }, START_TIMEOUT_MS + 5000);
 
   afterAll(async () => {
-    if (bot && bot.child.exitCode === null) {
-      killHard(bot);
-      await bot.exited;
-    }
+    await killIfRunning(bot);
     await standin?.close();
     await news?.close();
     await rm(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import {
   type Exit,
   exitWithin,
   REPO_ROOT,
+  readyOrExited,
   type SpawnedBot,
   spawnScript,
   standinEnv,
@@ -59,12 +60,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     return exit;
   };
   try {
-    await Promise.race([
-      standin.waitForBot(START_TIMEOUT_MS),
-      bot.exited.then((exit) => {
-        throw new Error(`Parley test: the bot exited early (${exit.code}): ${bot.stderr()}`);
-      }),
-    ]);
+    await readyOrExited(standin, bot, START_TIMEOUT_MS);
   } catch (error) {
     await stop();
     throw error;
