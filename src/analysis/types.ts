@@ -19,6 +19,14 @@ export interface Mention extends Place {
   form: "name" | "surname" | "role" | "pronoun" | "alias";
 }
 
+/** The article a role phrase was written in. */
+export interface RoleSource {
+  role: string;
+  /** Null when the role comes from the operator's people.yaml. */
+  articleId: string | null;
+  published: string | null;
+}
+
 export interface Entity {
   /** Stable id, e.g. `person:anthony-blinken`. */
   id: string;
@@ -29,6 +37,11 @@ export interface Entity {
   aliases: string[];
   /** Role phrases as written, e.g. `the head of the Israeli Foreign Intelligence Service (Mossad)`. */
   roles: string[];
+  /**
+   * Where each role comes from, in the order of `roles` (set across articles, src/corpus/): the
+   * article that wrote it (its newest, when several did), or null for the operator's people.yaml.
+   */
+  roleSources?: RoleSource[];
   /** Country or organisation, e.g. `United States`, `Mossad (Israel)`; null when unknown. */
   affiliation: string | null;
   /** For a body tied to a person (e.g. Netanyahu's office), that person's entity id. */

@@ -31,6 +31,8 @@ export interface ExportEntity {
   name: string;
   aliases: string[];
   roles: string[];
+  /** Each role with the article that wrote it (null: the operator's people.yaml), in the order of `roles`. */
+  roleSources: Array<{ role: string; articleId: string | null }>;
   affiliation: string | null;
   /** For a body tied to a person: that person's canonical name. */
   linkedTo: string | null;
@@ -130,6 +132,7 @@ export function exportAnalysis(kb: KnowledgeBase): ExportDocument {
       name: entity.name,
       aliases: entity.aliases,
       roles: entity.roles,
+      roleSources: (entity.roleSources ?? []).map(({ role, articleId }) => ({ role, articleId })),
       affiliation: entity.affiliation,
       linkedTo: entity.linkedTo ? (nameOf.get(entity.linkedTo) ?? null) : null,
       mentions: entity.mentions.map(({ articleId, paragraph, sentence, text, form }) => ({

@@ -25,6 +25,10 @@ export function entityData(entity: Entity, entitiesById: ReadonlyMap<string, Ent
     otherNames: [...entity.aliases],
     kind: entity.kind,
     roles: [...entity.roles],
+    roleSources: entity.roles.map((role, i) => {
+      const source = entity.roleSources?.[i];
+      return { role, articleId: source?.articleId ?? null, published: source?.published ?? null };
+    }),
     affiliation: entity.affiliation,
     belongsTo: refOf(entitiesById, entity.linkedTo),
   };

@@ -84,8 +84,10 @@ export interface EntityData {
   name: string;
   otherNames: string[];
   kind: EntityKind;
-  /** Role phrases as the articles write them. */
+  /** Role phrases as the articles write them, the most recent article's first. */
   roles: string[];
+  /** Each role with the article that wrote it (null: the operator's people.yaml). */
+  roleSources: { role: string; articleId: string | null; published: string | null }[];
   affiliation: string | null;
   /** For a body tied to a person (his office): that person. */
   belongsTo: EntityRef | null;

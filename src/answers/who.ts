@@ -10,6 +10,7 @@ import { getDirectory } from "../index/directory.js";
 import { placeId } from "../index/entity-counts.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { getTimeline } from "../index/timeline.js";
+import { formatDate } from "../text/citation.js";
 import { entityData, entityRef } from "./item-data.js";
 import { findSubject, quoteItems } from "./quote.js";
 import { entryItem } from "./status.js";
@@ -96,6 +97,30 @@ function findMeetings(kb: KnowledgeBase, entity: Entity): Meetings {
   return { partners, sentences };
 }
 
+/** Most roles listed; the rest are in `--json`. */
+const ROLES_SHOWN = 6;
+
+/**
+ * The roles as written, the most recent article's first. When the articles disagree (more than one
+ * article wrote a role), each says where it was written: a reader can tell an old title from today's.
+ */
+function rolesFact(kb: KnowledgeBase, entity: Entity): string {
+  const sources = entity.roleSources ?? [];
+  const articles = new Set(sources.map((source) => source.articleId));
+  const shown = entity.roles.slice(0, ROLES_SHOWN);
+  if (articles.size < 2) return shown.join("; ");
+  return shown
+    .map((role, i) => {
+      const source = sources[i];
+      if (!source?.articleId) return source ? `${role} (people.yaml)` : role;
+      const article = kb.articlesById.get(source.articleId);
+      return article
+        ? `${role} (${article.outlet ?? article.title}, ${formatDate(article.published)})`
+        : role;
+    })
+    .join("; ");
+}
+
 /**
  * @example
  * answerWho(kb, "Barnea")       // David Barnea: the head of the Israeli Foreign Intelligence Service (Mossad)
@@ -113,7 +138,7 @@ export function answerWho(kb: KnowledgeBase, name: string): Reply {
   const aliases = entity.aliases.slice(0, WHO_LIMITS.aliases);
   if (aliases.length > 0) facts.push({ label: "Also named", value: aliases.join("; ") });
   if (entity.roles.length > 0)
-    facts.push({ label: entity.roles.length > 1 ? "Roles" : "Role", value: entity.roles.join("; ") });
+    facts.push({ label: entity.roles.length > 1 ? "Roles" : "Role", value: rolesFact(kb, entity) });
   if (entity.affiliation) facts.push({ label: "Affiliation", value: entity.affiliation });
   const owner = entity.linkedTo ? directory.entityById.get(entity.linkedTo) : undefined;
   if (owner) facts.push({ label: "Belongs to", value: owner.name });

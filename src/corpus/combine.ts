@@ -20,7 +20,7 @@ import {
   withoutOptional,
 } from "../analysis/entities/name-variants.js";
 import { normalise, slug } from "../analysis/text.js";
-import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
+import type { Analysis, Entity, Quote, RoleSource, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import { findQuoteReprints } from "./quote-reprints.js";
 import { combineStatusSteps } from "./status-combine.js";
@@ -352,6 +352,7 @@ function mergeGroup(group: readonly Member[]): Entity {
   )[0]!;
   const aliases = new Set<string>();
   const roles: string[] = [];
+  const roleSources: RoleSource[] = [];
   const roleKeys = new Set<string>();
   const affiliations = new Map<string, number>();
   const mentions: Entity["mentions"] = [];
@@ -362,6 +363,7 @@ function mergeGroup(group: readonly Member[]): Entity {
       if (!roleKeys.has(key)) {
         roleKeys.add(key);
         roles.push(role);
+        roleSources.push({ role, articleId: member.articleId, published: member.published });
       }
     }
   }
@@ -380,6 +382,7 @@ function mergeGroup(group: readonly Member[]): Entity {
     name,
     aliases: [...aliases],
     roles,
+    roleSources,
     affiliation,
     linkedTo: null,
     mentions,

@@ -4,7 +4,12 @@
  */
 import type { PersonEntry } from "../analysis/entities/people-file.js";
 import { normalise } from "../analysis/text.js";
-import type { Analysis, Entity } from "../analysis/types.js";
+import type { Analysis, Entity, RoleSource } from "../analysis/types.js";
+
+/** An entity's roles with their sources (an entity built by hand may have none recorded). */
+function sourcesOf(entity: Entity): RoleSource[] {
+  return entity.roles.map((role, i) => entity.roleSources?.[i] ?? { role, articleId: null, published: null });
+}
 
 /**
  * Applies the entries to a combined analysis: the entities an entry names (by name or alias) become
@@ -41,12 +46,22 @@ export function applyPeopleFile(analysis: Analysis, entries: readonly PersonEntr
       ...entry.aliases,
     ]);
     names.delete(entry.name);
-    const roles = [...(entry.role ? [entry.role] : []), ...[first!, ...rest].flatMap((e) => e.roles)];
+    // The operator's role first; then each article's, with where it was written.
+    const sources: RoleSource[] = [
+      ...(entry.role ? [{ role: entry.role, articleId: null, published: null }] : []),
+      ...[first!, ...rest].flatMap((e) => sourcesOf(e)),
+    ];
+    const unique = new Map<string, RoleSource>();
+    for (const source of sources) {
+      const key = normalise(source.role).replace(/^(the|a|an) /, "");
+      if (!unique.has(key)) unique.set(key, source);
+    }
     const merged: Entity = {
       ...first!,
       name: entry.name,
       aliases: [...names],
-      roles: [...new Map(roles.map((role) => [normalise(role).replace(/^(the|a|an) /, ""), role])).values()],
+      roles: [...unique.values()].map((source) => source.role),
+      roleSources: [...unique.values()],
       affiliation: entry.affiliation ?? first!.affiliation,
       mentions: [first!, ...rest].flatMap((e) => e.mentions),
     };
