@@ -172,6 +172,16 @@ describe("rule and confidence", () => {
     expect(quote!.confidence).toBeLessThan(SPEAKER_THRESHOLD);
   });
 
+  it("an asserting cue (argued, announced) is as sure as said; a listener after told is its own rule", () => {
+    const [argued, told] = analyze([
+      "Lena Brandt argued that the harbour fees were far too high.",
+      "Lena Brandt told the council that the harbour would reopen in the spring.",
+    ]).quotes;
+    expect(argued).toMatchObject({ rule: "cue-before:name", speaker: "Lena Brandt" });
+    expect(argued!.confidence).toBeGreaterThanOrEqual(SPEAKER_THRESHOLD);
+    expect(told!.rule).toBe("cue-before:name/tell");
+  });
+
   it("the threshold decides for names and anonymous descriptions alike", () => {
     expect(speakerShown({ speaker: "senior official", confidence: SPEAKER_THRESHOLD })).toBe(true);
     expect(speakerShown({ speaker: "Lena Brandt", confidence: SPEAKER_THRESHOLD - 0.01 })).toBe(false);
