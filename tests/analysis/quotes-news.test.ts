@@ -129,6 +129,14 @@ describe("reporting clauses in the middle", () => {
   });
 });
 
+describe("a relative clause inside the subject", () => {
+  it("X, who ..., said: the clause is skipped and X is the speaker", () => {
+    expect(rows(["Ann Lee, who chairs the harbour council, said the fees would fall next year."])).toEqual([
+      ["Ann Lee", "Ann Lee", "indirect", "said", "the fees would fall next year"],
+    ]);
+  });
+});
+
 describe("rule and confidence", () => {
   it("every attribution names its rule and carries a confidence", () => {
     const [named, pronoun] = analyze([
