@@ -34,42 +34,44 @@ const BY_TYPE_AND_RULE: Readonly<Record<string, number>> = {
   "direct|cue-after:name/loose": 0.967, // 29/29
   "direct|cue-after:name/short": 0.875, // 13/14
   "direct|cue-before:anonymous": 0.857, // 11/12
-  "direct|cue-before:name": 0.992, // 982/988
-  "direct|cue-before:name/cue-other": 0.911, // 30/32
+  "direct|cue-before:name": 0.993, // 993/999
+  "direct|cue-before:name/cue-other": 0.914, // 31/33
   "direct|cue-before:name/loose": 0.966, // 28/28
   "direct|cue-before:name/nested": 0.09, // 0/9
   "direct|cue-before:name/short": 0.95, // 37/38
-  "direct|cue-before:name/tell": 0.992, // 123/123
+  "direct|cue-before:name/tell": 0.992, // 128/128
   "direct|cue-before:surname-salient": 0.954, // 20/20
   "direct|participle:name": 0.866, // 12/13
   "direct|participle:name/cue-other": 0.866, // 12/13
   "indirect|according-to:anonymous": 0.875, // 13/14
   "indirect|according-to:anonymous/loose": 0.833, // 9/10
   "indirect|according-to:name": 0.964, // 53/54
-  "indirect|added:name": 0.8, // 7/8
+  "indirect|added:name": 0.818, // 8/9
   "indirect|cue-after-clause:name": 0.923, // 11/11
-  "indirect|cue-before:anonymous": 0.937, // 29/30
+  "indirect|cue-before:anonymous": 0.939, // 30/31
   "indirect|cue-before:anonymous/loose": 0.969, // 62/63
-  "indirect|cue-before:group": 0.818, // 8/9
-  "indirect|cue-before:name": 0.975, // 687/703
+  "indirect|cue-before:group": 0.833, // 9/10
+  "indirect|cue-before:name": 0.975, // 707/724
   "indirect|cue-before:name/cue-other": 0.675, // 24/35
-  "indirect|cue-before:name/loose": 0.851, // 45/52
+  "indirect|cue-before:name/loose": 0.875, // 48/54
   "indirect|cue-before:name/loose/cue-other": 0.9, // 8/8
   "indirect|cue-before:name/short": 0.666, // 7/10
-  "indirect|cue-before:name/tell": 0.846, // 43/50
+  "indirect|cue-before:name/tell": 0.849, // 44/51
   "indirect|cue-mid:name": 0.909, // 39/42
   "indirect|participle:name": 0.923, // 47/50
   "indirect|participle:name/cue-other": 0.914, // 42/45
   "partial|added:name": 0.8, // 7/8
-  "partial|cue-after-clause:name": 0.785, // 10/12
-  "partial|cue-before:anonymous": 0.733, // 10/13
-  "partial|cue-before:name": 0.966, // 203/209
-  "partial|cue-before:name/cue-other": 0.875, // 13/14
+  "partial|cue-after-clause:name": 0.846, // 10/11
+  "partial|cue-before:anonymous": 0.75, // 11/14
+  "partial|cue-before:name": 0.967, // 209/215
+  "partial|cue-before:name/cue-other": 0.888, // 15/16
   "partial|cue-before:name/loose": 0.941, // 15/15
   "partial|cue-before:name/loose/short": 0.888, // 15/16
-  "partial|cue-before:name/short": 0.931, // 163/174
-  "partial|cue-before:name/tell": 0.923, // 23/24
+  "partial|cue-before:name/short": 0.934, // 169/180
+  "partial|cue-before:name/tell": 0.928, // 25/26
+  "partial|cue-before:name/tell/short": 0.9, // 8/8
   "partial|cue-before:surname-salient": 0.769, // 9/11
+  "partial|cue-mid:name": 0.9, // 8/8
   "partial|participle:name": 0.877, // 42/47
   "partial|participle:name/cue-other": 0.906, // 28/30
   "partial|participle:name/cue-other/short": 0.833, // 14/16
