@@ -190,6 +190,16 @@ describe("rule and confidence", () => {
     expect(told!.rule).toBe("cue-before:name/tell");
   });
 
+  it("a short partial quote run into the sentence is not /short; one that ends a sentence is", () => {
+    const [runIn, clipped] = analyze([
+      "Lena Brandt said the harbour plan was “far too costly” for the city.",
+      "Lena Brandt said the second plan was “a mistake.”",
+    ]).quotes;
+    expect(runIn).toMatchObject({ type: "partial", rule: "cue-before:name", speaker: "Lena Brandt" });
+    expect(runIn!.confidence).toBeGreaterThanOrEqual(SPEAKER_THRESHOLD);
+    expect(clipped!.rule).toBe("cue-before:name/short");
+  });
+
   it("the threshold decides for names and anonymous descriptions alike", () => {
     expect(speakerShown({ speaker: "senior official", confidence: SPEAKER_THRESHOLD })).toBe(true);
     expect(speakerShown({ speaker: "Lena Brandt", confidence: SPEAKER_THRESHOLD - 0.01 })).toBe(false);
