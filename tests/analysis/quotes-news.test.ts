@@ -129,6 +129,14 @@ describe("reporting clauses in the middle", () => {
   });
 });
 
+describe("a relative clause inside the subject", () => {
+  it("X, who ..., said: the clause is skipped and X is the speaker", () => {
+    expect(rows(["Ann Lee, who chairs the harbour council, said the fees would fall next year."])).toEqual([
+      ["Ann Lee", "Ann Lee", "indirect", "said", "the fees would fall next year"],
+    ]);
+  });
+});
+
 describe("rule and confidence", () => {
   it("every attribution names its rule and carries a confidence", () => {
     const [named, pronoun] = analyze([
@@ -170,6 +178,26 @@ describe("rule and confidence", () => {
     expect(quote).toMatchObject({ speaker: null, speakerId: null, candidate: "Lena Brandt" });
     expect(quote!.rule).toContain("/nested");
     expect(quote!.confidence).toBeLessThan(SPEAKER_THRESHOLD);
+  });
+
+  it("an asserting cue (argued, announced) is as sure as said; a listener after told is its own rule", () => {
+    const [argued, told] = analyze([
+      "Lena Brandt argued that the harbour fees were far too high.",
+      "Lena Brandt told the council that the harbour would reopen in the spring.",
+    ]).quotes;
+    expect(argued).toMatchObject({ rule: "cue-before:name", speaker: "Lena Brandt" });
+    expect(argued!.confidence).toBeGreaterThanOrEqual(SPEAKER_THRESHOLD);
+    expect(told!.rule).toBe("cue-before:name/tell");
+  });
+
+  it("a short partial quote run into the sentence is not /short; one that ends a sentence is", () => {
+    const [runIn, clipped] = analyze([
+      "Lena Brandt said the harbour plan was “far too costly” for the city.",
+      "Lena Brandt said the second plan was “a mistake.”",
+    ]).quotes;
+    expect(runIn).toMatchObject({ type: "partial", rule: "cue-before:name", speaker: "Lena Brandt" });
+    expect(runIn!.confidence).toBeGreaterThanOrEqual(SPEAKER_THRESHOLD);
+    expect(clipped!.rule).toBe("cue-before:name/short");
   });
 
   it("the threshold decides for names and anonymous descriptions alike", () => {

@@ -9,10 +9,10 @@ import { evaluateSet } from "../../eval/evaluate.js";
 import { environmentProblem } from "../../eval/sets.js";
 
 /**
- * The least PolNeAR dev may score: what the names and attribution work reached (recall 326/690 =
- * 0.472, speaker precision 0.991 with the speaker threshold 0.95), less a hair.
+ * The least PolNeAR dev may score: what the recall work reached (recall 369/690 = 0.535, speaker
+ * precision 0.987 with the speaker threshold 0.95), less a hair.
  */
-const DEV_ATTRIBUTION_FLOORS = { recall: 0.47, precision: 0.99 } as const;
+const DEV_ATTRIBUTION_FLOORS = { recall: 0.53, precision: 0.985 } as const;
 
 const problem = environmentProblem(["dev"]);
 const inCi = process.env.CI === "true";

@@ -27,53 +27,52 @@ export const SPEAKER_THRESHOLD = 0.95;
  * after each entry is right/seen.
  */
 const BY_TYPE_AND_RULE: Readonly<Record<string, number>> = {
-  "direct|added:name": 0.964, // 53/54
+  "direct|added:name": 0.962, // 51/52
   "direct|continuation": 0.461, // 17/37
   "direct|cue-after:anonymous": 0.9, // 8/8
-  "direct|cue-after:name": 0.981, // 530/539
-  "direct|cue-after:name/cue-other": 0.928, // 12/12
-  "direct|cue-after:name/loose": 0.969, // 31/31
-  "direct|cue-after:name/short": 0.846, // 10/11
+  "direct|cue-after:name": 0.984, // 568/576
+  "direct|cue-after:name/loose": 0.967, // 29/29
+  "direct|cue-after:name/short": 0.875, // 13/14
   "direct|cue-before:anonymous": 0.857, // 11/12
-  "direct|cue-before:name": 0.994, // 1050/1055
-  "direct|cue-before:name/cue-other": 0.954, // 62/64
-  "direct|cue-before:name/loose": 0.972, // 34/34
+  "direct|cue-before:name": 0.993, // 993/999
+  "direct|cue-before:name/cue-other": 0.914, // 31/33
+  "direct|cue-before:name/loose": 0.966, // 28/28
   "direct|cue-before:name/nested": 0.09, // 0/9
-  "direct|cue-before:name/short": 0.953, // 40/41
-  "direct|cue-before:surname-salient": 0.966, // 28/28
-  "direct|participle:name": 0.812, // 12/14
-  "direct|participle:name/cue-other": 0.812, // 12/14
+  "direct|cue-before:name/short": 0.95, // 37/38
+  "direct|cue-before:name/tell": 0.992, // 128/128
+  "direct|cue-before:surname-salient": 0.954, // 20/20
+  "direct|participle:name": 0.866, // 12/13
+  "direct|participle:name/cue-other": 0.866, // 12/13
   "indirect|according-to:anonymous": 0.875, // 13/14
   "indirect|according-to:anonymous/loose": 0.833, // 9/10
-  "indirect|according-to:name": 0.961, // 49/50
-  "indirect|added:name": 0.8, // 7/8
-  "indirect|cue-after-clause:name": 0.8, // 11/13
-  "indirect|cue-before:anonymous": 0.933, // 27/28
+  "indirect|according-to:name": 0.964, // 53/54
+  "indirect|added:name": 0.818, // 8/9
+  "indirect|cue-after-clause:name": 0.923, // 11/11
+  "indirect|cue-before:anonymous": 0.939, // 30/31
   "indirect|cue-before:anonymous/loose": 0.969, // 62/63
-  "indirect|cue-before:anonymous/loose/cue-other": 0.846, // 10/11
-  "indirect|cue-before:name": 0.969, // 562/579
-  "indirect|cue-before:name/cue-other": 0.907, // 185/203
-  "indirect|cue-before:name/cue-other/short": 0.615, // 7/11
-  "indirect|cue-before:name/loose": 0.818, // 35/42
-  "indirect|cue-before:name/loose/cue-other": 0.96, // 23/23
-  "indirect|cue-before:surname-salient": 0.9, // 8/8
-  "indirect|cue-mid:name": 0.891, // 32/35
-  "indirect|participle:name": 0.888, // 39/43
-  "indirect|participle:name/cue-other": 0.88, // 36/40
+  "indirect|cue-before:group": 0.833, // 9/10
+  "indirect|cue-before:name": 0.975, // 707/724
+  "indirect|cue-before:name/cue-other": 0.675, // 24/35
+  "indirect|cue-before:name/loose": 0.875, // 48/54
+  "indirect|cue-before:name/loose/cue-other": 0.9, // 8/8
+  "indirect|cue-before:name/short": 0.666, // 7/10
+  "indirect|cue-before:name/tell": 0.849, // 44/51
+  "indirect|cue-mid:name": 0.909, // 39/42
+  "indirect|participle:name": 0.923, // 47/50
+  "indirect|participle:name/cue-other": 0.914, // 42/45
   "partial|added:name": 0.8, // 7/8
-  "partial|cue-after-clause:name": 0.733, // 10/13
-  "partial|cue-before:anonymous": 0.714, // 9/12
-  "partial|cue-before:name": 0.962, // 206/213
-  "partial|cue-before:name/cue-other": 0.925, // 24/25
-  "partial|cue-before:name/cue-other/short": 0.861, // 30/34
-  "partial|cue-before:name/loose": 0.923, // 11/11
-  "partial|cue-before:name/loose/cue-other": 0.909, // 9/9
-  "partial|cue-before:name/loose/short": 0.894, // 16/17
-  "partial|cue-before:name/short": 0.941, // 145/153
-  "partial|cue-before:surname-salient": 0.75, // 11/14
-  "partial|participle:name": 0.88, // 43/48
-  "partial|participle:name/cue-other": 0.909, // 29/31
-  "partial|participle:name/cue-other/short": 0.833, // 14/16
+  "partial|cue-after-clause:name": 0.866, // 12/13
+  "partial|cue-before:anonymous": 0.75, // 11/14
+  "partial|cue-before:name": 0.963, // 338/350
+  "partial|cue-before:name/cue-other": 0.869, // 19/21
+  "partial|cue-before:name/loose": 0.96, // 23/23
+  "partial|cue-before:name/loose/short": 0.8, // 7/8
+  "partial|cue-before:name/short": 0.872, // 40/45
+  "partial|cue-before:name/tell": 0.935, // 28/29
+  "partial|cue-before:surname-salient": 0.8, // 7/8
+  "partial|cue-mid:name": 0.9, // 8/8
+  "partial|participle:name": 0.877, // 42/47
+  "partial|participle:name/cue-other": 0.906, // 38/41
 };
 
 /** A rule never measured: below the threshold, so unproven rules never show a speaker. */
@@ -145,6 +144,31 @@ const COMMON_CUES = new Set([
   "explained",
   "noted",
   "continued",
+  // Verbs that assert what follows as the subject's own claim: on train as sure as "said" once the
+  // subject is a name (indirect 164 right of 169), unlike hedged or channel verbs (suggested, tweeted).
+  "announced",
+  "announces",
+  "argued",
+  "argues",
+  "asked",
+  "asks",
+  "reported",
+  "acknowledged",
+  "acknowledges",
+  "insisted",
+  "insists",
+  "claimed",
+  "claims",
+  "declared",
+  "declares",
+  "notes",
+  "admitted",
+  "admits",
+  "stressed",
+  "asserted",
+  "asserts",
+  "reiterated",
+  "explains",
 ]);
 
 /** Words a subject may hold besides its name: determiners, roles, courtesy titles. */
@@ -167,7 +191,7 @@ function isSubjectWord(word: string): boolean {
  * `according-to`, `added`), then how it was resolved (speakers.ts), then what makes it less sure:
  * `/nested` (the sentence also cites a source: "X said ..., according to the Times"), `/loose` (the
  * subject holds other lower-case words: "not everything X says"), `/opinion` (believe, fear: not
- * speech), `/cue-other` (a less common speech cue),
+ * speech), `/cue-other` (a less common speech cue), `/tell` (told, tells: a listener after the cue),
  * `/short` (under four words: a fragment that may belong to a longer quote of someone else).
  */
 export function ruleOf(
@@ -176,6 +200,7 @@ export function ruleOf(
   sentenceCues: readonly Cue[],
   text: string,
   mid = false,
+  type?: QuoteType,
 ): string {
   if (!cue) return "none";
   const frame = mid
@@ -197,6 +222,12 @@ export function ruleOf(
   if (loose) rule += "/loose";
   if (cue.word.kind === "opinion") rule += "/opinion";
   else if (!COMMON_CUES.has(cue.word.text)) rule += "/cue-other";
-  if (text.trim().split(/\s+/).length < 4) rule += "/short";
+  // "X told Y that ...": the listener stands between cue and clause and is often the one whose
+  // words follow; measured apart from "said" (indirect on train: 47 right of 55).
+  else if (cue.word.frame === "tell") rule += "/tell";
+  // A partial quote is a fragment by nature: only one that ends a sentence of its own ("“a mistake.”")
+  // may be cut from someone else's longer quote (partial on train: 129 of 135 right without the mark).
+  const clipped = type !== "partial" || /[.,!?;:]$/.test(text.trim());
+  if (text.trim().split(/\s+/).length < 4 && clipped) rule += "/short";
   return rule;
 }

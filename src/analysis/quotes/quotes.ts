@@ -139,7 +139,7 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
           asWritten,
           cue: cueText,
           cueKind,
-          rule: ruleOf(cue, speaker, cues, item.text, item.frame === "mid"),
+          rule: ruleOf(cue, speaker, cues, item.text, item.frame === "mid", item.type),
         });
         quotes.push(quote);
         last = { quote, ordinal, open: quotation?.open ?? false };

@@ -40,6 +40,9 @@ export interface Cue {
   participle?: boolean;
 }
 
+/** Words that open a relative clause inside a subject ("X, who ..., said"). */
+const RELATIVE_WORDS = new Set(["who", "whose", "whom"]);
+
 /** Nouns for people: a sentence opening with one has a person as its subject. */
 export const PERSON_NOUNS = new Set(
   [...ANONYMOUS_NOUNS, ...ROLE_NOUNS].filter(
@@ -83,6 +86,9 @@ export function subjectBefore(
       comma--;
     }
     if (tokenText(paragraph, items[comma]) === "," && comma < to - 2) {
+      // "Ann Lee, who chairs the council, said": the relative clause is skipped, the subject is before it.
+      if (RELATIVE_WORDS.has(lowerAt(paragraph, items, comma + 1)))
+        return plainSubject(paragraph, items, comma);
       const inner = plainSubject(paragraph, items, to - 1);
       const outer = plainSubject(paragraph, items, comma);
       if (inner && outer && inner[0] === comma + 1) return [outer[0], to - 1];
