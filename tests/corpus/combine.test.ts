@@ -75,7 +75,8 @@ describe("combineAnalyses", () => {
     const netanyahu = merged.entities.find((e) => e.name === "Benjamin Netanyahu")!;
     const offices = merged.entities.filter((e) => e.linkedTo === netanyahu.id);
     expect(offices).toHaveLength(1);
-    expect(merged.quotes.map((q) => q.speakerId)).toEqual([offices[0]!.id, offices[0]!.id]);
+    // The merge remaps the proposed speaker whether it is shown or below the threshold (candidate).
+    expect(merged.quotes.map((q) => q.speakerId ?? q.candidateId)).toEqual([offices[0]!.id, offices[0]!.id]);
   });
 
   it("is plain JSON: an article analysis survives a round trip through JSON unchanged", () => {
