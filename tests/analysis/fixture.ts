@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type ArticleAnalysis, analyzeArticle } from "../../src/analysis/analyze.js";
+import type { Quote } from "../../src/analysis/types.js";
 import type { Article } from "../../src/core/types.js";
 import type { KnowledgeBase } from "../../src/index/knowledge-base.js";
 import { buildKnowledgeBase } from "../../src/store/build.js";
@@ -74,4 +75,21 @@ export function analyze(paragraphs: string[], id = "t", published = "2024-10-24"
 /** A knowledge base over these articles, built by the real build. */
 export function knowledgeBase(articles: Article[]): KnowledgeBase {
   return buildKnowledgeBase(articles);
+}
+
+/**
+ * The quotes of a text as compact rows: [speaker, as written, type, cue, text]. The speaker is the
+ * one the rules propose, shown or below the confidence threshold (a candidate): these tests are
+ * about the rules; the threshold has its own tests (quotes-news.test.ts).
+ */
+export function rows(
+  paragraphs: string[],
+): Array<[string | null, string | null, Quote["type"], string, string]> {
+  return analyze(paragraphs).quotes.map((q) => [
+    q.speaker ?? q.candidate ?? null,
+    q.speakerAsWritten,
+    q.type,
+    q.cue,
+    q.text,
+  ]);
 }

@@ -5,24 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { SPEAKER_THRESHOLD, speakerShown } from "../../src/analysis/quotes/confidence.js";
-import type { Quote } from "../../src/analysis/types.js";
 import { exportAnalysis } from "../../src/answers/export.js";
-import { analyze, article, knowledgeBase } from "./fixture.js";
-
-/**
- * The quotes of a text as compact rows: [speaker, as written, type, cue, text]. The speaker is the
- * one the rules propose, shown or below the confidence threshold (a candidate): these tests are
- * about the rules; the threshold has its own tests (quotes-news.test.ts).
- */
-function rows(paragraphs: string[]): Array<[string | null, string | null, Quote["type"], string, string]> {
-  return analyze(paragraphs).quotes.map((q) => [
-    q.speaker ?? q.candidate ?? null,
-    q.speakerAsWritten,
-    q.type,
-    q.cue,
-    q.text,
-  ]);
-}
+import { analyze, article, knowledgeBase, rows } from "./fixture.js";
 
 describe("titles written with a full stop", () => {
   it("Mr. before a surname does not cut the subject (reported speech)", () => {

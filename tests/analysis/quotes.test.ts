@@ -4,23 +4,7 @@
  * certain must come out unattributed, never guessed.
  */
 import { describe, expect, it } from "vitest";
-import type { Quote } from "../../src/analysis/types.js";
-import { analyze } from "./fixture.js";
-
-/**
- * The quotes of a text as compact rows: [speaker, as written, type, cue, text]. The speaker is the
- * one the rules propose, shown or below the confidence threshold (a candidate): these tests are
- * about the rules; the threshold has its own tests (quotes-news.test.ts).
- */
-function rows(paragraphs: string[]): Array<[string | null, string | null, Quote["type"], string, string]> {
-  return analyze(paragraphs).quotes.map((q) => [
-    q.speaker ?? q.candidate ?? null,
-    q.speakerAsWritten,
-    q.type,
-    q.cue,
-    q.text,
-  ]);
-}
+import { analyze, rows } from "./fixture.js";
 
 describe("direct quotes", () => {
   it("quote first, then speaker and cue", () => {
