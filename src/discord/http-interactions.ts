@@ -17,6 +17,8 @@ import { verifyRequest } from "./signature.js";
 
 /** Discord's interaction bodies are small; anything past this is refused unread. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Longest time a request may take to arrive whole (headers and body). */
+const REQUEST_TIMEOUT_MS = 30_000;
 /** Interaction ids remembered to answer a repeated delivery once (oldest forgotten first). */
 const REMEMBERED_IDS = 10_000;
 
@@ -183,6 +185,8 @@ export async function listenHttpInteractions(options: HttpInteractionsOptions): 
     inFlight.add(handling);
     void handling.finally(() => inFlight.delete(handling));
   });
+  // Discord sends small bodies at once: a request still arriving after this is dropped.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve, rejectListen) => {
     server.once("error", rejectListen);
     server.listen(options.port, options.host, () => {

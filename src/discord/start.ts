@@ -65,7 +65,16 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
   const { settings } = parsed;
   const log = options.log ?? createLogger({ level: settings.logLevel, secrets: [settings.token] });
   const endpoint = http.settings ? await listen(http.settings, settings, log, options.store) : null;
-  const store = typeof options.store === "function" ? await options.store() : options.store;
+  let store: Store;
+  try {
+    store = typeof options.store === "function" ? await options.store() : options.store;
+  } catch (error) {
+    // The endpoint must not keep the process alive after a failed load.
+    await endpoint?.close(0);
+    throw error;
+  }
+  // Part of every paging id's version: replicas running other code never misread each other's buttons.
+  const codeVersion = await codeFingerprint();
   // Fetching and parsing run in a worker thread; the store's watcher serves what it writes.
   const ingest: IngestService | undefined = options.knowledgeDir
     ? startIngest({ dir: options.knowledgeDir, log, allowPrivate: allowPrivate(env), feeds: feeds.settings })
@@ -78,7 +87,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
     answer: answerCommand,
     complete,
     ingest,
-    codeVersion: await codeFingerprint(),
+    codeVersion,
     isShuttingDown: () => shuttingDown,
   });
   const bot = settings.token

@@ -20,7 +20,7 @@ import {
   untilReady,
 } from "../discord-standin/http-interactions.js";
 import { autocomplete, buttonClick, slashCommand } from "../discord-standin/payloads.js";
-import { exitWithin, killIfRunning } from "../discord-standin/spawn-bot.js";
+import { exitWithin, killIfRunning, readyOrExited } from "../discord-standin/spawn-bot.js";
 import { type Standin, startStandin } from "../discord-standin/standin.js";
 import { finalReply, isEphemeral, type Message, shownText } from "../helpers/reliability/replies.js";
 
@@ -287,4 +287,42 @@ describe("HTTP interactions: two replicas", () => {
     expect(exit.code).toBe(0);
     expect(replica.bot.logs.find((line) => line.event === "stopped")?.unfinished).toBe(0);
   }, 30_000);
+});
+
+describe("HTTP interactions beside the gateway, in one process", () => {
+  let standin: Standin;
+  let sender: HttpSender;
+  let both: Replica | undefined;
+
+  beforeAll(async () => {
+    standin = await startStandin();
+    sender = new HttpSender(standin);
+    both = await spawnReplica(standin, sender.signer, { env: { DISCORD_TOKEN: standin.token } });
+    await readyOrExited(standin, both.bot, START_TIMEOUT_MS);
+    await untilReady(both, START_TIMEOUT_MS);
+  }, START_TIMEOUT_MS + 5000);
+
+  afterAll(async () => {
+    await killIfRunning(both?.bot);
+    await both?.cleanUp();
+    await standin?.close();
+  });
+
+  it("answers on both, and SIGTERM stops both cleanly", async () => {
+    const place = {
+      applicationId: standin.applicationId,
+      guildId: standin.guildId,
+      channelId: standin.channelId,
+    };
+    const viaGateway = await standin.sendCommand("who", { name: "Barnea" });
+    const viaHttp = slashCommand(place, standin.user, "who", { name: "Barnea" });
+    expect((await sender.send(both!.url, viaHttp)).status).toBe(200);
+    for (const interaction of [viaGateway, viaHttp]) {
+      const reply = await finalReply(standin, interaction);
+      expect(shownText(reply.message)).toContain("Who is David Barnea?");
+      expect(reply.message.allowed_mentions).toEqual({ parse: [] });
+    }
+    both!.bot.child.kill("SIGTERM");
+    expect(await exitWithin(both!.bot, 10_000)).toEqual({ code: 0, signal: null });
+  });
 });
