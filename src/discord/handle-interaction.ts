@@ -1,6 +1,7 @@
 /**
  * Routes one interaction (slash command, autocomplete or paging button) to the answers, sends the
- * result through respond.ts, and logs one line for it. Never throws: an internal error is logged
+ * result through respond.ts over whichever transport it came by (gateway or HTTP), and logs one
+ * line for it. Never throws: an internal error is logged
  * with an id and the user gets a short private apology quoting that id.
  */
 import { randomUUID } from "node:crypto";
