@@ -4,6 +4,7 @@
  * interaction's webhook, with no bot token), the apology after a bug, and the same wire rules as
  * the gateway (allowed_mentions, limits).
  */
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/answers/types.js";
 import type { CommandOptions } from "../../src/commands/definitions.js";
@@ -112,5 +113,27 @@ describe("HTTP endpoint: deferred replies through the webhook", () => {
     const errorLine = logged()!;
     expect(errorLine.outcome).toBe("internal-error");
     expect(shownText(reply.message)).toContain(`error ${String(errorLine.errorId)}`);
+  });
+
+  it("refuses a body over 1 MB without a length as soon as it passes 1 MB, before it ends", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${url}/interactions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "transfer-encoding": "chunked" },
+      });
+      req.on("response", (res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+        req.destroy();
+      });
+      req.on("error", (error) => {
+        if (!req.destroyed) reject(error);
+      });
+      req.flushHeaders();
+      // 1.1 MB and never the end of the body: only an early answer can resolve this.
+      for (let i = 0; i < 18; i += 1) req.write(Buffer.alloc(64 * 1024, 0x20));
+    });
+    expect(status).toBe(413);
+    expect(logs.some((line) => line.event === "http-rejected" && line.status === 413)).toBe(true);
   });
 });
