@@ -230,6 +230,10 @@ describe("HTTP interactions: two replicas", () => {
     });
     expect(tamperedAnswer.status).toBe(401);
 
+    // Discord checks an endpoint with a badly signed PING too: it must be refused.
+    const ping = { id: "2", token: "ping", type: 1, application_id: standin.applicationId };
+    expect((await sender.send(replica.url, ping, { signer: forger })).status).toBe(401);
+
     const refused = [forged, unsigned, garbled, stale, oversized, malformed, tampered];
     expect(standin.requests.slice(requestsBefore)).toEqual([]);
     for (const interaction of refused) expect(standin.interaction(interaction.id)?.callbackType).toBeNull();
