@@ -27,7 +27,7 @@ function logLevel(value: string | undefined): LogLevel {
 
 export const USAGE = `Usage: parley [command] [words] [--json] [--knowledge DIR]
 
-  parley                  the Discord bot when DISCORD_TOKEN is set, else the local console
+  parley                  the Discord bot when DISCORD_TOKEN or PARLEY_HTTP_PORT is set, else the local console
   parley console          the local console: type /who Barnea, /quote Blinken, /status talks ...
 ${COMMANDS.filter((c) => !c.defaultMemberPermissions)
   .map((c) => `  parley ${c.usage.slice(1).padEnd(22)}${c.description}`)
@@ -141,18 +141,23 @@ export async function runCli(
       return 2;
     }
     const interactive = command === undefined || command === "console";
-    const discord = command === undefined && Boolean(env.DISCORD_TOKEN?.trim());
-    const store = await KnowledgeStore.open({
-      dir,
-      cacheDir: values["no-snapshot"] ? false : undefined,
-      watch: interactive,
-      onEvent: discord ? logTo(createLogger({ level: logLevel(env.LOG_LEVEL) })) : reportTo(streams.err),
-    });
+    // The gateway with a bot token, the HTTP endpoint with a port (it needs no token), or both.
+    const discord =
+      command === undefined && Boolean(env.DISCORD_TOKEN?.trim() || env.PARLEY_HTTP_PORT?.trim());
+    const openStore = () =>
+      KnowledgeStore.open({
+        dir,
+        cacheDir: values["no-snapshot"] ? false : undefined,
+        watch: interactive,
+        onEvent: discord ? logTo(createLogger({ level: logLevel(env.LOG_LEVEL) })) : reportTo(streams.err),
+      });
     if (discord) {
       const { startDiscord } = await import("../discord/start.js");
-      await startDiscord({ env, store, knowledgeDir: dir });
+      // Opened once the settings are valid (and the HTTP endpoint listens: /readyz 503 meanwhile).
+      await startDiscord({ env, store: openStore, knowledgeDir: dir });
       return 0;
     }
+    const store = await openStore();
     if (interactive) {
       if (command === undefined)
         streams.err(

@@ -31,8 +31,9 @@ function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw ? raw : undefined;
 }
 
-function parseToken(raw: string | undefined, problems: string[]): string {
+function parseToken(raw: string | undefined, required: boolean, problems: string[]): string {
   if (!raw) {
+    if (!required) return "";
     problems.push(
       "Parley: DISCORD_TOKEN is not set: copy the bot token from the Discord Developer Portal (Bot → Reset Token) into .env.",
     );
@@ -116,9 +117,12 @@ function parsePositive(
  * parseDiscordSettings({ DISCORD_TOKEN: "abc.def", DISCORD_APPLICATION_ID: "123456789012345678" })
  * // { ok: true, settings: { token: "abc.def", guildId: null, logLevel: "info", ... } }
  */
-export function parseDiscordSettings(env: NodeJS.ProcessEnv): SettingsResult {
+export function parseDiscordSettings(
+  env: NodeJS.ProcessEnv,
+  { tokenRequired = true }: { tokenRequired?: boolean } = {},
+): SettingsResult {
   const problems: string[] = [];
-  const token = parseToken(value(env, "DISCORD_TOKEN"), problems);
+  const token = parseToken(value(env, "DISCORD_TOKEN"), tokenRequired, problems);
   const applicationId = parseSnowflake(
     "DISCORD_APPLICATION_ID",
     value(env, "DISCORD_APPLICATION_ID"),
@@ -194,4 +198,45 @@ export function parseFeedSettings(
   );
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, settings: { feeds, filter, intervalMinutes } };
+}
+
+/** The HTTP interactions endpoint (`POST /interactions`, `/healthz`, `/readyz`). */
+export interface HttpSettings {
+  /** 0: any free port (tests read the one chosen from the `http-listening` log line). */
+  port: number;
+  /** Interface to listen on; null: all of them. */
+  host: string | null;
+  /** The application's Ed25519 public key, 64 hex digits (Developer Portal → General Information). */
+  publicKey: string;
+}
+
+/**
+ * HTTP mode is on when `PARLEY_HTTP_PORT` is set; it then needs `DISCORD_PUBLIC_KEY`.
+ *
+ * @example
+ * parseHttpSettings({ PARLEY_HTTP_PORT: "8080", DISCORD_PUBLIC_KEY: "ab12…" })
+ * // { ok: true, settings: { port: 8080, host: null, publicKey: "ab12…" } }
+ */
+export function parseHttpSettings(
+  env: NodeJS.ProcessEnv,
+): { ok: true; settings: HttpSettings | null } | { ok: false; problems: string[] } {
+  const rawPort = value(env, "PARLEY_HTTP_PORT");
+  if (rawPort === undefined) return { ok: true, settings: null };
+  const problems: string[] = [];
+  const port = Number(rawPort);
+  if (!/^\d{1,5}$/.test(rawPort) || port > 65535)
+    problems.push(
+      `Parley: PARLEY_HTTP_PORT must be a port number (0 to 65535), got “${rawPort.slice(0, 40)}”.`,
+    );
+  const publicKey = value(env, "DISCORD_PUBLIC_KEY") ?? "";
+  if (!publicKey)
+    problems.push(
+      "Parley: DISCORD_PUBLIC_KEY is not set: HTTP mode (PARLEY_HTTP_PORT) needs the Public Key from the Discord Developer Portal (General Information).",
+    );
+  else if (!/^[0-9a-f]{64}$/i.test(publicKey))
+    problems.push(
+      `Parley: DISCORD_PUBLIC_KEY must be 64 hex digits (the Public Key on General Information), got “${publicKey.slice(0, 80)}”.`,
+    );
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, settings: { port, host: value(env, "PARLEY_HTTP_HOST") ?? null, publicKey } };
 }

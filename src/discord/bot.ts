@@ -9,10 +9,9 @@ import { ParleyError } from "../core/errors.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { Logger } from "../log/logger.js";
 import { createClient } from "./client.js";
+import { createBotContext } from "./context.js";
 import { type BotContext, handleInteraction } from "./handle-interaction.js";
-import { PageMemory } from "./paging-id.js";
-import { RateLimiter } from "./rate-limit.js";
-import { WorkEstimates } from "./work-estimate.js";
+import { parseInteraction, restTransport } from "./interaction.js";
 
 export interface BotOptions {
   settings: DiscordSettings;
@@ -26,6 +25,8 @@ export interface BotOptions {
   ingest?: BotContext["ingest"];
   /** Longest wait for Discord to accept the login (default 30 s). */
   loginTimeoutMs?: number;
+  /** The process's context when another transport shares it (start.ts); default: the bot's own. */
+  context?: BotContext;
 }
 
 export interface Bot {
@@ -37,9 +38,6 @@ export interface Bot {
   /** Interactions being handled right now. */
   readonly inFlight: number;
 }
-
-/** Page turns allowed per command in the rate-limit window. */
-const PAGING_ALLOWANCE = 3;
 
 function loginError(error: unknown, settings: DiscordSettings): ParleyError {
   const code = (error as { code?: unknown }).code;
@@ -66,25 +64,18 @@ export function createBot(options: BotOptions): Bot {
   const client = createClient(settings);
   const inFlight = new Set<Promise<void>>();
   let shuttingDown = false;
-  const context: BotContext = {
-    knowledge: options.knowledge,
-    answer: options.answer,
-    complete: options.complete,
-    log,
-    limiter: new RateLimiter(settings.rateLimit.commands, settings.rateLimit.windowSeconds * 1000),
-    pagingLimiter: new RateLimiter(
-      settings.rateLimit.commands * PAGING_ALLOWANCE,
-      settings.rateLimit.windowSeconds * 1000,
-    ),
-    memory: new PageMemory(),
-    estimates: new WorkEstimates(),
-    isShuttingDown: () => shuttingDown,
-    deferAfterMs: options.deferAfterMs,
-    ingest: options.ingest,
-  };
+  const own = createBotContext({ ...options, isShuttingDown: () => shuttingDown });
+  const context: BotContext = options.context
+    ? { ...options.context, isShuttingDown: () => shuttingDown || options.context!.isShuttingDown() }
+    : own;
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    const handling = handleInteraction(context, interaction);
+  // The raw API JSON, as the HTTP endpoint receives it: one parser and one reply path for both.
+  client.on(Events.Raw, (packet: { t?: unknown; d?: unknown }) => {
+    if (packet.t !== "INTERACTION_CREATE") return;
+    const interaction = parseInteraction(packet.d);
+    if (!interaction) return;
+    interaction.applicationId ||= settings.applicationId;
+    const handling = handleInteraction(context, interaction, restTransport(client.rest, interaction));
     inFlight.add(handling);
     void handling.finally(() => inFlight.delete(handling));
   });

@@ -3,21 +3,20 @@
  * Server), and the permission is checked again here, since a server can change who sees a command.
  * One add at a time per server; the reply is always private and goes through respond.ts.
  */
-import { type ChatInputCommandInteraction, PermissionFlagsBits } from "discord.js";
 import type { Reply } from "../answers/types.js";
 import { userError } from "../answers/user-error.js";
 import type { AddResult } from "../ingest/add.js";
 import type { IngestService } from "../ingest/ingest-worker.js";
 import type { LogFields } from "../log/logger.js";
-import type { PageMemory } from "./paging-id.js";
-import { renderReplyMessage } from "./render-message.js";
-import { deliver, respond } from "./respond.js";
+import type { IncomingInteraction } from "./interaction.js";
+import { renderAnswerPages } from "./render-answer.js";
+import { renderUserErrorMessage } from "./render-message.js";
+import { deliver, type Responder, respond } from "./respond.js";
 import type { WorkEstimates } from "./work-estimate.js";
 
 /** The parts of the bot's context /add uses (BotContext has them all). */
 export interface AddContext {
   ingest?: Pick<IngestService, "add">;
-  memory: PageMemory;
   estimates: WorkEstimates;
   deferAfterMs?: number;
 }
@@ -50,20 +49,25 @@ export function addReply(result: AddResult): Reply {
  */
 export async function handleAdd(
   context: AddContext,
-  interaction: ChatInputCommandInteraction,
+  interaction: IncomingInteraction,
+  responder: Responder,
   startedAt: number,
   trace: LogFields & { outcome: string; deferred?: boolean },
 ): Promise<void> {
   const privately = (reply: Reply) => ({
-    message: renderReplyMessage(reply, { options: {}, page: 0, memory: context.memory }, true).message,
+    message:
+      reply.kind === "user-error"
+        ? renderUserErrorMessage(reply)
+        : // One short page (four facts): no paging.
+          { embeds: renderAnswerPages(reply).slice(0, 1), components: [], ephemeral: true },
     mode: "reply" as const,
   });
   const guildId = interaction.guildId;
-  if (!guildId || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+  if (!guildId || !interaction.canManageGuild) {
     trace.outcome = "user-error";
     trace.refused = "permission";
     await deliver(
-      interaction,
+      responder,
       privately(userError("add", "Only moderators (Manage Server) can add articles.")),
     );
     return;
@@ -71,7 +75,7 @@ export async function handleAdd(
   const ingest = context.ingest;
   if (!ingest) {
     trace.outcome = "user-error";
-    await deliver(interaction, privately(userError("add", "Adding articles is not set up on this bot.")));
+    await deliver(responder, privately(userError("add", "Adding articles is not set up on this bot.")));
     return;
   }
   const inProgress = busy.get(context) ?? new Set<string>();
@@ -80,16 +84,16 @@ export async function handleAdd(
     trace.outcome = "user-error";
     trace.refused = "busy";
     await deliver(
-      interaction,
+      responder,
       privately(userError("add", "Another /add is running in this server: try again when it has finished.")),
     );
     return;
   }
   inProgress.add(guildId);
   try {
-    const url = interaction.options.getString("url") ?? "";
+    const url = typeof interaction.options.url === "string" ? interaction.options.url : "";
     const result = await respond(
-      interaction,
+      responder,
       async () => {
         const added = await ingest.add(url);
         trace.outcome = added.status === "added" ? "answered" : "user-error";

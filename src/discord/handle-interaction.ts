@@ -1,16 +1,10 @@
 /**
  * Routes one interaction (slash command, autocomplete or paging button) to the answers, sends the
- * result through respond.ts, and logs one line for it. Never throws: an internal error is logged
+ * result through respond.ts over whichever transport it came by (gateway or HTTP), and logs one
+ * line for it. Never throws: an internal error is logged
  * with an id and the user gets a short private apology quoting that id.
  */
 import { randomUUID } from "node:crypto";
-import {
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  MessageFlags,
-} from "discord.js";
 import type { Reply } from "../answers/types.js";
 import type { CommandOptions, CompletionSource } from "../commands/definitions.js";
 import { findCommand } from "../commands/definitions.js";
@@ -18,10 +12,11 @@ import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { IngestService } from "../ingest/ingest-worker.js";
 import type { LogFields, Logger } from "../log/logger.js";
 import { handleAdd } from "./handle-add.js";
-import { decodePageId, type PageMemory } from "./paging-id.js";
+import type { IncomingInteraction, InteractionTransport } from "./interaction.js";
+import { decodePageId, type PageCodec } from "./paging-id.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { notices, type OutgoingMessage, renderReplyMessage } from "./render-message.js";
-import { deliver, type RepliableInteraction, respond, respondChoices } from "./respond.js";
+import { deliver, Responder, respond, respondChoices } from "./respond.js";
 import type { WorkEstimates } from "./work-estimate.js";
 
 export interface BotContext {
@@ -33,7 +28,8 @@ export interface BotContext {
   limiter: RateLimiter;
   /** Paging is cheap and comes in quick runs of clicks: it has its own, roomier limit. */
   pagingLimiter: RateLimiter;
-  memory: PageMemory;
+  /** The version and names paging ids are written against, for a knowledge base (paging-id.ts). */
+  codec: (kb: KnowledgeBase) => PageCodec;
   /** Recent answer times per command, to defer before slow work. */
   estimates: WorkEstimates;
   /** True once shutdown started: new interactions get a short "restarting" answer. */
@@ -48,7 +44,7 @@ type Outcome =
   | "user-error"
   | "rate-limited"
   | "shutting-down"
-  | "expired-button"
+  | "old-button"
   | "foreign-button"
   | "internal-error";
 
@@ -71,20 +67,20 @@ const LOGGED_OPTION_MAX = 100;
  * The command's options as given, as text (for the answer and for paging ids: a boolean other than
  * `hide` is kept as "true" when set), and `hide`.
  */
-function readOptions(interaction: ChatInputCommandInteraction): {
+function readOptions(interaction: IncomingInteraction): {
   text: Record<string, string>;
   hide: boolean;
 } {
   const text: Record<string, string> = {};
-  for (const option of findCommand(interaction.commandName)?.options ?? []) {
+  for (const option of findCommand(interaction.commandName ?? "")?.options ?? []) {
+    const value = interaction.options[option.name];
     if (option.type === "boolean") {
-      if (option.name !== "hide" && interaction.options.getBoolean(option.name)) text[option.name] = "true";
+      if (option.name !== "hide" && value === true) text[option.name] = "true";
       continue;
     }
-    const value = interaction.options.getString(option.name);
-    if (value !== null) text[option.name] = value;
+    if (typeof value === "string") text[option.name] = value;
   }
-  return { text, hide: interaction.options.getBoolean("hide") ?? false };
+  return { text, hide: interaction.options.hide === true };
 }
 
 function loggedOptions(text: Record<string, string>, hide: boolean): Record<string, string | boolean> {
@@ -100,33 +96,36 @@ function privately(message: OutgoingMessage): { message: OutgoingMessage; mode: 
 
 async function handleCommand(
   context: BotContext,
-  interaction: ChatInputCommandInteraction,
+  interaction: IncomingInteraction,
+  responder: Responder,
   startedAt: number,
   trace: Trace,
 ): Promise<void> {
+  const command = interaction.commandName ?? "";
   const { text, hide } = readOptions(interaction);
   trace.options = loggedOptions(text, hide);
   if (context.isShuttingDown()) {
     trace.outcome = "shutting-down";
-    await deliver(interaction, privately(notices.shuttingDown()));
+    await deliver(responder, privately(notices.shuttingDown()));
     return;
   }
-  const decision = context.limiter.take(interaction.user.id);
+  const decision = context.limiter.take(interaction.userId);
   if (!decision.allowed) {
     trace.outcome = "rate-limited";
-    await deliver(interaction, privately(notices.slowDown(decision.retryAfterSeconds)));
+    await deliver(responder, privately(notices.slowDown(decision.retryAfterSeconds)));
     return;
   }
-  if (interaction.commandName === "add") {
-    await handleAdd(context, interaction, startedAt, trace);
+  if (command === "add") {
+    await handleAdd(context, interaction, responder, startedAt, trace);
     return;
   }
   const result = await respond(
-    interaction,
+    responder,
     () => {
-      const reply = context.answer(context.knowledge.current(), interaction.commandName, { ...text, hide });
+      const kb = context.knowledge.current();
+      const reply = context.answer(kb, command, { ...text, hide });
       trace.outcome = reply.kind === "answer" ? "answered" : "user-error";
-      const rendered = renderReplyMessage(reply, { options: text, page: 0, memory: context.memory }, hide);
+      const rendered = renderReplyMessage(reply, { options: text, page: 0, codec: context.codec(kb) }, hide);
       if (rendered.pageCount > 1) trace.pages = rendered.pageCount;
       return { message: rendered.message, mode: "reply" };
     },
@@ -134,30 +133,29 @@ async function handleCommand(
       startedAt,
       expected: { mode: "reply", ephemeral: hide },
       deferAfterMs: context.deferAfterMs,
-      expectedWorkMs: context.estimates.expected(interaction.commandName),
+      expectedWorkMs: context.estimates.expected(command),
     },
   );
-  context.estimates.record(interaction.commandName, result.workMs);
+  context.estimates.record(command, result.workMs);
   trace.deferred = result.deferred;
 }
 
 async function handleButton(
   context: BotContext,
-  interaction: ButtonInteraction,
+  interaction: IncomingInteraction,
+  responder: Responder,
   startedAt: number,
   trace: Trace,
 ): Promise<void> {
-  const decoded = decodePageId(interaction.customId, context.memory);
+  // One knowledge base for the decoding and the answer: a reload meanwhile cannot mismatch them.
+  const kb = context.knowledge.current();
+  const codec = context.codec(kb);
+  const decoded = decodePageId(interaction.customId ?? "", codec);
   if (!decoded.ok) {
-    trace.outcome = decoded.reason === "expired" ? "expired-button" : "foreign-button";
-    const command = interaction.customId.split("|")[1] ?? "the command";
+    trace.outcome = decoded.reason === "old-version" ? "old-button" : "foreign-button";
     const message =
-      decoded.reason === "expired"
-        ? notices.expiredButton(command)
-        : decoded.reason === "old-version"
-          ? notices.oldButton()
-          : notices.foreignButton();
-    await deliver(interaction, privately(message));
+      decoded.reason === "old-version" ? notices.updatedAnswer(decoded.command) : notices.foreignButton();
+    await deliver(responder, privately(message));
     return;
   }
   const { request } = decoded;
@@ -165,25 +163,25 @@ async function handleButton(
   trace.page = request.page + 1;
   if (context.isShuttingDown()) {
     trace.outcome = "shutting-down";
-    await deliver(interaction, privately(notices.shuttingDown()));
+    await deliver(responder, privately(notices.shuttingDown()));
     return;
   }
-  const decision = context.pagingLimiter.take(interaction.user.id);
+  const decision = context.pagingLimiter.take(interaction.userId);
   if (!decision.allowed) {
     trace.outcome = "rate-limited";
-    await deliver(interaction, privately(notices.slowDown(decision.retryAfterSeconds)));
+    await deliver(responder, privately(notices.slowDown(decision.retryAfterSeconds)));
     return;
   }
   // Someone else's answer: show them the page privately rather than turning it for everyone.
-  const owner = interaction.message.interactionMetadata?.user.id;
-  const foreign = owner !== undefined && owner !== interaction.user.id;
-  const wasPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
+  const owner = interaction.message?.ownerId;
+  const foreign = owner !== undefined && owner !== interaction.userId;
+  const wasPrivate = interaction.message?.ephemeral ?? false;
   const result = await respond(
-    interaction,
+    responder,
     () => {
-      const reply = context.answer(context.knowledge.current(), request.command, request.options);
+      const reply = context.answer(kb, request.command, request.options);
       trace.outcome = reply.kind === "answer" ? "answered" : "user-error";
-      const page = { options: request.options, page: request.page, memory: context.memory };
+      const page = { options: request.options, page: request.page, codec };
       const rendered = renderReplyMessage(reply, page, foreign || wasPrivate);
       if (reply.kind === "user-error" || foreign) return { message: rendered.message, mode: "reply" };
       return { message: rendered.message, mode: "update" };
@@ -201,28 +199,34 @@ async function handleButton(
 
 async function handleAutocomplete(
   context: BotContext,
-  interaction: AutocompleteInteraction,
+  interaction: IncomingInteraction,
+  responder: Responder,
   trace: Trace,
 ): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const option = findCommand(interaction.commandName)?.options.find((o) => o.name === focused.name);
-  trace.options = { [focused.name]: String(focused.value).slice(0, LOGGED_OPTION_MAX) };
+  const focused = interaction.focused ?? { name: "", value: "" };
+  const option = findCommand(interaction.commandName ?? "")?.options.find((o) => o.name === focused.name);
+  trace.options = { [focused.name]: focused.value.slice(0, LOGGED_OPTION_MAX) };
   const choices =
     option?.autocomplete && !context.isShuttingDown()
-      ? context.complete(context.knowledge.current(), option.autocomplete, String(focused.value))
+      ? context.complete(context.knowledge.current(), option.autocomplete, focused.value)
       : [];
-  trace.choices = await respondChoices(interaction, choices);
+  trace.choices = await respondChoices(responder, choices);
   trace.outcome = "answered";
 }
 
-async function apologise(interaction: Interaction, errorId: string, log: Logger): Promise<void> {
+async function apologise(
+  interaction: IncomingInteraction,
+  responder: Responder,
+  errorId: string,
+  log: Logger,
+): Promise<void> {
   try {
-    if (interaction.isAutocomplete()) {
-      if (!interaction.responded) await interaction.respond([]);
+    if (interaction.kind === "autocomplete") {
+      if (!responder.replied) await responder.choices([]);
       return;
     }
-    if (interaction.isChatInputCommand() || interaction.isButton()) {
-      await deliver(interaction as RepliableInteraction, privately(notices.apology(errorId)));
+    if (interaction.kind === "command" || interaction.kind === "button") {
+      await deliver(responder, privately(notices.apology(errorId)));
     }
   } catch (error) {
     log.warn("apology-failed", { id: interaction.id, errorId, error });
@@ -234,9 +238,14 @@ async function apologise(interaction: Interaction, errorId: string, log: Logger)
  * logged); never rejects.
  *
  * @example
- * client.on(Events.InteractionCreate, (interaction) => void handleInteraction(context, interaction));
+ * void handleInteraction(context, parseInteraction(packet.d), transport);
  */
-export async function handleInteraction(context: BotContext, interaction: Interaction): Promise<void> {
+export async function handleInteraction(
+  context: BotContext,
+  interaction: IncomingInteraction,
+  transport: InteractionTransport,
+): Promise<void> {
+  const responder = new Responder(transport, interaction.kind === "button");
   const receivedAt = Date.now();
   // Discord's 3 s start when it creates the interaction (its id's timestamp); a clock far off is ignored.
   const waited = receivedAt - interaction.createdTimestamp;
@@ -244,21 +253,24 @@ export async function handleInteraction(context: BotContext, interaction: Intera
     waited >= 0 && waited < MAX_BELIEVABLE_WAIT_MS ? interaction.createdTimestamp : receivedAt;
   const trace: Trace = {
     id: interaction.id,
-    type: interaction.isAutocomplete() ? "autocomplete" : interaction.isButton() ? "button" : "command",
-    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : null,
+    type: interaction.kind === "autocomplete" || interaction.kind === "button" ? interaction.kind : "command",
+    command: interaction.commandName,
     outcome: "answered",
     queuedMs: receivedAt - startedAt,
   };
   try {
-    if (interaction.isChatInputCommand()) await handleCommand(context, interaction, startedAt, trace);
-    else if (interaction.isAutocomplete()) await handleAutocomplete(context, interaction, trace);
-    else if (interaction.isButton()) await handleButton(context, interaction, startedAt, trace);
+    if (interaction.kind === "command")
+      await handleCommand(context, interaction, responder, startedAt, trace);
+    else if (interaction.kind === "autocomplete")
+      await handleAutocomplete(context, interaction, responder, trace);
+    else if (interaction.kind === "button")
+      await handleButton(context, interaction, responder, startedAt, trace);
     else return; // Nothing else is registered (no modals, no menus).
     context.log.info("interaction", { ...trace, latencyMs: Date.now() - receivedAt });
   } catch (error) {
     const errorId = randomUUID().slice(0, 8);
     trace.outcome = "internal-error";
     context.log.error("interaction", { ...trace, errorId, latencyMs: Date.now() - receivedAt, error });
-    await apologise(interaction, errorId, context.log);
+    await apologise(interaction, responder, errorId, context.log);
   }
 }

@@ -11,7 +11,9 @@ import {
   ComponentType,
 } from "discord.js";
 import type { Answer, Reply, UserError } from "../answers/types.js";
-import { encodePageId, type PageMemory } from "./paging-id.js";
+import { truncate } from "./escape.js";
+import { LIMITS } from "./limits.js";
+import { encodePageId, type PageCodec } from "./paging-id.js";
 import { renderAnswerPages, renderNoticeEmbed, renderUserErrorEmbed } from "./render-answer.js";
 
 export interface OutgoingMessage {
@@ -26,7 +28,8 @@ export interface PageContext {
   options: Record<string, string>;
   /** 0-based page wanted; clamped to the pages there are. */
   page: number;
-  memory: PageMemory;
+  /** The knowledge version and names the buttons' ids are written against. */
+  codec: PageCodec;
 }
 
 export interface RenderedAnswer {
@@ -35,14 +38,22 @@ export interface RenderedAnswer {
   pageCount: number;
 }
 
+/** Shown instead of buttons when the query is too long for a button to carry. */
+export const TOO_LONG_TO_PAGE =
+  "Only this page is shown: the query is too long for page buttons. Shorten it (fewer words, or a narrower name or topic) to page through every answer.";
+
+/** The Previous/Next row, or null when the options do not fit in a button's id. */
 function pagingRow(
   answer: Answer,
   page: number,
   pageCount: number,
   context: PageContext,
-): APIActionRowComponent<APIButtonComponent> {
-  const id = (target: number): string =>
-    encodePageId({ command: answer.command, page: target, options: context.options }, context.memory);
+): APIActionRowComponent<APIButtonComponent> | null {
+  const id = (target: number): string | null =>
+    encodePageId({ command: answer.command, page: target, options: context.options }, context.codec);
+  const previous = id(Math.max(0, page - 1));
+  const next = id(Math.min(pageCount - 1, page + 1));
+  if (previous === null || next === null) return null;
   return {
     type: ComponentType.ActionRow,
     components: [
@@ -50,14 +61,14 @@ function pagingRow(
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         label: "◀ Previous",
-        custom_id: id(Math.max(0, page - 1)),
+        custom_id: previous,
         disabled: page === 0,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
         label: "Next ▶",
-        custom_id: id(Math.min(pageCount - 1, page + 1)),
+        custom_id: next,
         disabled: page >= pageCount - 1,
       },
     ],
@@ -68,7 +79,7 @@ function pagingRow(
  * One page of an answer, with paging buttons when there is more than one page.
  *
  * @example
- * renderAnswerMessage(answer, { options: { name: "Blinken" }, page: 0, memory }, false).pageCount // 2
+ * renderAnswerMessage(answer, { options: { name: "Blinken" }, page: 0, codec }, false).pageCount // 2
  */
 export function renderAnswerMessage(
   answer: Answer,
@@ -78,16 +89,26 @@ export function renderAnswerMessage(
   const pages = renderAnswerPages(answer);
   const page = Math.min(Math.max(0, context.page), pages.length - 1);
   const embed = pages[page] ?? pages[0]!;
+  const row = pages.length > 1 ? pagingRow(answer, page, pages.length, context) : null;
   return {
     message: {
-      embeds: [embed],
-      components: pages.length > 1 ? [pagingRow(answer, page, pages.length, context)] : [],
+      embeds: [pages.length > 1 && !row ? withoutPaging(embed) : embed],
+      components: row ? [row] : [],
       ephemeral,
     },
     page,
     pageCount: pages.length,
   };
 }
+
+/** The page with the note saying why there are no buttons first in its footer (kept within limits). */
+function withoutPaging(embed: APIEmbed): APIEmbed {
+  const footer = [TOO_LONG_TO_PAGE, embed.footer?.text].filter(Boolean).join(" · ");
+  return { ...embed, footer: { text: truncate(footer, FOOTER_MAX) } };
+}
+
+/** The renderer's footer cap (render-answer.ts); the note adds to it, never past it. */
+const FOOTER_MAX = Math.min(1024, LIMITS.footerText);
 
 /** A user error: always ephemeral, never with buttons. */
 export function renderUserErrorMessage(error: UserError): OutgoingMessage {
@@ -109,12 +130,10 @@ export const notices = {
   slowDown: (seconds: number): OutgoingMessage =>
     notice(`Slow down a little: you can ask again in ${Math.max(1, Math.ceil(seconds))} s.`),
   shuttingDown: (): OutgoingMessage => notice("Parley is restarting. Please ask again in a few seconds."),
-  expiredButton: (command: string): OutgoingMessage =>
+  updatedAnswer: (command: string | null): OutgoingMessage =>
     notice(
-      `This button has expired (Parley restarted since). Run /${command} again to page through the answer.`,
+      `This answer has been updated since these buttons were made: run ${command ? `/${command}` : "the command"} again to page through the new one.`,
     ),
-  oldButton: (): OutgoingMessage =>
-    notice("This button is from an older version of Parley. Run the command again to get fresh pages."),
   foreignButton: (): OutgoingMessage =>
     notice("Parley does not know this button. Run /help to see what Parley can answer."),
 };

@@ -1,17 +1,13 @@
 /**
- * The one place that sends anything to Discord in answer to an interaction. It sets
- * `allowedMentions: { parse: [] }` and the ephemeral flag on every message, defers when the work
+ * The one place that sends anything to Discord in answer to an interaction, whichever transport it
+ * came by (gateway or HTTP: see interaction.ts). It sets `allowed_mentions: { parse: [] }` and the
+ * ephemeral flag on every message, defers when the work
  * is not done within ~2 s (Discord allows 3 s for the first response) and edits the reply after,
  * and answers autocomplete with choices that fit Discord's limits.
  */
-import {
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type InteractionReplyOptions,
-  MessageFlags,
-} from "discord.js";
+import type { APIInteractionResponse } from "discord.js";
 import { plainLine, truncate } from "./escape.js";
+import type { InteractionTransport } from "./interaction.js";
 import { LIMITS } from "./limits.js";
 import type { OutgoingMessage } from "./render-message.js";
 
@@ -21,7 +17,10 @@ export const NO_MENTIONS = { parse: [] as [] };
 /** Start of the deferral: the first response must reach Discord within 3 s of the interaction. */
 export const DEFER_AFTER_MS = 2000;
 
-export type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction;
+const EPHEMERAL = 64;
+
+/** Interaction callback types (Discord API). */
+const CALLBACK = { message: 4, deferredMessage: 5, deferredUpdate: 6, update: 7, autocomplete: 8 } as const;
 
 /** `reply`: a new message; `update`: replace the message the clicked button is on. */
 export type DeliveryMode = "reply" | "update";
@@ -50,22 +49,84 @@ export interface RespondResult {
 type DeferredAs = "reply-public" | "reply-ephemeral" | "update" | null;
 
 function payload(message: OutgoingMessage) {
-  return { embeds: message.embeds, components: message.components, allowedMentions: NO_MENTIONS };
+  return { embeds: message.embeds, components: message.components, allowed_mentions: NO_MENTIONS };
 }
 
-function replyOptions(message: OutgoingMessage): InteractionReplyOptions {
-  return { ...payload(message), ...(message.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) };
+function replyData(message: OutgoingMessage) {
+  return { ...payload(message), ...(message.ephemeral ? { flags: EPHEMERAL } : {}) };
 }
 
-async function defer(
-  interaction: RepliableInteraction,
-  expected: RespondOptions["expected"],
-): Promise<DeferredAs> {
-  if (expected.mode === "update" && interaction.isButton()) {
-    await interaction.deferUpdate();
+/**
+ * What has been sent for one interaction, and the calls that send more, over either transport
+ * (gateway or HTTP): the one interface every reply goes through.
+ */
+export class Responder {
+  deferred = false;
+  replied = false;
+  ephemeral = false;
+
+  constructor(
+    private readonly transport: InteractionTransport,
+    /** A button click may update the message it is on. */
+    readonly isButton: boolean,
+  ) {}
+
+  private async first(body: APIInteractionResponse): Promise<void> {
+    await this.transport.callback(body);
+  }
+
+  async reply(message: OutgoingMessage): Promise<void> {
+    // Cast: our embeds and rows are API-shaped already; the union of callback bodies is not worth spelling out.
+    await this.first({ type: CALLBACK.message, data: replyData(message) } as APIInteractionResponse);
+    this.replied = true;
+    this.ephemeral = message.ephemeral;
+  }
+
+  async update(message: OutgoingMessage): Promise<void> {
+    await this.first({ type: CALLBACK.update, data: payload(message) } as APIInteractionResponse);
+    this.replied = true;
+  }
+
+  async deferReply(ephemeral: boolean): Promise<void> {
+    await this.first({
+      type: CALLBACK.deferredMessage,
+      data: { flags: ephemeral ? EPHEMERAL : 0 },
+    } as APIInteractionResponse);
+    this.deferred = true;
+    this.ephemeral = ephemeral;
+  }
+
+  async deferUpdate(): Promise<void> {
+    await this.first({ type: CALLBACK.deferredUpdate } as APIInteractionResponse);
+    this.deferred = true;
+  }
+
+  async editReply(message: OutgoingMessage): Promise<void> {
+    await this.transport.webhook("PATCH", "@original", payload(message));
+    this.replied = true;
+  }
+
+  async deleteReply(): Promise<void> {
+    await this.transport.webhook("DELETE", "@original");
+  }
+
+  async followUp(message: OutgoingMessage): Promise<void> {
+    await this.transport.webhook("POST", "", replyData(message));
+    this.replied = true;
+  }
+
+  async choices(choices: { name: string; value: string }[]): Promise<void> {
+    await this.first({ type: CALLBACK.autocomplete, data: { choices } } as APIInteractionResponse);
+    this.replied = true;
+  }
+}
+
+async function defer(responder: Responder, expected: RespondOptions["expected"]): Promise<DeferredAs> {
+  if (expected.mode === "update" && responder.isButton) {
+    await responder.deferUpdate();
     return "update";
   }
-  await interaction.deferReply(expected.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await responder.deferReply(expected.ephemeral);
   return expected.ephemeral ? "reply-ephemeral" : "reply-public";
 }
 
@@ -74,34 +135,34 @@ async function defer(
  * follow-up once something was already sent (e.g. an apology after a failed reply).
  */
 export async function deliver(
-  interaction: RepliableInteraction,
+  responder: Responder,
   delivery: Delivery,
   deferredAs: DeferredAs = null,
 ): Promise<void> {
   const { message, mode } = delivery;
-  if (!interaction.deferred && !interaction.replied) {
-    if (mode === "update" && interaction.isButton()) await interaction.update(payload(message));
-    else await interaction.reply(replyOptions(message));
+  if (!responder.deferred && !responder.replied) {
+    if (mode === "update" && responder.isButton) await responder.update(message);
+    else await responder.reply(message);
     return;
   }
-  if (interaction.deferred && !interaction.replied) {
+  if (responder.deferred && !responder.replied) {
     const as =
       deferredAs ??
-      (interaction.ephemeral ? "reply-ephemeral" : interaction.isButton() ? "update" : "reply-public");
+      (responder.ephemeral ? "reply-ephemeral" : responder.isButton ? "update" : "reply-public");
     if (as === "update" && mode === "update") {
-      await interaction.editReply(payload(message));
+      await responder.editReply(message);
       return;
     }
     if (as === "reply-ephemeral" || (as === "reply-public" && !message.ephemeral)) {
-      await interaction.editReply(payload(message));
+      await responder.editReply(message);
       return;
     }
     if (as === "reply-public") {
       // A private message cannot replace a public "thinking…": remove it, then answer privately.
-      await interaction.deleteReply();
+      await responder.deleteReply();
     }
   }
-  await interaction.followUp(replyOptions(message));
+  await responder.followUp(message);
 }
 
 /**
@@ -111,13 +172,13 @@ export async function deliver(
  * logs them and apologises (see handle-interaction.ts).
  *
  * @example
- * await respond(interaction, () => ({ message, mode: "reply" }), {
+ * await respond(responder, () => ({ message, mode: "reply" }), {
  *   startedAt: interaction.createdTimestamp,
  *   expected: { mode: "reply", ephemeral: false },
  * });
  */
 export async function respond(
-  interaction: RepliableInteraction,
+  interaction: Responder,
   produce: () => Delivery | Promise<Delivery>,
   options: RespondOptions,
 ): Promise<RespondResult> {
@@ -161,17 +222,14 @@ export async function respond(
  * or duplicates.
  *
  * @example
- * await respondChoices(interaction, ["Anthony Blinken"]);
+ * await respondChoices(responder, ["Anthony Blinken"]);
  */
-export async function respondChoices(
-  interaction: AutocompleteInteraction,
-  choices: readonly string[],
-): Promise<number> {
+export async function respondChoices(interaction: Responder, choices: readonly string[]): Promise<number> {
   const clean = [
     ...new Set(
       choices.map((choice) => truncate(plainLine(choice).trim(), LIMITS.choiceName)).filter(Boolean),
     ),
   ].slice(0, LIMITS.autocompleteChoices);
-  await interaction.respond(clean.map((choice) => ({ name: choice, value: choice })));
+  await interaction.choices(clean.map((choice) => ({ name: choice, value: choice })));
   return clean.length;
 }

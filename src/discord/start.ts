@@ -1,22 +1,35 @@
 /**
  * Parley on Discord: validates the settings, logs in, answers interactions until SIGINT or
  * SIGTERM, then finishes the interactions in flight, logs out and returns. Called by the CLI
- * (src/cli/run-cli.ts) when DISCORD_TOKEN is set.
+ * (src/cli/run-cli.ts) when DISCORD_TOKEN or PARLEY_HTTP_PORT is set: the gateway with a token, the
+ * HTTP endpoint (http-interactions.ts) with a port, or both, sharing one context.
  */
 import { complete } from "../answers/complete.js";
 import { answerCommand } from "../answers/dispatch.js";
-import { parseDiscordSettings, parseFeedSettings } from "../config/settings.js";
+import {
+  type HttpSettings,
+  parseDiscordSettings,
+  parseFeedSettings,
+  parseHttpSettings,
+} from "../config/settings.js";
 import { ParleyError } from "../core/errors.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { allowPrivate } from "../ingest/address-guard.js";
 import { type IngestService, startIngest } from "../ingest/ingest-worker.js";
 import { createLogger, type Logger } from "../log/logger.js";
+import { codeFingerprint } from "../store/snapshot.js";
 import { createBot } from "./bot.js";
+import { createBotContext } from "./context.js";
 import { reportHeapOnSignal } from "./heap-report.js";
+import { type HttpInteractions, listenHttpInteractions } from "./http-interactions.js";
+import { publicKeyFromHex } from "./signature.js";
+
+type Store = { current(): KnowledgeBase; close(): Promise<void> };
 
 export interface StartDiscordOptions {
   env: NodeJS.ProcessEnv;
-  store: { current(): KnowledgeBase; close(): Promise<void> };
+  /** The knowledge, open; or how to open it (then the HTTP endpoint listens first, `/readyz` 503 meanwhile). */
+  store: Store | (() => Promise<Store>);
   /** Default: JSON lines on stdout at LOG_LEVEL. */
   log?: Logger;
   /** The knowledge folder `/add` and the feeds write to; absent: no /add, no feeds. */
@@ -39,22 +52,47 @@ const ABANDONED_EXIT_MS = 200;
  * await startDiscord({ env: process.env, store });
  */
 export async function startDiscord(options: StartDiscordOptions): Promise<void> {
-  const { env, store } = options;
-  const parsed = parseDiscordSettings(env);
+  const { env } = options;
+  const http = parseHttpSettings(env);
+  const parsed = parseDiscordSettings(env, { tokenRequired: !(http.ok && http.settings) });
   const feeds = parseFeedSettings(env);
-  if (!parsed.ok || !feeds.ok) {
-    await store.close();
+  if (!parsed.ok || !feeds.ok || !http.ok) {
+    if (typeof options.store !== "function") await options.store.close();
     throw new ParleyError(
-      [...(parsed.ok ? [] : parsed.problems), ...(feeds.ok ? [] : feeds.problems)].join("\n"),
+      [parsed, feeds, http].flatMap((result) => (result.ok ? [] : result.problems)).join("\n"),
     );
   }
   const { settings } = parsed;
   const log = options.log ?? createLogger({ level: settings.logLevel, secrets: [settings.token] });
+  const endpoint = http.settings ? await listen(http.settings, settings, log, options.store) : null;
+  let store: Store;
+  try {
+    store = typeof options.store === "function" ? await options.store() : options.store;
+  } catch (error) {
+    // The endpoint must not keep the process alive after a failed load.
+    await endpoint?.close(0);
+    throw error;
+  }
+  // Part of every paging id's version: replicas running other code never misread each other's buttons.
+  const codeVersion = await codeFingerprint();
   // Fetching and parsing run in a worker thread; the store's watcher serves what it writes.
   const ingest: IngestService | undefined = options.knowledgeDir
     ? startIngest({ dir: options.knowledgeDir, log, allowPrivate: allowPrivate(env), feeds: feeds.settings })
     : undefined;
-  const bot = createBot({ settings, knowledge: store, log, answer: answerCommand, complete, ingest });
+  let shuttingDown = false;
+  const context = createBotContext({
+    settings,
+    knowledge: store,
+    log,
+    answer: answerCommand,
+    complete,
+    ingest,
+    codeVersion,
+    isShuttingDown: () => shuttingDown,
+  });
+  const bot = settings.token
+    ? createBot({ settings, knowledge: store, log, answer: answerCommand, complete, ingest, context })
+    : null;
   // PARLEY_DEBUG_HEAP=1: heap figures on SIGUSR2 (tests/reliability-soak.test.ts, README Operations).
   const stopHeapReport = reportHeapOnSignal(env, log);
 
@@ -68,30 +106,39 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
     articles: store.current().articles.length,
   });
   try {
-    await bot.login();
+    await bot?.login();
   } catch (error) {
     process.off("unhandledRejection", onRejection);
     log.error("login-failed", { message: error instanceof Error ? error.message : String(error) });
+    await endpoint?.close(0);
     await ingest?.close();
     await store.close();
     throw error;
   }
+  endpoint?.serve(context);
 
   const unfinished = await new Promise<number>((resolve) => {
     const shutdown = (signal: NodeJS.Signals): void => {
       process.off("SIGINT", shutdown);
       process.off("SIGTERM", shutdown);
       const startedAt = Date.now();
-      log.info("shutdown", { signal, inFlight: bot.inFlight });
+      // First of all: a load balancer sees /readyz 503 and sends this replica nothing new.
+      shuttingDown = true;
+      endpoint?.drain();
+      log.info("shutdown", { signal, inFlight: (bot?.inFlight ?? 0) + (endpoint?.inFlight ?? 0) });
       setTimeout(() => {
         log.error("shutdown-timeout", { ms: Date.now() - startedAt });
         process.exit(1);
       }, SHUTDOWN_DEADLINE_MS).unref();
       void (async () => {
-        const { unfinished } = await bot.stop(SHUTDOWN_GRACE_MS).catch((error: unknown) => {
-          log.error("logout-failed", { error });
-          return { unfinished: -1 };
-        });
+        const [gateway, served] = await Promise.all([
+          bot?.stop(SHUTDOWN_GRACE_MS).catch((error: unknown) => {
+            log.error("logout-failed", { error });
+            return { unfinished: -1 };
+          }) ?? { unfinished: 0 },
+          endpoint?.close(SHUTDOWN_GRACE_MS) ?? { unfinished: 0 },
+        ]);
+        const unfinished = gateway.unfinished < 0 ? -1 : gateway.unfinished + served.unfinished;
         await ingest?.close().catch((error: unknown) => log.error("ingest-close-failed", { error }));
         await store.close().catch((error: unknown) => log.error("store-close-failed", { error }));
         process.off("unhandledRejection", onRejection);
@@ -108,5 +155,29 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
     // once the error below is reported, exit without waiting for it.
     setTimeout(() => process.exit(1), ABANDONED_EXIT_MS).unref();
     throw new ParleyError(`Parley: stopped with ${unfinished} interaction(s) unanswered (see the log).`);
+  }
+}
+
+/** Listens for HTTP interactions; on failure (e.g. the port is taken) closes the store and says why. */
+async function listen(
+  http: HttpSettings,
+  settings: { applicationId: string; restApi: string | null },
+  log: Logger,
+  store: StartDiscordOptions["store"],
+): Promise<HttpInteractions> {
+  try {
+    return await listenHttpInteractions({
+      port: http.port,
+      host: http.host ?? undefined,
+      publicKey: publicKeyFromHex(http.publicKey),
+      applicationId: settings.applicationId,
+      restApi: settings.restApi,
+      log,
+    });
+  } catch (error) {
+    if (typeof store !== "function") await store.close();
+    throw new ParleyError(
+      `Parley: cannot serve HTTP interactions on port ${http.port}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

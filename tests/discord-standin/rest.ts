@@ -190,6 +190,34 @@ export class StandinRest {
       return;
     }
     const answer = (fault && this.faultAnswer(fault)) ?? this.route(request);
+    const recorded = this.record(request, answer);
+    const headers: Record<string, string> = { ...answer.headers };
+    if (answer.body !== undefined) headers["content-type"] = "application/json";
+    outgoing.writeHead(answer.status, headers);
+    outgoing.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+    for (const listener of this.listeners) listener(recorded);
+  }
+
+  /**
+   * HTTP mode: the bot's HTTP response to an interaction POST, taken as that interaction's callback
+   * (as Discord takes it), recorded like one sent over REST.
+   */
+  recordCallback(id: string, token: string, body: unknown): RecordedRequest {
+    const request: ParsedRequest = {
+      method: "POST",
+      path: `/interactions/${id}/${token}/callback`,
+      query: {},
+      body,
+      authorization: undefined,
+      params: [],
+    };
+    const recorded = this.record(request, this.route(request));
+    for (const listener of this.listeners) listener(recorded);
+    return recorded;
+  }
+
+  private record(request: ParsedRequest, answer: ReturnType<Handler>): RecordedRequest {
+    const { path } = request;
     const recorded: RecordedRequest = {
       index: this.requests.length,
       method: request.method,
@@ -202,11 +230,7 @@ export class StandinRest {
     this.requests.push(recorded);
     const callbackOf = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path)?.[1];
     if (callbackOf && !this.callbacks.has(callbackOf)) this.callbacks.set(callbackOf, recorded);
-    const headers: Record<string, string> = { ...answer.headers };
-    if (answer.body !== undefined) headers["content-type"] = "application/json";
-    outgoing.writeHead(answer.status, headers);
-    outgoing.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
-    for (const listener of this.listeners) listener(recorded);
+    return recorded;
   }
 
   private takeFault(request: ParsedRequest): Fault | null {

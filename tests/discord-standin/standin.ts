@@ -79,6 +79,12 @@ export interface Standin {
   ): Promise<RawInteraction>;
   /** Clicks a button on a message the stand-in holds (e.g. an interaction's original reply). */
   sendButton(customId: string, message: ButtonMessage, user?: StandinUser): Promise<RawInteraction>;
+  /** HTTP mode (http-interactions.ts): make an interaction known without dispatching it on the gateway. */
+  track(interaction: RawInteraction): void;
+  /** HTTP mode: record the bot's HTTP response to an interaction as its callback. */
+  recordCallback(id: string, token: string, body: unknown): RecordedRequest;
+  /** A message the stand-in holds (an original reply, a follow-up). */
+  message(id: string): Record<string, unknown> | undefined;
   /** Resolves with the first request (past or future) that matches. */
   waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Resolves with the interaction's first callback request (indexed: cheap with thousands in flight). */
@@ -134,11 +140,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 
-  const sendInteraction = async (
-    interaction: RawInteraction,
-    sendOptions: { waitForBot?: boolean } = {},
-  ): Promise<RawInteraction> => {
-    if (sendOptions.waitForBot !== false) await gateway.waitForReady();
+  /** Known to the REST side (callback, webhook) from now on, however it is delivered. */
+  const track = (interaction: RawInteraction): void => {
     const message = interaction.message as { id?: string } | undefined;
     rest.interactions.set(interaction.id, {
       id: interaction.id,
@@ -149,6 +152,14 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       sourceMessageId: message?.id ?? null,
       followUps: [],
     });
+  };
+
+  const sendInteraction = async (
+    interaction: RawInteraction,
+    sendOptions: { waitForBot?: boolean } = {},
+  ): Promise<RawInteraction> => {
+    if (sendOptions.waitForBot !== false) await gateway.waitForReady();
+    track(interaction);
     gateway.dispatch("INTERACTION_CREATE", interaction);
     return interaction;
   };
@@ -200,6 +211,9 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       return sendInteraction(buttonClick(place, user, customId, withContent));
     },
     waitForRequest,
+    track,
+    recordCallback: (id, token, body) => rest.recordCallback(id, token, body),
+    message: (id) => rest.messages.get(id),
     waitForCallback: ({ id }, timeoutMs = 10_000) => {
       const found = rest.callbacks.get(id);
       if (found) return Promise.resolve(found);

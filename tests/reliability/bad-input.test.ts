@@ -184,6 +184,11 @@ describe("bad input over the wire", () => {
 
   it("answers forged and odd paging buttons (fast-check) with a clear, safe message", async () => {
     const { standin, bot } = running;
+    // The running knowledge version, from a real button: forged ids get past the version check.
+    const paged = await finalReply(standin, await standin.sendCommand("status", {}), 15_000);
+    const rows = (paged.message.components ?? []) as { components: { custom_id: string }[] }[];
+    const version = rows[0]?.components[0]?.custom_id.split("|")[1] ?? "";
+    expect(version).toMatch(/^[\w-]{6}$/);
     const value = fc.oneof(
       fc.constantFrom(...Object.values(HOSTILE)),
       fc.string({ unit: "binary", maxLength: 60 }),
@@ -195,17 +200,29 @@ describe("bad input over the wire", () => {
     const customId = fc.oneof(
       fc
         .tuple(
-          fc.constantFrom(...COMMANDS.map((c) => c.name), "nope", ""),
+          fc.constantFrom(...COMMANDS.map((_, i) => i.toString(36)), "z", "", "~"),
           page,
+          fc.array(
+            fc.tuple(fc.constantFrom("0", "1", "2", "3", "9", ""), fc.constantFrom("", "~", "~zz", "\\")),
+            { maxLength: 3 },
+          ),
           fc.array(value, { maxLength: 3 }),
         )
-        .map(([command, pageText, values]) => ["pg1", command, pageText, ...values].join("|")),
+        .map(([command, pageText, keys, values]) =>
+          [
+            "p2",
+            version,
+            `${command}${pageText}`,
+            ...values.map((v, i) => `${keys[i]?.join("") ?? "0"}${v}`),
+          ].join("|"),
+        ),
       fc.string({ unit: "binary", maxLength: 120 }),
       fc.constantFrom(
         "pg0|who|1|Barnea",
         "pg9|quote|0|Blinken",
         "pg1|quote|1|#unknownkey",
-        "pg1|quote|999|Blinken",
+        "p2|000000|11|0Blinken",
+        `p2|${version}|1rr|0Blinken`,
       ),
     );
     let runs = 0;
@@ -237,7 +254,7 @@ describe("bad input over the wire", () => {
     expect(shownText(after.message)).toContain("Who is David Barnea?");
     const lines = bot.logs.filter((line) => line.event === "interaction");
     expect(lines.length).toBeGreaterThan(100);
-    const clear = ["answered", "user-error", "foreign-button", "expired-button"];
+    const clear = ["answered", "user-error", "foreign-button", "old-button"];
     for (const line of lines) expect(clear).toContain(line.outcome);
     expect(bot.logs.filter((line) => line.level === "error")).toEqual([]);
     // Options are logged cut to 100 characters: a 6,000-character question does not flood the log.

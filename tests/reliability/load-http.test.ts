@@ -1,0 +1,127 @@
+/**
+ * The load test in HTTP mode: the real Parley process serving POST /interactions alone (no bot
+ * token), 2,000 signed interactions from 2,000 users, 100 in flight at a time. Every one is
+ * answered exactly once (in the HTTP response, or deferred then through the webhook), none with
+ * an error, each first response inside Discord's 3 s window (a correctness requirement: the p99 is
+ * printed, speed belongs to `npm run bench`).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HttpSender, type Replica, spawnReplica, untilReady } from "../discord-standin/http-interactions.js";
+import { autocomplete, type OptionValue, slashCommand } from "../discord-standin/payloads.js";
+import { snowflake } from "../discord-standin/snowflake.js";
+import { killIfRunning } from "../discord-standin/spawn-bot.js";
+import { type Standin, startStandin } from "../discord-standin/standin.js";
+import { START_TIMEOUT_MS } from "../helpers/reliability/harness.js";
+import { percentile, runPool } from "../helpers/reliability/pool.js";
+import { Callback, finalReply, isAccepted, isEphemeral, shownText } from "../helpers/reliability/replies.js";
+import { until } from "../helpers/reliability/wait.js";
+
+const DISCORD_WINDOW_MS = 3000;
+const TOTAL = 2000;
+const IN_FLIGHT = 100;
+
+/** As in load.test.ts: commands that all have an answer in the shipped article. */
+const MIX: { name: string; options: Record<string, OptionValue>; focused?: string }[] = [
+  { name: "who", options: { name: "Barnea" } },
+  { name: "who", options: { name: "Blinken" } },
+  { name: "quote", options: { name: "Blinken" } },
+  { name: "quote", options: { name: "Netanyahu’s office", hide: true } },
+  { name: "status", options: { topic: "talks" } },
+  { name: "status", options: {} },
+  { name: "ask", options: { question: "Doha ceasefire hostages" } },
+  { name: "sources", options: {} },
+  { name: "help", options: {} },
+  { name: "quote", options: { name: "Bli" }, focused: "name" },
+];
+
+describe(`load over HTTP: ${TOTAL} interactions, ${IN_FLIGHT} in flight`, () => {
+  let standin: Standin;
+  let sender: HttpSender;
+  let replica: Replica | undefined;
+  beforeAll(async () => {
+    standin = await startStandin();
+    sender = new HttpSender(standin);
+    // Discord's default per-user limit: 2,000 different users must not trip it.
+    replica = await spawnReplica(standin, sender.signer, {
+      env: { RATE_LIMIT_COMMANDS: "5", RATE_LIMIT_WINDOW_SECONDS: "10" },
+    });
+    await untilReady(replica, START_TIMEOUT_MS);
+  }, START_TIMEOUT_MS + 5000);
+  afterAll(async () => {
+    if (replica && replica.bot.child.exitCode === null) replica.bot.child.kill("SIGTERM");
+    await replica?.bot.exited;
+    await killIfRunning(replica?.bot);
+    await replica?.cleanUp();
+    await standin?.close();
+  });
+
+  it("answers every one exactly once, without an error, within Discord's 3 s", async () => {
+    const place = {
+      applicationId: standin.applicationId,
+      guildId: standin.guildId,
+      channelId: standin.channelId,
+    };
+    const results = await runPool(TOTAL, IN_FLIGHT, async (index) => {
+      const command = MIX[index % MIX.length]!;
+      const user = { id: snowflake(), username: `load-${index}` };
+      const interaction = command.focused
+        ? autocomplete(place, user, command.name, command.options, command.focused)
+        : slashCommand(place, user, command.name, command.options);
+      const sentAt = Date.now();
+      const answer = await sender.send(replica!.url, interaction);
+      expect(answer.status).toBe(200);
+      const reply = await finalReply(standin, interaction, 30_000);
+      return {
+        interaction,
+        firstResponseMs: reply.callback.at - sentAt,
+        completeMs: reply.carrier.at - sentAt,
+        callbackType: reply.callbackType,
+        ephemeral: isEphemeral(reply.message),
+        shown:
+          reply.callbackType === Callback.Autocomplete
+            ? JSON.stringify(reply.message)
+            : shownText(reply.message),
+      };
+    });
+
+    // Exactly once: one first response per interaction, and nothing refused on the webhook.
+    const callbacks = new Map<string, number>();
+    for (const request of standin.requests) {
+      const id = /^\/interactions\/(\d+)\//.exec(request.path)?.[1];
+      if (id) callbacks.set(id, (callbacks.get(id) ?? 0) + 1);
+    }
+    expect(callbacks.size).toBe(TOTAL);
+    for (const { interaction } of results) expect(callbacks.get(interaction.id)).toBe(1);
+    expect(standin.requests.every(isAccepted)).toBe(true);
+
+    for (const [index, result] of results.entries()) {
+      const command = MIX[index % MIX.length]!;
+      expect(result.firstResponseMs).toBeLessThan(DISCORD_WINDOW_MS);
+      if (command.focused) {
+        expect(result.callbackType).toBe(Callback.Autocomplete);
+        expect(result.shown).toContain("Anthony Blinken");
+        continue;
+      }
+      expect(result.ephemeral).toBe(command.options.hide === true);
+      expect(result.shown).not.toMatch(/Sorry, something went wrong|Slow down|restarting/);
+    }
+    const bot = replica!.bot;
+    await until(
+      () => bot.logs.filter((line) => line.event === "interaction").length >= TOTAL,
+      "a log line for every interaction",
+    );
+    const outcomes = new Map<string, unknown>();
+    for (const line of bot.logs)
+      if (line.event === "interaction") outcomes.set(String(line.id), line.outcome);
+    for (const { interaction } of results) expect(outcomes.get(interaction.id)).toBe("answered");
+    expect(bot.logs.filter((line) => line.level === "error")).toEqual([]);
+
+    const first = results.map((result) => result.firstResponseMs);
+    const complete = results.map((result) => result.completeMs);
+    const deferred = results.filter((result) => result.callbackType === Callback.DeferredMessage).length;
+    console.log(
+      `Parley load (HTTP): ${TOTAL} interactions, ${IN_FLIGHT} in flight: first response p50 ${percentile(first, 50)} ms, ` +
+        `p99 ${percentile(first, 99)} ms, max ${Math.max(...first)} ms; complete p99 ${percentile(complete, 99)} ms; ${deferred} deferred`,
+    );
+  }, 180_000);
+});
