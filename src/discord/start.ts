@@ -6,6 +6,7 @@
 import { complete } from "../answers/complete.js";
 import { answerCommand } from "../answers/dispatch.js";
 import { parseDiscordSettings, parseFeedSettings } from "../config/settings.js";
+import { shardLogFields } from "../config/shards.js";
 import { ParleyError } from "../core/errors.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { allowPrivate } from "../ingest/address-guard.js";
@@ -22,6 +23,9 @@ export interface StartDiscordOptions {
   /** The knowledge folder `/add` and the feeds write to; absent: no /add, no feeds. */
   knowledgeDir?: string;
 }
+
+/** A shard leaves SIGINT to its manager. */
+function ignoreSignal(): void {}
 
 /** Time allowed for interactions in flight at shutdown; the process must be gone within 5 s. */
 const SHUTDOWN_GRACE_MS = 3000;
@@ -49,10 +53,15 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
     );
   }
   const { settings } = parsed;
-  const log = options.log ?? createLogger({ level: settings.logLevel, secrets: [settings.token] });
+  const shard = shardLogFields(env);
+  const log =
+    options.log ?? createLogger({ level: settings.logLevel, secrets: [settings.token], fields: shard });
+  // Under a shard manager only shard 0 polls the feeds (every shard would fetch the same items);
+  // /add works on every shard, and every shard's store watcher serves what any of them writes.
+  const feedSettings = (shard.shard ?? 0) === 0 ? feeds.settings : { ...feeds.settings, feeds: [] };
   // Fetching and parsing run in a worker thread; the store's watcher serves what it writes.
   const ingest: IngestService | undefined = options.knowledgeDir
-    ? startIngest({ dir: options.knowledgeDir, log, allowPrivate: allowPrivate(env), feeds: feeds.settings })
+    ? startIngest({ dir: options.knowledgeDir, log, allowPrivate: allowPrivate(env), feeds: feedSettings })
     : undefined;
   const bot = createBot({ settings, knowledge: store, log, answer: answerCommand, complete, ingest });
   // PARLEY_DEBUG_HEAP=1: heap figures on SIGUSR2 (tests/reliability-soak.test.ts, README Operations).
@@ -63,6 +72,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
   process.on("unhandledRejection", onRejection);
 
   log.info("starting", {
+    pid: process.pid,
     restApi: settings.restApi ?? "discord.com",
     rateLimit: settings.rateLimit,
     articles: store.current().articles.length,
@@ -78,9 +88,10 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
   }
 
   const unfinished = await new Promise<number>((resolve) => {
-    const shutdown = (signal: NodeJS.Signals): void => {
+    const shutdown = (signal: NodeJS.Signals | "disconnect"): void => {
       process.off("SIGINT", shutdown);
       process.off("SIGTERM", shutdown);
+      process.off("disconnect", onOrphaned);
       const startedAt = Date.now();
       log.info("shutdown", { signal, inFlight: bot.inFlight });
       setTimeout(() => {
@@ -96,11 +107,21 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
         await store.close().catch((error: unknown) => log.error("store-close-failed", { error }));
         process.off("unhandledRejection", onRejection);
         log.info("stopped", { ms: Date.now() - startedAt, unfinished });
+        // A shard's IPC channel to its manager would keep the process alive.
+        if (process.connected) process.disconnect();
         stopHeapReport();
         resolve(unfinished);
       })();
     };
-    process.on("SIGINT", shutdown);
+    // A shard stops when its manager says so (SIGTERM), not on a terminal's Ctrl-C, which reaches
+    // the whole process group: the manager passes it on once. A shard whose manager is gone
+    // (its IPC channel closed) stops too, rather than run on unmanaged.
+    const onOrphaned = (): void => shutdown("disconnect");
+    if (shard.shard === undefined) process.on("SIGINT", shutdown);
+    else {
+      process.on("SIGINT", ignoreSignal);
+      process.on("disconnect", onOrphaned);
+    }
     process.on("SIGTERM", shutdown);
   });
   if (unfinished !== 0) {
