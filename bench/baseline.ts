@@ -3,6 +3,7 @@
  * a bare MiniSearch index (fields: text, default options: what a naive bot would write) and a plain
  * `Map` lookup (the floor: no search can be faster than one hash lookup).
  */
+import { Index } from "flexsearch";
 import MiniSearch from "minisearch";
 import type { Sentence } from "../src/core/types.js";
 
@@ -36,4 +37,22 @@ export function bareSearch(index: MiniSearch<Sentence>, query: string): string[]
  */
 export function buildFloor<T>(entries: Iterable<[string, T]>): Map<string, T> {
   return new Map(entries);
+}
+
+/**
+ * FlexSearch, the fastest well-known JavaScript full-text index, as the `ask` speed baseline:
+ * `new Index({ tokenize: "strict", resolution: 9 })` (whole words, its default encoder, which lower-cases
+ * and normalises), queried with `{ limit: 10, suggest: true }` (all words first, then fewer, like
+ * Parley's AND-then-OR). Ids are the sentences' positions.
+ */
+export function buildFlexIndex(sentences: readonly Sentence[]): { index: Index; ids: string[] } {
+  const index = new Index({ tokenize: "strict", resolution: 9 });
+  sentences.forEach((sentence, i) => {
+    index.add(i, sentence.text);
+  });
+  return { index, ids: sentences.map((sentence) => sentence.id) };
+}
+
+export function flexSearch(flex: { index: Index; ids: string[] }, query: string): string[] {
+  return (flex.index.search(query, { limit: 10, suggest: true }) as number[]).map((i) => flex.ids[i] ?? "");
 }

@@ -25,6 +25,11 @@ type Job =
   | { kind: "command"; name: string; options: Record<string, string> }
   | { kind: "autocomplete"; name: string; options: Record<string, string>; focused: string };
 
+/** The harness floor: `/help` only, which costs Parley nothing to answer. */
+function helpJobs(count: number): Job[] {
+  return Array.from({ length: count }, () => ({ kind: "command", name: "help", options: {} }));
+}
+
 /** The interaction mix: the same kinds of queries as in process (the cast is the same at every size), round-robin. */
 function createJobs(count: number): Job[] {
   const queries = createQueries(generateCorpus(0).cast, Math.ceil(count / 5));
@@ -114,36 +119,46 @@ export async function measureEndToEnd(articles: number, count = INTERACTIONS, in
     const started = performance.now();
     await standin.waitForBot(BOT_READY_TIMEOUT_MS);
     console.error(`[e2e ${articles}] bot ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const jobs = createJobs(count);
-    const durations: number[] = [];
     let failures = 0;
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < jobs.length && !exited) {
-        const job = jobs[next++] as Job;
-        // A user per interaction: this measures answering, not the per-user rate limit.
-        const user = { id: String(10n ** 17n + BigInt(next)), username: `bench${next}` };
-        const sentAt = performance.now();
-        const interaction =
-          job.kind === "command"
-            ? await standin.sendCommand(job.name, job.options, user)
-            : await standin.sendAutocomplete(job.name, job.options, job.focused, user);
-        try {
-          const answer = await waitForAnswer(standin, interaction.id, interaction.token);
-          durations.push(performance.now() - sentAt);
-          if (isFailure(answer)) failures++;
-        } catch {
-          failures++;
+    let sequence = 0;
+    /** Runs the jobs `inFlight` at a time; each one's latency. */
+    const run = async (jobs: Job[]): Promise<number[]> => {
+      const durations: number[] = [];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < jobs.length && !exited) {
+          const job = jobs[next++] as Job;
+          // A user per interaction: this measures answering, not the per-user rate limit.
+          sequence += 1;
+          const user = { id: String(10n ** 17n + BigInt(sequence)), username: `bench${sequence}` };
+          const sentAt = performance.now();
+          const interaction =
+            job.kind === "command"
+              ? await standin.sendCommand(job.name, job.options, user)
+              : await standin.sendAutocomplete(job.name, job.options, job.focused, user);
+          try {
+            const answer = await waitForAnswer(standin, interaction.id, interaction.token);
+            durations.push(performance.now() - sentAt);
+            if (isFailure(answer)) failures++;
+          } catch {
+            failures++;
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: inFlight }, worker));
+      return durations;
     };
-    await Promise.all(Array.from({ length: inFlight }, worker));
+    // The floor first, on the same process and connection: what the harness itself costs.
+    const floor = await run(helpJobs(count));
+    const jobs = createJobs(count);
+    const durations = await run(jobs);
     if (exited) throw new Error("Parley: the bot exited during the end-to-end benchmark");
     const figures: EndToEndFigures = {
       interactions: durations.length,
       inFlight,
       latency: summarise(durations),
       failures,
+      helpFloor: summarise(floor),
       commands: [
         ...new Set(jobs.map((job) => `${job.kind === "autocomplete" ? "autocomplete " : "/"}${job.name}`)),
       ],
@@ -161,7 +176,7 @@ async function main(args: string[]): Promise<void> {
   const out = args[1] ?? join("bench", "out", `e2e-${articles}.json`);
   const figures = await measureEndToEnd(articles);
   console.error(
-    `[e2e ${articles}] p50 ${figures.latency.p50.toFixed(1)} ms, p99 ${figures.latency.p99.toFixed(1)} ms, ${figures.failures} failed`,
+    `[e2e ${articles}] p50 ${figures.latency.p50.toFixed(1)} ms, p99 ${figures.latency.p99.toFixed(1)} ms (floor p99 ${figures.helpFloor?.p99.toFixed(1)} ms), ${figures.failures} failed`,
   );
   await writeFile(out, `${JSON.stringify(figures, null, 2)}\n`);
 }

@@ -16,7 +16,8 @@ import { loadKnowledge } from "../src/knowledge/load.js";
 import { type ArticleUnit, assembleKnowledgeBase } from "../src/store/build.js";
 import { writeSnapshot } from "../src/store/snapshot.js";
 import { splitArticle } from "../src/text/sentences.js";
-import { bareSearch, buildBareIndex, buildFloor } from "./baseline.js";
+import { bareSearch, buildBareIndex, buildFlexIndex, buildFloor, flexSearch } from "./baseline.js";
+import { buildExhaustive, recallAt } from "./exhaustive-bm25.js";
 import { describeCorpus, writeCorpus } from "./generate.js";
 import { cacheDirOf, measureStore } from "./measure-store.js";
 import { createQueries, type QuerySet } from "./queries.js";
@@ -38,6 +39,7 @@ type ParleyFigures = Pick<
   | "statusEvents"
   | "answered"
   | "snapshot"
+  | "askRecallAt10"
 > & { heapBytes: number; heapPhases: SizeResult["heap"]["parleyPhases"]; latency: Record<string, Latency> };
 
 /**
@@ -102,6 +104,22 @@ async function measureParley(
   };
   log(`[${count}] parley queries done`);
 
+  // ask's recall@10 against exhaustive BM25 over the same words (after the heap figures: the
+  // reference index is the bench's, not Parley's).
+  const exhaustive = buildExhaustive(split.value.flat());
+  const recalls = queries.ask
+    .map((question) =>
+      recallAt(
+        exhaustive,
+        question,
+        kb.search(question, { limit: 10 }).map((hit) => hit.sentence.id),
+        10,
+      ),
+    )
+    .filter((recall): recall is number => recall !== null);
+  const askRecallAt10 = recalls.reduce((sum, recall) => sum + recall, 0) / Math.max(1, recalls.length);
+  log(`[${count}] ask recall@10 ${askRecallAt10.toFixed(3)} over ${recalls.length} queries`);
+
   // The floor: one Map lookup per name query.
   const floor = buildFloor(
     kb.analysis.entities.flatMap((entity) =>
@@ -124,6 +142,7 @@ async function measureParley(
     quotes: kb.analysis.quotes.length,
     statusEvents: kb.analysis.status.length,
     answered,
+    askRecallAt10,
     snapshot: { bytes: snapshot.value, writeMs: snapshot.ms },
     heapBytes,
     heapPhases: {
@@ -143,7 +162,7 @@ async function measureBare(
   queries: QuerySet,
   heapBefore: number,
   log: (line: string) => void,
-): Promise<{ buildMs: number; heapBytes: number; latency: Record<string, Latency> }> {
+): Promise<{ buildMs: number; flexBuildMs: number; heapBytes: number; latency: Record<string, Latency> }> {
   const bare = await timed(() => buildBareIndex(sentences));
   log(`[${queries.who.length}q] bare index ${bare.ms.toFixed(0)} ms`);
   const heapBytes = heapAfterGc() - heapBefore;
@@ -162,7 +181,11 @@ async function measureBare(
     ),
     bareAsk: time(queries.ask, (question) => bareSearch(index, question)),
   };
-  return { buildMs: bare.ms, heapBytes, latency };
+  // FlexSearch on the same sentences and the same ask strings (its configuration: baseline.ts).
+  const flex = await timed(() => buildFlexIndex(sentences));
+  log(`[${queries.ask.length}q] flexsearch index ${flex.ms.toFixed(0)} ms`);
+  latency.flexAsk = timeEach(queries.ask, (question) => flexSearch(flex.value, question));
+  return { buildMs: bare.ms, flexBuildMs: flex.ms, heapBytes, latency };
 }
 
 /**
@@ -206,6 +229,7 @@ export async function measureSize(
     loadMs: loaded.ms,
     ...figures,
     bareIndexBuildMs: bare.buildMs,
+    flexIndexBuildMs: bare.flexBuildMs,
     heap: {
       parleyBytes: heapBytes,
       parleyPhases: heapPhases,

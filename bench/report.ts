@@ -101,7 +101,16 @@ const ROWS: Row[] = [
   ["`quote` p50 / p99 (÷ bare same words p99)", (s) => latencyCell(s.latency.quote, s.latency.bareQuote)],
   ["autocomplete p50 / p99 (÷ bare name p99)", (s) => latencyCell(s.latency.complete, s.latency.bareName)],
   ["`status` p50 / p99 (÷ bare same words p99)", (s) => latencyCell(s.latency.status, s.latency.bareStatus)],
-  ["`ask` p50 / p99 (÷ bare same words p99)", (s) => latencyCell(s.latency.ask, s.latency.bareAsk)],
+  ["`ask` p50 / p99 (÷ FlexSearch same words p99)", (s) => latencyCell(s.latency.ask, s.latency.flexAsk)],
+  [
+    "`ask` recall@10 vs exhaustive BM25",
+    (s) => (s.askRecallAt10 === undefined ? "n/a" : s.askRecallAt10.toFixed(3)),
+  ],
+  [
+    "FlexSearch: ask words p50 / p99 (index build)",
+    (s) =>
+      `${latencyCell(s.latency.flexAsk)} (${s.flexIndexBuildMs === undefined ? "n/a" : formatMs(s.flexIndexBuildMs)})`,
+  ],
   ["Bare MiniSearch: name query p50 / p99", (s) => latencyCell(s.latency.bareName)],
   ["Bare MiniSearch: role phrase", (s) => latencyCell(s.latency.bareRole)],
   ["Bare MiniSearch: name + about words", (s) => latencyCell(s.latency.bareQuote)],
@@ -122,11 +131,20 @@ const ROWS: Row[] = [
         ? `${latencyCell(s.e2e.latency)} (${formatCount(s.e2e.interactions)} interactions, ${s.e2e.inFlight} in flight, ${s.e2e.failures} failed)`
         : "not measured",
   ],
+  [
+    "— the harness floor: the same run answering `/help` only, p50 / p99",
+    (s) => (s.e2e?.helpFloor ? latencyCell(s.e2e.helpFloor) : "not measured"),
+  ],
 ];
 
 function targetValue(target: Target | undefined): string {
   if (!target) return "n/a";
-  const value = target.unit === "ms" ? formatMs(target.value) : formatRatio(target.value);
+  const value =
+    target.unit === "ms"
+      ? formatMs(target.value)
+      : target.unit === "share"
+        ? target.value.toFixed(3)
+        : formatRatio(target.value);
   return `${value} ${target.pass ? "PASS" : "GAP"}`;
 }
 
@@ -153,7 +171,13 @@ export function renderReport(results: BenchResults): string {
       const first = Object.values(results.targets)
         .flat()
         .find((t) => t.name === name);
-      const limit = first ? (first.unit === "ms" ? `≤ ${formatMs(first.limit)}` : `≤ ${first.limit}×`) : "";
+      const limit = !first
+        ? ""
+        : first.unit === "ms"
+          ? `≤ ${formatMs(first.limit)}`
+          : first.unit === "share"
+            ? `≥ ${first.limit}`
+            : `≤ ${first.limit}×`;
       const cells = sizes.map((s) =>
         targetValue(results.targets[String(s.articles)]?.find((t) => t.name === name)),
       );

@@ -10,6 +10,7 @@ import { exportAnalysis } from "../answers/export.js";
 import { answerJson } from "../answers/json.js";
 import { COMMANDS, findCommand } from "../commands/definitions.js";
 import type { LogLevel } from "../config/settings.js";
+import { shardLogFields } from "../config/shards.js";
 import { runConsole } from "../console/console.js";
 import { renderText } from "../console/render-text.js";
 import { ParleyError } from "../core/errors.js";
@@ -144,12 +145,25 @@ export async function runCli(
     // The gateway with a bot token, the HTTP endpoint with a port (it needs no token), or both.
     const discord =
       command === undefined && Boolean(env.DISCORD_TOKEN?.trim() || env.PARLEY_HTTP_PORT?.trim());
+    if (discord && env.DISCORD_TOKEN?.trim() && env.SHARDING_MANAGER !== "true" && env.SHARDS?.trim()) {
+      // The manager holds no knowledge: each shard process loads its own.
+      const { runShards } = await import("../discord/sharding.js");
+      await runShards({
+        env,
+        entry: process.argv[1] ?? "src/main.ts",
+        args: argv,
+        execArgv: process.execArgv,
+      });
+      return 0;
+    }
     const openStore = () =>
       KnowledgeStore.open({
         dir,
         cacheDir: values["no-snapshot"] ? false : undefined,
         watch: interactive,
-        onEvent: discord ? logTo(createLogger({ level: logLevel(env.LOG_LEVEL) })) : reportTo(streams.err),
+        onEvent: discord
+          ? logTo(createLogger({ level: logLevel(env.LOG_LEVEL), fields: shardLogFields(env) }))
+          : reportTo(streams.err),
       });
     if (discord) {
       const { startDiscord } = await import("../discord/start.js");

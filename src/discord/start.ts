@@ -12,6 +12,7 @@ import {
   parseFeedSettings,
   parseHttpSettings,
 } from "../config/settings.js";
+import { shardLogFields } from "../config/shards.js";
 import { ParleyError } from "../core/errors.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { allowPrivate } from "../ingest/address-guard.js";
@@ -35,6 +36,9 @@ export interface StartDiscordOptions {
   /** The knowledge folder `/add` and the feeds write to; absent: no /add, no feeds. */
   knowledgeDir?: string;
 }
+
+/** A shard leaves SIGINT to its manager. */
+function ignoreSignal(): void {}
 
 /** Time allowed for interactions in flight at shutdown; the process must be gone within 5 s. */
 const SHUTDOWN_GRACE_MS = 3000;
@@ -63,7 +67,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
     );
   }
   const { settings } = parsed;
-  const log = options.log ?? createLogger({ level: settings.logLevel, secrets: [settings.token] });
+  const shard = shardLogFields(env);
+  const log =
+    options.log ?? createLogger({ level: settings.logLevel, secrets: [settings.token], fields: shard });
   const endpoint = http.settings ? await listen(http.settings, settings, log, options.store) : null;
   let store: Store;
   try {
@@ -75,9 +81,12 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
   }
   // Part of every paging id's version: replicas running other code never misread each other's buttons.
   const codeVersion = await codeFingerprint();
+  // Under a shard manager only shard 0 polls the feeds (every shard would fetch the same items);
+  // /add works on every shard, and every shard's store watcher serves what any of them writes.
+  const feedSettings = (shard.shard ?? 0) === 0 ? feeds.settings : { ...feeds.settings, feeds: [] };
   // Fetching and parsing run in a worker thread; the store's watcher serves what it writes.
   const ingest: IngestService | undefined = options.knowledgeDir
-    ? startIngest({ dir: options.knowledgeDir, log, allowPrivate: allowPrivate(env), feeds: feeds.settings })
+    ? startIngest({ dir: options.knowledgeDir, log, allowPrivate: allowPrivate(env), feeds: feedSettings })
     : undefined;
   let shuttingDown = false;
   const context = createBotContext({
@@ -101,6 +110,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
   process.on("unhandledRejection", onRejection);
 
   log.info("starting", {
+    pid: process.pid,
     restApi: settings.restApi ?? "discord.com",
     rateLimit: settings.rateLimit,
     articles: store.current().articles.length,
@@ -118,9 +128,10 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
   endpoint?.serve(context);
 
   const unfinished = await new Promise<number>((resolve) => {
-    const shutdown = (signal: NodeJS.Signals): void => {
+    const shutdown = (signal: NodeJS.Signals | "disconnect"): void => {
       process.off("SIGINT", shutdown);
       process.off("SIGTERM", shutdown);
+      process.off("disconnect", onOrphaned);
       const startedAt = Date.now();
       // First of all: a load balancer sees /readyz 503 and sends this replica nothing new.
       shuttingDown = true;
@@ -143,11 +154,21 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
         await store.close().catch((error: unknown) => log.error("store-close-failed", { error }));
         process.off("unhandledRejection", onRejection);
         log.info("stopped", { ms: Date.now() - startedAt, unfinished });
+        // A shard's IPC channel to its manager would keep the process alive.
+        if (process.connected) process.disconnect();
         stopHeapReport();
         resolve(unfinished);
       })();
     };
-    process.on("SIGINT", shutdown);
+    // A shard stops when its manager says so (SIGTERM), not on a terminal's Ctrl-C, which reaches
+    // the whole process group: the manager passes it on once. A shard whose manager is gone
+    // (its IPC channel closed) stops too, rather than run on unmanaged.
+    const onOrphaned = (): void => shutdown("disconnect");
+    if (shard.shard === undefined) process.on("SIGINT", shutdown);
+    else {
+      process.on("SIGINT", ignoreSignal);
+      process.on("disconnect", onOrphaned);
+    }
     process.on("SIGTERM", shutdown);
   });
   if (unfinished !== 0) {

@@ -7,6 +7,7 @@
  */
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import type { Sentence } from "../core/types.js";
+import { hasTerm, topPassages } from "./passage-scorer.js";
 import { STOP_WORDS } from "./stop-words.js";
 
 /** Words of a query or sentence, lower-cased, stop words and one-letter words dropped. */
@@ -53,6 +54,12 @@ export interface SentenceSearchHit {
  * Searches sentences: all words must match (with prefix on the last word and bounded fuzziness);
  * when that finds fewer than `limit`, any word may match.
  *
+ * The query plan is ours: a word in the vocabulary is matched exactly; only a word the index does
+ * not hold is matched fuzzily (a typo), and only an unknown last word by prefix (a word cut short).
+ * When every word is known, the top results come from passage-scorer.ts, which scores only the
+ * postings that can reach the top (MiniSearch's own search scores them all); recall@10 against an
+ * exhaustive BM25 ranking is measured by the bench (bench/README.md).
+ *
  * @example
  * searchSentences(index, "next Sunday Doha", 5) // [{ id: "2024-10-24-doha-talks#9.1", score: 12.3 }]
  */
@@ -68,10 +75,12 @@ export function searchSentences(
     .filter((term): term is string => term !== null);
   if (terms.length === 0) return [];
   const cleaned = terms.join(" ");
+  const unknown = new Set(terms.filter((term) => !hasTerm(index, term)));
+  if (unknown.size === 0) return topPassages(index, terms, limit, filter);
   const lastTerm = terms[terms.length - 1];
   const options = {
-    prefix: (term: string) => term === lastTerm && term.length >= 3,
-    fuzzy: fuzziness,
+    prefix: (term: string) => term === lastTerm && term.length >= 3 && unknown.has(term),
+    fuzzy: (term: string) => (unknown.has(term) ? fuzziness(term) : false),
     maxFuzzy: 2,
     filter: filter ? (result: SearchResult) => filter(String(result.id)) : undefined,
   };

@@ -20,6 +20,8 @@ export interface LoggerOptions {
   /** Strings that must never appear in a log line. */
   secrets?: readonly string[];
   now?: () => Date;
+  /** Fields every line carries (a shard's id). */
+  fields?: LogFields;
 }
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -49,7 +51,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const emit = (level: LogLevel, event: string, fields: LogFields = {}): void => {
     if (RANK[level] < threshold) return;
     const line = JSON.stringify(
-      { time: now().toISOString(), level, event, ...fields },
+      { time: now().toISOString(), level, event, ...options.fields, ...fields },
       (key, value: unknown) => {
         if (SECRET_KEYS.test(key)) return "[redacted]";
         if (value instanceof Error) return describeError(value);

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildExhaustive, exhaustiveTop, recallAt } from "../../bench/exhaustive-bm25.js";
 import { generateCorpus, writeCorpus } from "../../bench/generate.js";
 import { createQueries } from "../../bench/queries.js";
 import { answerCommand } from "../../src/answers/dispatch.js";
@@ -88,5 +89,29 @@ describe("synthetic benchmark corpus", () => {
     expect(replies.every((reply) => reply.kind === "answer" || reply.kind === "user-error")).toBe(true);
     // The most frequent names are in this small corpus, so some who queries are answered.
     expect(replies.slice(0, 25).some((reply) => reply.kind === "answer")).toBe(true);
+  });
+
+  it("keeps ask's top 10 within reach of exhaustive BM25 (recall@10 at least 0.9), and the yardstick is exact", () => {
+    const corpus = generateCorpus(SIZE);
+    const kb = buildKnowledgeBase(corpus.articles.map((file) => file.article));
+    const sentences = [...kb.sentencesByArticle.values()].flat();
+    const exhaustive = buildExhaustive(sentences);
+    const questions = createQueries(corpus.cast, 200).ask;
+    const recalls = questions
+      .map((q) =>
+        recallAt(
+          exhaustive,
+          q,
+          kb.search(q, { limit: 10 }).map((hit) => hit.sentence.id),
+          10,
+        ),
+      )
+      .filter((r): r is number => r !== null);
+    expect(recalls.length).toBeGreaterThan(150);
+    expect(recalls.reduce((a, b) => a + b, 0) / recalls.length).toBeGreaterThanOrEqual(0.9);
+    // The reference's own top 10 has recall 1; an empty answer 0.
+    const question = questions[0] as string;
+    expect(recallAt(exhaustive, question, exhaustiveTop(exhaustive, question, 10).ids, 10)).toBe(1);
+    expect(recallAt(exhaustive, question, [], 10)).toBe(0);
   });
 });

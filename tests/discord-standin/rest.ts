@@ -59,6 +59,8 @@ export interface RestOptions {
   applicationId: string;
   channelId: string;
   gatewayUrl: () => string;
+  /** What `GET /gateway/bot` recommends. */
+  shardCount: number;
 }
 
 type Handler = (request: ParsedRequest) => {
@@ -295,7 +297,7 @@ export class StandinRest {
       status: 200,
       body: {
         url: this.options.gatewayUrl(),
-        shards: 1,
+        shards: this.options.shardCount,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       },
     };

@@ -13,7 +13,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type GatewayReceived, StandinGateway } from "./gateway.js";
+import { type GatewayReceived, StandinGateway, shardOf } from "./gateway.js";
 import {
   autocomplete,
   type ButtonMessage,
@@ -43,6 +43,8 @@ export interface StandinOptions {
   applicationId?: string;
   /** Heartbeat interval sent in HELLO (default 41250 ms as on Discord; tests may lower it). */
   heartbeatIntervalMs?: number;
+  /** Shards `GET /gateway/bot` recommends and the gateway expects (default 1). */
+  shardCount?: number;
 }
 
 export interface Standin {
@@ -71,6 +73,16 @@ export interface Standin {
     options?: Record<string, OptionValue>,
     user?: StandinUser,
   ): Promise<RawInteraction>;
+  /** A slash command from another guild (e.g. one that `guildOnShard` chose). */
+  sendCommandIn(
+    guildId: string,
+    name: string,
+    options?: Record<string, OptionValue>,
+  ): Promise<RawInteraction>;
+  /** A fresh guild id that Discord's rule routes to `shard`. */
+  guildOnShard(shard: number): string;
+  /** Resolves once the given shard is connected and ready. */
+  waitForShard(shard: number, timeoutMs?: number): Promise<void>;
   sendAutocomplete(
     name: string,
     options: Record<string, OptionValue>,
@@ -98,11 +110,12 @@ export interface Standin {
   faults: {
     /** The next matching REST request(s) fail with the given status (429 honours retryAfter) or are delayed. */
     failNext(fault: Fault): void;
-    dropSocket(): void;
-    requestReconnect(): void;
+    /** Each gateway fault hits one shard (default 0). */
+    dropSocket(shard?: number): void;
+    requestReconnect(shard?: number): void;
     /** Stop acknowledging heartbeats (a zombie connection) until the bot reconnects. */
-    stopHeartbeatAcks(): void;
-    invalidateSession(resumable: boolean): void;
+    stopHeartbeatAcks(shard?: number): void;
+    invalidateSession(resumable: boolean, shard?: number): void;
   };
   close(): Promise<void>;
 }
@@ -124,12 +137,14 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const server: Server = createServer();
   let port = 0;
   const gatewayUrl = (): string => `ws://127.0.0.1:${port}`;
-  const rest = new StandinRest({ token, applicationId, channelId, gatewayUrl });
+  const shardCount = options.shardCount ?? 1;
+  const rest = new StandinRest({ token, applicationId, channelId, gatewayUrl, shardCount });
   const gateway = new StandinGateway(server, {
     token,
     applicationId,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     url: gatewayUrl,
+    shardCount,
   });
   server.on("request", (incoming, outgoing) => {
     rest.handle(incoming, outgoing).catch((error: unknown) => {
@@ -158,7 +173,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     interaction: RawInteraction,
     sendOptions: { waitForBot?: boolean } = {},
   ): Promise<RawInteraction> => {
-    if (sendOptions.waitForBot !== false) await gateway.waitForReady();
+    if (sendOptions.waitForBot !== false) {
+      const guildId = typeof interaction.guild_id === "string" ? interaction.guild_id : null;
+      await gateway.waitForReady(10_000, guildId === null ? null : shardOf(guildId, shardCount));
+    }
     track(interaction);
     gateway.dispatch("INTERACTION_CREATE", interaction);
     return interaction;
@@ -198,6 +216,17 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     sendInteraction,
     sendCommand: (name, commandOptions = {}, user = defaultUser) =>
       sendInteraction(slashCommand(place, user, name, commandOptions)),
+    sendCommandIn: (otherGuild, name, commandOptions = {}) =>
+      sendInteraction(slashCommand({ ...place, guildId: otherGuild }, defaultUser, name, commandOptions)),
+    guildOnShard: (shard) => {
+      // A snowflake's shard comes from its timestamp bits (>> 22): move the timestamp to the shard.
+      const id = BigInt(snowflake());
+      const stamp = id >> 22n;
+      const count = BigInt(shardCount);
+      const shifted = stamp + ((BigInt(shard) - (stamp % count) + count) % count);
+      return ((shifted << 22n) | (id & 0x3fffffn)).toString();
+    },
+    waitForShard: (shard, timeoutMs) => gateway.waitForReady(timeoutMs, shard),
     sendAutocomplete: (name, commandOptions, focused, user = defaultUser) =>
       sendInteraction(autocomplete(place, user, name, commandOptions, focused)),
     sendButton: (customId, message, user = defaultUser) => {
@@ -224,10 +253,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     registeredCommands: (scope) => rest.registeredCommands.get(scope),
     faults: {
       failNext: (fault) => rest.addFault(fault),
-      dropSocket: () => gateway.dropSocket(),
-      requestReconnect: () => gateway.requestReconnect(),
-      stopHeartbeatAcks: () => gateway.stopHeartbeatAcks(),
-      invalidateSession: (resumable) => gateway.invalidateSession(resumable),
+      dropSocket: (shard) => gateway.dropSocket(shard),
+      requestReconnect: (shard) => gateway.requestReconnect(shard),
+      stopHeartbeatAcks: (shard) => gateway.stopHeartbeatAcks(shard),
+      invalidateSession: (resumable, shard) => gateway.invalidateSession(resumable, shard),
     },
     close: async () => {
       gateway.close();

@@ -34,6 +34,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Gateway heartbeat interval the stand-in asks for (default: Discord's 41.25 s). */
   heartbeatIntervalMs?: number;
+  /** Shards the stand-in recommends and expects (default 1). */
+  shardCount?: number;
 }
 
 /**
@@ -47,7 +49,10 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const source = resolve(REPO_ROOT, "knowledge");
   // Dot-files (the snapshot cache) stay behind: each bot builds its own.
   await cp(source, knowledgeDir, { recursive: true, filter: (path) => !basename(path).startsWith(".") });
-  const standin = await startStandin({ heartbeatIntervalMs: options.heartbeatIntervalMs });
+  const standin = await startStandin({
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
+    shardCount: options.shardCount,
+  });
   const bot = spawnScript(
     "src/main.ts",
     standinEnv(standin, { KNOWLEDGE_DIR: knowledgeDir, ...options.env }),
