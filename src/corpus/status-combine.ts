@@ -23,6 +23,7 @@ import {
   type Item,
   itemOf,
   linkedEnough,
+  own,
   SLACK_DAYS,
   type TimelineEntry,
   UNDATED_WINDOW_DAYS,
@@ -79,19 +80,22 @@ function sameInArticle(other: Item, item: Item): boolean {
 }
 
 function sameEvent(group: Group, item: Item): boolean {
-  for (const other of group.items)
-    if (other.event.articleId === item.event.articleId && !sameInArticle(other, item)) return false;
+  // Plain loops, cheapest test first: this runs for every report against every candidate group.
+  let sameArticle = false;
+  for (const other of group.items) {
+    if (other.event.articleId !== item.event.articleId) continue;
+    if (!sameInArticle(other, item)) return false;
+    sameArticle = true;
+  }
   // Every report must fit (no chains: meetings on the 1st, 2nd and 3rd are not one), one must share a
   // party. A plan and the report that it happened are one event when the dates agree.
   // (Within an article the same exact day is enough: the lede and its details name different people.)
-  return (
-    group.items.every(
-      (other) =>
-        compatiblePlace(other.event, item.event) &&
-        compatibleDates(other, item, exactSlackOf(item.event.category)),
-    ) &&
-    group.items.some((other) => linkedEnough(other, item) || other.event.articleId === item.event.articleId)
-  );
+  const slack = exactSlackOf(item.event.category);
+  for (const other of group.items) if (!compatiblePlace(other.event, item.event)) return false;
+  for (const other of group.items) if (!compatibleDates(other, item, slack)) return false;
+  if (sameArticle) return true;
+  for (const other of group.items) if (linkedEnough(other, item)) return true;
+  return false;
 }
 
 /**
@@ -127,6 +131,8 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
   const groups: Group[] = [];
   const byWeek = new Map<string, Group[]>();
   const undated = new Map<string, Group[]>();
+  /** The groups holding a report of each article. */
+  const byArticle = new Map<string, Group[]>();
   // Filed by month (a year spans twelve): a December report finds a "last year" one, and the reverse.
   const weeksOf = (span: [number, number]): number[] => {
     const first = monthOf(span[0] - SLACK_DAYS);
@@ -159,11 +165,22 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
         }
       }
     } else {
-      for (const week of weeksOf(item.span)) {
-        for (const group of byWeek.get(`${key}|${week}`) ?? []) {
-          if (!found && sameEvent(group, item)) found = group;
+      const weeks = weeksOf(item.span);
+      if (!own(item) && item.event.place === null) {
+        // No date of its own and no venue: only a group already holding this article can take it
+        // (linkedEnough), so look only at those, not at every report of the month.
+        found = firstInBuckets(
+          (byArticle.get(item.event.articleId) ?? []).filter((group) => sameEvent(group, item)),
+          weeks.map((week) => `${key}|${week}`),
+          byWeek,
+        );
+      } else {
+        for (const week of weeks) {
+          for (const group of byWeek.get(`${key}|${week}`) ?? []) {
+            if (!found && sameEvent(group, item)) found = group;
+          }
+          if (found) break;
         }
-        if (found) break;
       }
       if (!found && item.plan) {
         // A dated plan joins an earlier undated report of the same plan.
@@ -176,6 +193,7 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
       }
     }
     if (found) {
+      push(byArticle, item.event.articleId, found);
       found.items.push(item);
       found.lastPublished = item.publishedDay;
       if (item.span !== null) {
@@ -197,6 +215,7 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
       lastPublished: item.publishedDay,
     };
     groups.push(group);
+    push(byArticle, item.event.articleId, group);
     if (item.span === null) push(undated, key, group);
     else for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, group);
   }
@@ -209,11 +228,8 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
 
 /** An undated plan and a group of the same plan: same place and parties, reported close together. */
 function sameEventUndated(group: Group, item: Item): boolean {
-  // A plan reported after its date has passed is another plan.
-  const stillAhead = (other: Item): boolean =>
-    other.span === null || other.span[1] >= Math.max(item.publishedDay, other.publishedDay);
   return (
-    group.items.every((other) => other.event.articleId !== item.event.articleId && stillAhead(other)) &&
+    group.items.every((other) => other.event.articleId !== item.event.articleId && stillAhead(other, item)) &&
     group.items.some(
       (other) =>
         other.plan &&
@@ -223,6 +239,29 @@ function sameEventUndated(group: Group, item: Item): boolean {
         compatibleParties(other.event, item.event),
     )
   );
+}
+
+/**
+ * Of the candidates, the one a scan of the buckets (in order, each list in order) meets first: the
+ * group the full scan would have found.
+ */
+function firstInBuckets(
+  candidates: Group[],
+  keys: string[],
+  buckets: Map<string, Group[]>,
+): Group | undefined {
+  if (candidates.length <= 1) {
+    const only = candidates[0];
+    return only && keys.some((key) => buckets.get(key)?.includes(only)) ? only : undefined;
+  }
+  const wanted = new Set(candidates);
+  for (const key of keys) for (const group of buckets.get(key) ?? []) if (wanted.has(group)) return group;
+  return undefined;
+}
+
+/** A plan reported after its date has passed is another plan. */
+function stillAhead(other: Item, item: Item): boolean {
+  return other.span === null || other.span[1] >= Math.max(item.publishedDay, other.publishedDay);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -51,9 +51,18 @@ export function isPlan(event: StatusEvent, span: [number, number] | null, publis
 export const compatiblePlace = (a: StatusEvent, b: StatusEvent): boolean =>
   a.place === null || b.place === null || a.place === b.place;
 
+const partiesCache = new WeakMap<StatusEvent, string[]>();
+
 /** Participants that are people or bodies (a place named in the sentence is not a party). */
-export const parties = (event: StatusEvent): string[] =>
-  event.participants.filter((id) => !id.startsWith("place:"));
+export function parties(event: StatusEvent): string[] {
+  // Asked for every pair of candidate reports: computed once per event (events are never changed).
+  let found = partiesCache.get(event);
+  if (!found) {
+    found = event.participants.filter((id) => !id.startsWith("place:"));
+    partiesCache.set(event, found);
+  }
+  return found;
+}
 
 /** Words too common in body names to tell two parties apart. */
 const COMMON_WORDS = new Set([
@@ -70,12 +79,33 @@ const COMMON_WORDS = new Set([
   "organisation",
 ]);
 
+const partyWordsCache = new Map<string, readonly string[]>();
+
 /** The words of a party's id ("organisation:cabinet-of-israel" -> cabinet, israel), demonyms as countries. */
-export function partyWords(id: string): string[] {
-  return id
-    .split(/[:-]/)
-    .filter((word) => word.length > 2 && !COMMON_WORDS.has(word))
-    .map((word) => (word.endsWith("i") && word.length > 5 ? word.slice(0, -1) : word)); // israeli -> israel
+export function partyWords(id: string): readonly string[] {
+  let words = partyWordsCache.get(id);
+  if (!words) {
+    words = id
+      .split(/[:-]/)
+      .filter((word) => word.length > 2 && !COMMON_WORDS.has(word))
+      .map((word) => (word.endsWith("i") && word.length > 5 ? word.slice(0, -1) : word)); // israeli -> israel
+    // Ids are few (entities), pairs many: keep them all, but never without bound.
+    if (partyWordsCache.size > 100_000) partyWordsCache.clear();
+    partyWordsCache.set(id, words);
+  }
+  return words;
+}
+
+const eventWordsCache = new WeakMap<StatusEvent, ReadonlySet<string>>();
+
+/** Every party word of an event, once. */
+function eventPartyWords(event: StatusEvent): ReadonlySet<string> {
+  let words = eventWordsCache.get(event);
+  if (!words) {
+    words = new Set(parties(event).flatMap(partyWords));
+    eventWordsCache.set(event, words);
+  }
+  return words;
 }
 
 /**
@@ -86,7 +116,7 @@ export function compatibleParties(a: StatusEvent, b: StatusEvent): boolean {
   const left = parties(a);
   const right = parties(b);
   if (left.length === 0 || right.length === 0 || left.some((id) => right.includes(id))) return true;
-  const words = new Set(left.flatMap(partyWords));
+  const words = eventPartyWords(a);
   return right.some((id) => partyWords(id).some((word) => words.has(word)));
 }
 
@@ -98,6 +128,11 @@ export function linked(a: StatusEvent, b: StatusEvent): boolean {
 
 export const blank = (event: StatusEvent): boolean => event.place === null && parties(event).length === 0;
 
+/** Dated by its own words (not only the publication's). */
+export function own(item: Item): boolean {
+  return item.span !== null && item.event.date.precision !== "reported";
+}
+
 /**
  * Two reports dated alike by their own words (both an exact day, both "next week") need only not to
  * contradict each other on who takes part. Otherwise (a day against a week, two undated plans, dates
@@ -105,7 +140,6 @@ export const blank = (event: StatusEvent): boolean => event.place === null && pa
  * venue or a party in common (or, both dated, neither names anything).
  */
 export function linkedEnough(a: Item, b: Item): boolean {
-  const own = (item: Item): boolean => item.span !== null && item.event.date.precision !== "reported";
   const alike = own(a) && own(b) && a.event.date.precision === b.event.date.precision;
   if (alike) return compatibleParties(a.event, b.event);
   if (own(a) && own(b)) return linked(a.event, b.event) || (blank(a.event) && blank(b.event));

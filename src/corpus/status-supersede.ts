@@ -63,6 +63,10 @@ function supersedes(newer: Group, older: Group): boolean {
   if (older.entry.supersededBy !== null || newer === older || newer.entry.supersededBy === older.entry)
     return false;
   if (newer.firstPublished < older.firstPublished) return false;
+  const a = newer.items[0]!;
+  const b = older.items[0]!;
+  // The cheap tests first: most pairs in the window differ in place or parties.
+  if (!compatiblePlace(a.event, b.event) || !compatibleParties(a.event, b.event)) return false;
   // A change is news from a later report: sentences of one article tell one state of things.
   const olderArticles = new Set(older.items.map((item) => item.event.articleId));
   if (
@@ -71,9 +75,6 @@ function supersedes(newer: Group, older: Group): boolean {
     )
   )
     return false;
-  const a = newer.items[0]!;
-  const b = older.items[0]!;
-  if (!compatiblePlace(a.event, b.event) || !compatibleParties(a.event, b.event)) return false;
   // A change to a plan names the plan: the same venue or a party in common (or, when one names nothing,
   // the same exact day: "will continue tomorrow" -> "ended Friday"). States of the one process (a stall,
   // a truce) need only not contradict.
@@ -99,27 +100,46 @@ function supersedes(newer: Group, older: Group): boolean {
 }
 
 /** Newer entries that change older ones (see {@link CHANGES}); oldest changes first. */
-function push<V>(map: Map<StatusCategory, V[]>, key: StatusCategory, value: V): void {
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
 export function* markSuperseded(groups: readonly Group[], pause: () => boolean): Steps<void> {
-  const byCategory = new Map<StatusCategory, Group[]>();
-  for (const group of groups) push(byCategory, group.items[0]!.event.category, group);
+  // Filed by category, by category and the lead's place, and the same for plans only: supersedes()
+  // asks for compatible places first, and most changes (and every same-kind change but a deadline)
+  // change only a plan. So a change at one venue looks at that venue's entries and those with none.
+  const filed = new Map<string, Group[]>();
+  const keyOf = (category: StatusCategory, place: string | null | undefined, plansOnly: boolean): string =>
+    `${category}|${place === undefined ? "*" : (place ?? "")}|${plansOnly ? "plan" : "any"}`;
+  for (const group of groups) {
+    const { event, plan } = group.items[0]!;
+    for (const plansOnly of plan ? [false, true] : [false]) {
+      push(filed, keyOf(event.category, undefined, plansOnly), group);
+      push(filed, keyOf(event.category, event.place, plansOnly), group);
+    }
+  }
   for (const newer of groups) {
     if (pause()) yield;
-    const category = newer.items[0]!.event.category;
-    const older = [...(CHANGES[category] ?? []).flatMap((change) => change.older), category];
-    for (const oldCategory of new Set(older)) {
-      // Groups are in order of their first report: scan back from the newest, within the window.
-      const list = byCategory.get(oldCategory) ?? [];
-      for (let at = list.length - 1; at >= 0; at--) {
-        const candidate = list[at]!;
-        if (candidate.firstPublished > newer.lastPublished) continue;
-        if (newer.firstPublished - candidate.firstPublished > SUPERSEDE_WINDOW_DAYS) break;
-        if (supersedes(newer, candidate)) candidate.entry.supersededBy = newer.entry;
+    const { category, place } = newer.items[0]!.event;
+    // Older categories this one may change, and whether only plans of them.
+    const wanted = new Map<StatusCategory, boolean>([[category, category !== "deadline"]]);
+    for (const change of CHANGES[category] ?? [])
+      for (const old of change.older) wanted.set(old, (wanted.get(old) ?? true) && change.planOnly);
+    for (const [oldCategory, plansOnly] of wanted) {
+      const lists =
+        place === null
+          ? [filed.get(keyOf(oldCategory, undefined, plansOnly))]
+          : [filed.get(keyOf(oldCategory, place, plansOnly)), filed.get(keyOf(oldCategory, null, plansOnly))];
+      for (const list of lists) {
+        // Groups are in order of their first report: scan back from the newest, within the window.
+        for (let at = (list?.length ?? 0) - 1; at >= 0; at--) {
+          const candidate = list![at]!;
+          if (candidate.firstPublished > newer.lastPublished) continue;
+          if (newer.firstPublished - candidate.firstPublished > SUPERSEDE_WINDOW_DAYS) break;
+          if (supersedes(newer, candidate)) candidate.entry.supersededBy = newer.entry;
+        }
       }
     }
   }
