@@ -96,10 +96,19 @@ describe("what is not a person", () => {
   });
 
   it("a headline inside the text splits at its verbs and function words", () => {
-    expect(people(["Gerald Vance Says Ruth Calder Was Wrong On Taxes"])).toEqual([
-      "Gerald Vance",
-      "Ruth Calder",
+    expect(
+      people(["The banner read Gerald Vance Says Ruth Calder Was Wrong On Taxes, and it sold."]),
+    ).toEqual(["Gerald Vance", "Ruth Calder"]);
+  });
+
+  it("a headline or subheading names no one of its own; its names join those of the sentences", () => {
+    const analysis = analyze([
+      "Ceasefire Talks Stall Again as Envoys Leave",
+      "Gerald Vance Says Harbor Deal Is Near",
+      "Gerald Vance spoke to reporters on the pier.",
     ]);
+    const found = analysis.entities.map((e) => `${e.kind}|${e.name}|${e.mentions.length}`);
+    expect(found).toEqual(["person|Gerald Vance|2"]);
   });
 
   it("a title with no name after it is a role, not a person; a title that is also a surname stays a name", () => {
@@ -144,8 +153,59 @@ describe("what is not a person", () => {
     expect(found.some((e) => e.includes("Nebraska"))).toBe(false);
   });
 
+  it("a bare name after 'the' is a work or body, not a person (but 'the Lee administration' is Lee's)", () => {
+    const found = entities([
+      "He is the Lanford Candidate after all, wrote the local paper, the Perry Courier.",
+      "The Marsh administration said no. Ivo Marsh agreed.",
+    ]);
+    expect(found.filter((e) => e.startsWith("person|"))).toEqual(["person|Ivo Marsh|"]);
+    expect(found).toEqual(
+      expect.arrayContaining(["organisation|Perry Courier|", "organisation|Marsh administration|"]),
+    );
+  });
+
+  it("a palace, a hotel or a crossing is a place", () => {
+    const found = entities([
+      "Envoys met at the Rosewood Palace, then at the Grand Harbor Hotel near the Kerem Crossing.",
+    ]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "place|Rosewood Palace|",
+        "place|Grand Harbor Hotel|",
+        "place|Kerem Crossing|",
+      ]),
+    );
+  });
+
   it("'New' before a place is part of its name", () => {
     expect(entities(["The New York Times reported it."])).toContain("organisation|New York Times|");
+  });
+});
+
+describe("a ministry, office or statement is a body, never a person", () => {
+  it("a ministry and the office of a role-only mention are bodies; no lone 'Office'", () => {
+    const found = entities([
+      "The Ministry of Foreign Affairs said the deal was close.",
+      "The Prime Minister’s Office said in a statement that it agreed.",
+    ]);
+    expect(found.filter((e) => e.startsWith("person|"))).toEqual([]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "organisation|Ministry of Foreign Affairs|",
+        "organisation|Office of Prime Minister|",
+      ]),
+    );
+    expect(found).not.toContain("organisation|Office|");
+  });
+
+  it("the office of a named holder is linked to that person", () => {
+    const analysis = analyze([
+      "Prime Minister Ivo Marsh spoke.",
+      "The Prime Minister’s Office said it agreed.",
+    ]);
+    const marsh = analysis.entities.find((e) => e.name === "Ivo Marsh");
+    const office = analysis.entities.find((e) => e.kind === "organisation");
+    expect(office?.linkedTo).toBe(marsh?.id);
   });
 });
 

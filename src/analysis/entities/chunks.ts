@@ -108,6 +108,38 @@ function opensSentence(paragraph: ParagraphText, index: number): boolean {
   return previous.kind === "punct" && /^[.?!:;“"‘'(—–-]$/.test(previous.text);
 }
 
+/** Short words a title-case headline leaves in lower case ("Talks on Hold as Envoys Leave"). */
+const HEADLINE_SMALL = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "on",
+  "in",
+  "at",
+  "to",
+  "for",
+  "and",
+  "or",
+  "as",
+  "by",
+  "with",
+]);
+
+/**
+ * True when a paragraph is a headline or a subheading: no sentence-final mark, at least three words,
+ * and every word but the short ones capitalised ("Ceasefire Talks Stall Again"). Its capitals say
+ * nothing, so its runs may only join names the article's sentences give (entities.ts).
+ */
+export function isHeadline(paragraph: ParagraphText): boolean {
+  const { tokens } = paragraph;
+  const words = tokens.filter((t) => t.kind === "word");
+  if (words.length < 3) return false;
+  const last = [...tokens].reverse().find((t) => !/^[”"’')\]]$/.test(t.text));
+  if (last && /^[.!?:;,]$/.test(last.text)) return false;
+  return words.every((t) => isCapitalised(t) || HEADLINE_SMALL.has(t.lower) || /^\d/.test(t.text));
+}
+
 /** The end of a dateline at the start of a story ("MIDWAY ATOLL —", "CHARLOTTE, N.C. (AP) -"), or -1. */
 function datelineEnd(paragraph: ParagraphText, end: number): number {
   const { tokens } = paragraph;

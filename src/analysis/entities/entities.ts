@@ -15,6 +15,10 @@ import type { Entity, EntityKind, Mention } from "../types.js";
 import { NAME_PARTICLES } from "./lexicon.js";
 import { middleDropped, variantNames } from "./name-variants.js";
 import { findMentions, type RawMention } from "./names.js";
+import { ORG_NAMES, PLACE_NAMES } from "./roles.js";
+
+/** The names of known bodies and places: a headline may name them first. */
+const KNOWN_NAMES = new Set([...ORG_NAMES.values(), ...PLACE_NAMES.values()]);
 
 /** A name mention placed on its entity. */
 export interface Located {
@@ -146,7 +150,7 @@ export function findEntities(text: ArticleText): ArticleEntities {
   // Full names, longest first.
   const full = raws
     .filter((raw) => raw.kind === "person" && raw.nameWords.length >= 2)
-    .sort((a, b) => b.nameWords.length - a.nameWords.length);
+    .sort((a, b) => Number(a.headline) - Number(b.headline) || b.nameWords.length - a.nameWords.length);
   for (const raw of full) {
     const words = wordsOf(raw);
     const matches = people.filter(
@@ -161,6 +165,8 @@ export function findEntities(text: ArticleText): ArticleEntities {
         variantNames(words, cluster.words),
     );
     let cluster = matches.length === 1 ? matches[0]! : undefined;
+    // A headline's capitals say nothing ("Ceasefire Talks Stall"): it joins a name, never starts one.
+    if (!cluster && raw.headline) continue;
     if (!cluster) {
       cluster = newCluster("person", raw.name, words);
       people.push(cluster);
@@ -171,7 +177,12 @@ export function findEntities(text: ArticleText): ArticleEntities {
 
   // One-word mentions: the one person whose name holds the word (last word preferred).
   const short = raws.filter(
-    (raw) => (raw.kind === "person" && raw.nameWords.length < 2) || raw.kind === "single",
+    (raw) => ((raw.kind === "person" && raw.nameWords.length < 2) || raw.kind === "single") && !raw.headline,
+  );
+  short.push(
+    ...raws.filter(
+      (raw) => raw.headline && (raw.kind === "single" || raw.kind === "person") && raw.nameWords.length < 2,
+    ),
   );
   for (const raw of short) {
     const word = wordsOf(raw).join(" ");
@@ -180,7 +191,12 @@ export function findEntities(text: ArticleText): ArticleEntities {
     const byAny = people.filter((cluster) => cluster.words.includes(word) && !NAME_PARTICLES.has(word));
     const matches = byLast.length > 0 ? byLast : byAny;
     let cluster = matches.length === 1 ? matches[0] : undefined;
-    if (!cluster && matches.length === 0 && (raw.kind === "person" || isCueSubject(text, raw))) {
+    if (
+      !cluster &&
+      !raw.headline &&
+      matches.length === 0 &&
+      (raw.kind === "person" || isCueSubject(text, raw))
+    ) {
       cluster = newCluster("person", raw.name, wordsOf(raw));
       people.push(cluster);
     }
@@ -201,7 +217,9 @@ export function findEntities(text: ArticleText): ArticleEntities {
   // Bodies and places, by name or alias; a body tied to a person is keyed by its noun and owner.
   const others: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
-  for (const raw of raws.filter((r) => r.kind === "organisation" || r.kind === "place")) {
+  const bodies = raws.filter((r) => r.kind === "organisation" || r.kind === "place");
+  bodies.sort((a, b) => Number(a.headline) - Number(b.headline));
+  for (const raw of bodies) {
     const owner = raw.owner ? clusterOfRaw.get(raw.owner) : undefined;
     const ownerIsPerson = owner?.kind === "person";
     const keys =
@@ -213,6 +231,7 @@ export function findEntities(text: ArticleText): ArticleEntities {
             .filter((k): k is string => Boolean(k))
             .map((k) => `${raw.kind}:${normalise(k)}`);
     let cluster = keys.map((key) => byKey.get(key)).find(Boolean);
+    if (!cluster && raw.headline && !KNOWN_NAMES.has(raw.name)) continue;
     if (!cluster) {
       cluster = newCluster(raw.kind === "place" ? "place" : "organisation", raw.name, []);
       others.push(cluster);

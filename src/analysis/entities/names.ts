@@ -16,7 +16,7 @@
 
 import type { ParagraphText } from "../text.js";
 import { isCapitalised, type Token } from "../tokens.js";
-import { chunks, nameParts } from "./chunks.js";
+import { chunks, isHeadline, nameParts } from "./chunks.js";
 import {
   ANONYMOUS_NOUNS,
   BODY_NOUNS,
@@ -31,6 +31,7 @@ import {
   ROLE_NOUNS,
 } from "./lexicon.js";
 import { GROUP_PLURALS, NAME_SUFFIXES, PEOPLE_WORDS, PLACE_HEADS, THING_HEADS } from "./name-words.js";
+import { posAt } from "./pos.js";
 import {
   affiliationOf,
   bracketAlias,
@@ -77,6 +78,8 @@ export interface RawMention {
   /** False when a preposition comes right before it (so it cannot be a clause subject). */
   subjectPosition: boolean;
   inQuote: boolean;
+  /** In a headline or subheading (chunks.ts `isHeadline`): it may join a name, never start one. */
+  headline: boolean;
 }
 
 /**
@@ -120,6 +123,7 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
       ),
   );
   kept.sort((a, b) => a.from - b.from);
+  if (isHeadline(paragraph)) for (const mention of kept) mention.headline = true;
   return kept;
 }
 
@@ -136,6 +140,7 @@ function base(context: Context, from: number, to: number): Omit<RawMention, "kin
     affiliation: null,
     subjectPosition: !precededByPreposition(context.tokens, from),
     inQuote: context.tokens[from]!.quote >= 0,
+    headline: false,
   };
 }
 
@@ -242,7 +247,14 @@ function classify(context: Context, start: number, end: number): RawMention[] {
     // As written with its article: "the Qatari Prime Minister and Foreign Minister".
     const from =
       DETERMINERS.has(lower(tokens[start - 1])) && !isCapitalised(tokens[start - 1]) ? start - 1 : start;
-    return [{ ...base(context, from, end), kind: "role", name: "", nameWords: [], role: text }];
+    // "The Prime Minister’s Office": the office of whoever holds the role, a body, not "Office".
+    return withBody(context, {
+      ...base(context, from, end),
+      kind: "role",
+      name: "",
+      nameWords: [],
+      role: text,
+    });
   }
 
   // The name: drop courtesy titles ("Mr."), keep honorifics ("Sheikh"), note the gender they imply.
@@ -285,8 +297,13 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   }
   const roleTokenList = roleRange.flatMap(([from, to]) => tokens.slice(from, to));
 
-  const isPerson =
-    nameWords.length >= 2 || role !== null || honorific !== undefined || courtesy !== undefined;
+  const bare = role === null && honorific === undefined && courtesy === undefined;
+  // "the Harbor Herald", "the Manchurian Candidate": a person's bare name takes no article; a work or
+  // body does. Not "the Lee administration" (a noun follows: findDefiniteBodies' body, owned by Lee).
+  const described = /-\p{Ll}/u.test(tokens[start]!.text); // "the Ohio-born X": a description, then a name
+  if (bare && !described && lower(tokens[start - 1]) === "the" && !nounAfter(context, end))
+    return withBody(context, { ...base(context, start, end), kind: "organisation", name, nameWords: [] });
+  const isPerson = nameWords.length >= 2 || !bare;
   const mentionFrom = roleParts.length > 0 ? roleParts[0]![0] : start;
   const mention: RawMention = {
     ...base(context, mentionFrom, end),
@@ -303,6 +320,14 @@ function classify(context: Context, start: number, end: number): RawMention[] {
     mention.text = slice(context, start, appositiveAfter[1]);
   // A person named in brackets after a body is not the body's alias; keep the alias for bodies only.
   return withBody(context, mention);
+}
+
+/** True when a common noun follows the run: "the Lee administration", "the Lee campaign". */
+function nounAfter(context: Context, end: number): boolean {
+  const next = context.tokens[end];
+  if (next?.kind === "possessive") return true;
+  if (next?.kind !== "word" || isCapitalised(next)) return false;
+  return posAt(context.paragraph, next.start) === "NOUN";
 }
 
 /**
