@@ -177,6 +177,12 @@ describe("what is not a person", () => {
     );
   });
 
+  it("a town written 'from X, <state or country>' is a place, not a person", () => {
+    const found = entities(["Ann Lee, a nurse from Pelham Head, South Carolina, voted early."]);
+    expect(found).toContain("place|Pelham Head|");
+    expect(found).not.toContain("person|Pelham Head|");
+  });
+
   it("'New' before a place is part of its name", () => {
     expect(entities(["The New York Times reported it."])).toContain("organisation|New York Times|");
   });

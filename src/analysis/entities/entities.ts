@@ -58,6 +58,8 @@ interface Cluster {
   /** How often each form of a body is written (its everyday name is the most used). */
   uses: Map<string, number>;
   raws: Array<{ raw: RawMention; form: Mention["form"] }>;
+  /** Named only by a role no one in the article holds (Entity.roleOnly). */
+  roleOnly?: boolean;
 }
 
 const ADVERBS = new Set(["also", "later", "then", "has", "had", "previously", "again", "further", "earlier"]);
@@ -112,6 +114,19 @@ function attach(cluster: Cluster, raw: RawMention, form: Mention["form"]): void 
     const written = raw.kind === "organisation" || raw.kind === "place" ? raw.name : raw.name;
     if (written) cluster.forms.set(written, form);
   }
+}
+
+/**
+ * A role that names one person: a role noun and a qualifier, a country or body ("Qatari Prime
+ * Minister", "Mossad chief") or an "of" phrase ("Secretary of State"); not "the Prime Minister",
+ * which every country has. No role spanning a list ("X and Y").
+ */
+function specificRole(raw: RawMention): boolean {
+  const words = roleKey(raw.role ?? "").split(" ");
+  // "former", "then-" and "his"/"her" roles name someone relative to a time or a person.
+  if (words.length < 2 || words.includes("and") || /^(?:former|ex|then|his|her|their|its)\b/.test(words[0]!))
+    return false;
+  return raw.affiliation !== null || words.includes("of");
 }
 
 /** True when a one-word mention is followed by a speech cue ("Smith said", "Smith also told"). */
@@ -205,13 +220,29 @@ export function findEntities(text: ArticleText): ArticleEntities {
     clusterOfRaw.set(raw, cluster);
   }
 
-  // Role-only mentions: the one person with that role.
+  // Role-only mentions: the one person with that role. A role no one in the article holds, specific
+  // enough to name one person ("the Qatari Prime Minister", "the Secretary of State"), is a person of
+  // its own, `roleOnly`, for src/corpus/ to tie to the one person other articles name with it.
+  const named = people.length;
+  const byRole = new Map<string, Cluster>();
   for (const raw of raws.filter((r) => r.kind === "role")) {
     const key = roleKey(raw.role ?? "");
-    const matches = people.filter((cluster) => cluster.roles.some((role) => roleKey(role) === key));
-    if (matches.length !== 1) continue;
-    attach(matches[0]!, raw, "role");
-    clusterOfRaw.set(raw, matches[0]!);
+    const matches = people
+      .slice(0, named)
+      .filter((cluster) => cluster.roles.some((role) => roleKey(role) === key));
+    let cluster = matches.length === 1 ? matches[0] : undefined;
+    if (!cluster && matches.length === 0 && !raw.headline && specificRole(raw)) {
+      cluster = byRole.get(key);
+      if (!cluster) {
+        cluster = newCluster("person", (raw.role ?? "").replace(/^(?:the|a|an)\s+/i, ""), []);
+        cluster.roleOnly = true;
+        byRole.set(key, cluster);
+        people.push(cluster);
+      }
+    }
+    if (!cluster) continue;
+    attach(cluster, raw, "role");
+    clusterOfRaw.set(raw, cluster);
   }
 
   // Bodies and places, by name or alias; a body tied to a person is keyed by its noun and owner.
@@ -312,6 +343,7 @@ function build(
       affiliation: cluster.affiliation,
       linkedTo: cluster.linkedTo ? (idOf.get(cluster.linkedTo) ?? null) : null,
       mentions,
+      ...(cluster.roleOnly ? { roleOnly: true } : {}),
     };
     const local: LocalEntity = { entity, gender: cluster.gender, words: cluster.words };
     list.push(local);

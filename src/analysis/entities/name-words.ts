@@ -103,3 +103,33 @@ export const PEOPLE_WORDS = words(`
   north south east west african asian arab latino latina hispanic jewish muslim christian catholic
   evangelical korean american americans
 `);
+
+/**
+ * US states, only to read "Hilton Head, South Carolina": a run before ", <state>" is a place. Not
+ * places themselves (a state is too often a speaker's stand-in; src/analysis/README.md, Limits).
+ */
+export const US_STATES: ReadonlySet<string> = new Set(
+  `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+  illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+  mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+  vermont virginia washington wisconsin wyoming`
+    .split(/\s+/)
+    .filter(Boolean)
+    .concat([
+      "new hampshire",
+      "new jersey",
+      "new mexico",
+      "new york",
+      "north carolina",
+      "north dakota",
+      "rhode island",
+      "south carolina",
+      "south dakota",
+      "west virginia",
+    ])
+    // AP abbreviations, compared without dots ("S.C." is "sc").
+    .concat(
+      `ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev
+      nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo dc`.split(/\s+/),
+    ),
+);

@@ -15,7 +15,7 @@
  */
 
 import type { ParagraphText } from "../text.js";
-import { isCapitalised, type Token } from "../tokens.js";
+import { isCapitalised } from "../tokens.js";
 import { chunks, isHeadline, nameParts } from "./chunks.js";
 import {
   ANONYMOUS_NOUNS,
@@ -31,7 +31,6 @@ import {
   ROLE_NOUNS,
 } from "./lexicon.js";
 import { GROUP_PLURALS, NAME_SUFFIXES, PEOPLE_WORDS, PLACE_HEADS, THING_HEADS } from "./name-words.js";
-import { posAt } from "./pos.js";
 import {
   affiliationOf,
   bracketAlias,
@@ -51,6 +50,7 @@ import {
   slice,
   titleCase,
 } from "./roles.js";
+import { beforeRegion, bodyOf, nounAfter, splitAfterBody } from "./run-context.js";
 
 export type RawKind = "person" | "organisation" | "place" | "single" | "role";
 
@@ -144,39 +144,6 @@ function base(context: Context, from: number, to: number): Omit<RawMention, "kin
   };
 }
 
-/**
- * Where a chunk that starts with a body or place and goes on with a person's name splits, or -1:
- * the longest known body/place prefix, or a prefix ending in a body noun, followed by at least two
- * name words that are not role words.
- */
-function splitAfterBody(tokens: readonly Token[], start: number, end: number): number {
-  for (let cut = end - 2; cut > start; cut--) {
-    const rest = tokens.slice(cut, end);
-    if (rest.some((t) => isRoleWord(t) || !isCapitalised(t) || ORGANISATION_HEADS.has(lower(t)))) continue;
-    const prefix = tokens.slice(start, cut);
-    const text = prefix
-      .map((t) => t.text)
-      .join(" ")
-      .toLowerCase();
-    if (
-      PLACE_NAMES.has(text) ||
-      ORG_NAMES.has(text) ||
-      ORGANISATION_HEADS.has(lower(prefix[prefix.length - 1]))
-    ) {
-      return cut;
-    }
-  }
-  return -1;
-}
-
-/** A body noun followed by "of" inside the run: "U.S. Department of Justice". */
-function bodyOf(tokens: readonly Token[], start: number, end: number): boolean {
-  for (let i = start; i < end - 1; i++) {
-    if (ORGANISATION_HEADS.has(lower(tokens[i])) && tokens[i + 1]!.text === "of") return true;
-  }
-  return false;
-}
-
 /** Classifies one chunk [start, end): see the module comment for the order of the rules. */
 function classify(context: Context, start: number, end: number): RawMention[] {
   const { tokens } = context;
@@ -188,7 +155,7 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   // 2. Known places and bodies, body-noun endings, acronyms.
   // A run ending in a place word ("Kent County") is a place; one ending in a body, work or group
   // word ("Clean Air Act", "Senate Republicans", "Islamic State") is a body, never a person.
-  const endsInPlace = end - start >= 2 && PLACE_HEADS.has(lower(last));
+  const endsInPlace = (end - start >= 2 && PLACE_HEADS.has(lower(last))) || beforeRegion(context, start, end);
   const place = PLACE_NAMES.get(lowerText) ?? (endsInPlace ? text : undefined);
   if (place)
     return withBody(context, { ...base(context, start, end), kind: "place", name: place, nameWords: [] });
@@ -254,6 +221,7 @@ function classify(context: Context, start: number, end: number): RawMention[] {
       name: "",
       nameWords: [],
       role: text,
+      affiliation: affiliationOf(tokens.slice(start, end)),
     });
   }
 
@@ -320,14 +288,6 @@ function classify(context: Context, start: number, end: number): RawMention[] {
     mention.text = slice(context, start, appositiveAfter[1]);
   // A person named in brackets after a body is not the body's alias; keep the alias for bodies only.
   return withBody(context, mention);
-}
-
-/** True when a common noun follows the run: "the Lee administration", "the Lee campaign". */
-function nounAfter(context: Context, end: number): boolean {
-  const next = context.tokens[end];
-  if (next?.kind === "possessive") return true;
-  if (next?.kind !== "word" || isCapitalised(next)) return false;
-  return posAt(context.paragraph, next.start) === "NOUN";
 }
 
 /**
