@@ -90,6 +90,11 @@ describe("what is not a person", () => {
     expect(people(["Does Gerald Vance know?"])).toEqual(["Gerald Vance"]);
   });
 
+  it("a sentence-initial 'Will' before a name is a first name, unless the sentence asks", () => {
+    expect(people(["Will Dorrance said the bill would pass."])).toEqual(["Will Dorrance"]);
+    expect(people(["Will Dorrance accept the offer?"])).not.toContain("Will Dorrance");
+  });
+
   it("a weekday glued to a name, and an 'X Day' event", () => {
     expect(people(["Mayor Tilda Marsh Friday said the roads were open."])).toEqual(["Tilda Marsh"]);
     expect(people(["He spoke on Founders Day in the capital."])).toEqual([]);
@@ -202,6 +207,13 @@ describe("a ministry, office or statement is a body, never a person", () => {
       ]),
     );
     expect(found).not.toContain("organisation|Office|");
+  });
+
+  it("an office's bracketed short name is the same body ('the Prime Minister’s Office (PMO)' ... 'the PMO')", () => {
+    const analysis = analyze(["The Prime Minister’s Office (PMO) said it agreed.", "The PMO added more."]);
+    const bodies = analysis.entities.filter((e) => e.kind === "organisation");
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]?.aliases).toContain("Office of Prime Minister");
   });
 
   it("the office of a named holder is linked to that person", () => {

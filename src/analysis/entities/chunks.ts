@@ -221,6 +221,29 @@ export function nameParts(paragraph: ParagraphText, start: number, end: number):
   return parts.flatMap(([a, b]) => trimPart(paragraph, a, b));
 }
 
+/**
+ * "Will Hurd said ...": wink tags a sentence-initial "Will" (or "May") as an auxiliary, but before
+ * another capitalised word in a sentence that asks nothing it is a first name ("Will Hamas accept?"
+ * is a question, so "Will" goes there).
+ */
+function modalFirstName(paragraph: ParagraphText, start: number, end: number): boolean {
+  const { tokens } = paragraph;
+  if (
+    end - start < 2 ||
+    !/^(?:will|may)$/.test(tokens[start]!.lower) ||
+    posAt(paragraph, tokens[start]!.start) !== "AUX"
+  )
+    return false;
+  const sentence = paragraph.sentences.find((s) => s.from <= start && start < s.to);
+  const last = sentence
+    ? tokens
+        .slice(sentence.from, sentence.to)
+        .reverse()
+        .find((t) => t.kind === "punct" && /[.?!]/.test(t.text))
+    : undefined;
+  return last?.text !== "?";
+}
+
 /** 5-6. Leading and trailing words that are not part of a name. */
 function trimPart(paragraph: ParagraphText, start: number, end: number): Array<[number, number]> {
   const { tokens } = paragraph;
@@ -232,7 +255,8 @@ function trimPart(paragraph: ParagraphText, start: number, end: number): Array<[
       (opensSentence(paragraph, start) &&
         !isRoleWord(tokens[start]) &&
         !COURTESY_TITLES.has(tokens[start]!.lower) &&
-        notNameByTag(paragraph, tokens[start]!.start, tokens[start]!.lower)))
+        notNameByTag(paragraph, tokens[start]!.start, tokens[start]!.lower) &&
+        !modalFirstName(paragraph, start, end)))
   ) {
     start++;
   }

@@ -257,6 +257,7 @@ export function findEntities(text: ArticleText): ArticleEntities {
       ownerIsPerson && raw.owner
         ? [
             `${raw.kind}:${normalise(raw.name.slice(0, raw.name.length - raw.owner.text.length))}:${people.indexOf(owner!)}`,
+            ...(raw.alias ? [`${raw.kind}:${normalise(raw.alias)}`] : []),
           ]
         : [raw.name, raw.alias]
             .filter((k): k is string => Boolean(k))

@@ -308,6 +308,8 @@ function withBody(context: Context, owner: RawMention): RawMention[] {
         kind: "organisation",
         name: `${titleCase(nounWords)} of ${owner.text}`,
         nameWords: [],
+        // "the Prime Minister’s Office (PMO)": its short name, so a later "PMO" is the same body.
+        alias: bracketAlias(context, i + 1)?.alias ?? null,
         owner,
         affiliation: owner.affiliation,
       };
