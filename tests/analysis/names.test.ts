@@ -97,6 +97,10 @@ describe("what is not a person", () => {
 
   it("a weekday glued to a name, and an 'X Day' event", () => {
     expect(people(["Mayor Tilda Marsh Friday said the roads were open."])).toEqual(["Tilda Marsh"]);
+    expect(entities(["The talks in Qatar Friday went well.", "In March Hamas said no."])).toEqual([
+      "place|Qatar|",
+      "organisation|Hamas|",
+    ]);
     expect(people(["He spoke on Founders Day in the capital."])).toEqual([]);
   });
 
@@ -190,6 +194,8 @@ describe("what is not a person", () => {
 
   it("'New' before a place is part of its name", () => {
     expect(entities(["The New York Times reported it."])).toContain("organisation|New York Times|");
+    // Not an outlet's fragment ("York Times") where "New" opens the sentence.
+    expect(entities(["New York Times reporters said so."])).toEqual(["organisation|New York Times|"]);
   });
 });
 

@@ -71,9 +71,7 @@ describe("role-only mentions", () => {
       "Qatari Prime Minister|anonymous|",
     );
     const old: Piece = { ...named, published: "2022-06-01" };
-    expect(speakerOf(combine(old, roleOnly), "talks would go on")).toBe(
-      "Qatari Prime Minister|anonymous|",
-    );
+    expect(speakerOf(combine(old, roleOnly), "talks would go on")).toBe("Qatari Prime Minister|anonymous|");
   });
 
   it("a role every country has ('the Prime Minister') is tied to no one across articles", () => {
