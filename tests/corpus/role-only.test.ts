@@ -74,6 +74,29 @@ describe("role-only mentions", () => {
     expect(speakerOf(combine(old, roleOnly), "talks would go on")).toBe("Qatari Prime Minister|anonymous|");
   });
 
+  it("written in lower case after a demonym ('the Qatari prime minister'), within and across articles", () => {
+    const within = analyze([
+      "Qatari Prime Minister Ivo Marsh arrived on Friday.",
+      "The talks will go on, the Qatari prime minister said on Saturday.",
+    ]);
+    expect(within.quotes[0]?.speaker).toBe("Ivo Marsh");
+    const lower: Piece = {
+      ...roleOnly,
+      paragraphs: ["The talks would go on, the Qatari prime minister said."],
+    };
+    expect(speakerOf(combine(named, lower), "talks would go on")).toContain("Ivo Marsh|person|");
+  });
+
+  it("a role many hold at once ('the Qatari Official') is tied to no one", () => {
+    const official: Piece = {
+      id: "official",
+      published: "2024-10-24",
+      paragraphs: ["The talks would go on, the Qatari Official said."],
+    };
+    const titled: Piece = { ...named, paragraphs: ["Qatari Official Ivo Marsh met the envoys in Doha."] };
+    expect(speakerOf(combine(titled, official), "talks would go on")).not.toContain("Ivo Marsh");
+  });
+
   it("a role every country has ('the Prime Minister') is tied to no one across articles", () => {
     const plain: Piece = {
       id: "plain",

@@ -14,6 +14,7 @@ import { type ArticleText, normalise, sentenceOfToken, slug } from "../text.js";
 import type { Entity, EntityKind, Mention } from "../types.js";
 import { NAME_PARTICLES } from "./lexicon.js";
 import { middleDropped, variantNames } from "./name-variants.js";
+import { HOLDER_NOUNS } from "./name-words.js";
 import { findMentions, type RawMention } from "./names.js";
 import { ORG_NAMES, PLACE_NAMES } from "./roles.js";
 
@@ -117,7 +118,7 @@ function attach(cluster: Cluster, raw: RawMention, form: Mention["form"]): void 
 }
 
 /**
- * A role that names one person: a role noun and a qualifier, a country or body ("Qatari Prime
+ * A role that names one person: an office one person holds (name-words.ts HOLDER_NOUNS) and a qualifier, a country or body ("Qatari Prime
  * Minister", "Mossad chief") or an "of" phrase ("Secretary of State"); not "the Prime Minister",
  * which every country has. No role spanning a list ("X and Y").
  */
@@ -126,7 +127,9 @@ function specificRole(raw: RawMention): boolean {
   // "former", "then-" and "his"/"her" roles name someone relative to a time or a person.
   if (words.length < 2 || words.includes("and") || /^(?:former|ex|then|his|her|their|its)\b/.test(words[0]!))
     return false;
-  return raw.affiliation !== null || words.includes("of");
+  const of = words.indexOf("of");
+  if (!HOLDER_NOUNS.has(words[of > 0 ? of - 1 : words.length - 1]!)) return false;
+  return raw.affiliation !== null || of > 0;
 }
 
 /** True when a one-word mention is followed by a speech cue ("Smith said", "Smith also told"). */

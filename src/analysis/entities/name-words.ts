@@ -133,3 +133,13 @@ export const US_STATES: ReadonlySet<string> = new Set(
       nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo dc`.split(/\s+/),
     ),
 );
+
+/**
+ * Offices one person holds at a time in a country or body ("the Qatari Prime Minister", "the Mossad
+ * chief"): a role-only mention is tied to a named person only when its head noun is one of these,
+ * never for "official", "spokesman" or "envoy", which many people are at once.
+ */
+export const HOLDER_NOUNS = words(`
+  president vice-president minister premier chancellor secretary secretary-general director chief head
+  king queen emir monarch governor mayor speaker
+`);

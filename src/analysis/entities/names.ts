@@ -30,7 +30,14 @@ import {
   ORGANISATION_HEADS,
   ROLE_NOUNS,
 } from "./lexicon.js";
-import { GROUP_PLURALS, NAME_SUFFIXES, PEOPLE_WORDS, PLACE_HEADS, THING_HEADS } from "./name-words.js";
+import {
+  GROUP_PLURALS,
+  HOLDER_NOUNS,
+  NAME_SUFFIXES,
+  PEOPLE_WORDS,
+  PLACE_HEADS,
+  THING_HEADS,
+} from "./name-words.js";
 import {
   affiliationOf,
   bracketAlias,
@@ -111,6 +118,7 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
     mentions.push(...classify(context, start, chunkEnd));
   }
   mentions.push(...findDefiniteBodies(context, mentions));
+  mentions.push(...findLowerRoles(context, mentions));
   // "Israel’s Foreign Ministry": the body of Israel, not a second body named "Foreign Ministry".
   const bodies = mentions.filter((m) => m.owner !== null);
   const kept = mentions.filter(
@@ -320,6 +328,34 @@ function withBody(context: Context, owner: RawMention): RawMention[] {
     i++;
   }
   return [owner];
+}
+
+/**
+ * "the Qatari prime minister" written in lower case after a demonym, with no name after it: a
+ * role-only mention, like "the Qatari Prime Minister" (its office after a possessive is a body).
+ */
+function findLowerRoles(context: Context, mentions: readonly RawMention[]): RawMention[] {
+  const { tokens } = context;
+  const found: RawMention[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (lower(tokens[i]) !== "the" || !isNationality(tokens[i + 1])) continue;
+    let j = i + 2;
+    while (j < tokens.length && j - i < 6 && !isCapitalised(tokens[j]) && isRoleWord(tokens[j])) j++;
+    if (j === i + 2 || !HOLDER_NOUNS.has(lower(tokens[j - 1])) || isCapitalised(tokens[j])) continue;
+    // A name after a comma takes the phrase as its role ("the Qatari prime minister, Sheikh X,").
+    if (tokens[j]?.text === "," && isCapitalised(tokens[j + 1])) continue;
+    if (mentions.some((m) => m.from <= i + 1 && i + 1 < m.to)) continue;
+    const role: RawMention = {
+      ...base(context, i, j),
+      kind: "role",
+      name: "",
+      nameWords: [],
+      role: slice(context, i, j),
+      affiliation: affiliationOf(tokens.slice(i + 1, j)),
+    };
+    found.push(...withBody(context, role));
+  }
+  return found;
 }
 
 /** `the Biden administration`, `the Israeli government`: a body named after a person or country. */
