@@ -173,15 +173,17 @@ describe("what is not a person", () => {
     );
   });
 
-  it("a palace, a hotel or a crossing is a place", () => {
+  it("a palace, a hotel, a crossing or an atoll is a place", () => {
     const found = entities([
       "Envoys met at the Rosewood Palace, then at the Grand Harbor Hotel near the Kerem Crossing.",
+      "Ann Lee reported from Tarlow Atoll.",
     ]);
     expect(found).toEqual(
       expect.arrayContaining([
         "place|Rosewood Palace|",
         "place|Grand Harbor Hotel|",
         "place|Kerem Crossing|",
+        "place|Tarlow Atoll|",
       ]),
     );
   });

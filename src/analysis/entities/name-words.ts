@@ -51,7 +51,7 @@ export const THING_HEADS = words(`
 
 /** Last words that make a run a place ("Kent County", "Capitol Hill" is left alone: Hill is a surname). */
 export const PLACE_HEADS = words(
-  "city county street island islands avenue square mall heights coast district palace hotel resort airport crossing stadium arena",
+  "city county street island islands avenue square mall heights coast district palace hotel resort airport crossing stadium arena atoll valley peninsula mountains desert river",
 );
 
 /** Months and weekdays that are never names (April, May, June and August are also first names). */
