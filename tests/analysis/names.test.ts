@@ -49,6 +49,13 @@ describe("the title goes to the role, the name stays the name", () => {
     expect(people(["She paid with American Express on Monday."])).not.toContain("Express");
   });
 
+  it("a plural title opening a run is the role, not part of the name", () => {
+    expect(entities(["Senators Ann Lee and Bo Park wrote the letter."])).toEqual([
+      "person|Ann Lee|Senators",
+      "person|Bo Park|",
+    ]);
+  });
+
   it("then- and ex- titles are titles", () => {
     expect(entities(["It followed a visit by then-Secretary of State Lena Holt in May."])).toContain(
       "person|Lena Holt|then-Secretary of State",
