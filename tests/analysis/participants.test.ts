@@ -34,6 +34,16 @@ describe("who meets", () => {
     expect(found).toEqual([["Ivo Marsh", "Lena Orvik"]]);
   });
 
+  it("keeps the people of a body met ('officials from Hamas'); a meeting verb inside a quotation counts for nothing", () => {
+    expect(participants(["Qatari officials met with officials from Hamas in Doha on Monday."])).toEqual([
+      ["Hamas"],
+    ]);
+    const quoted = participants([
+      "Ivo Marsh said during talks in Doha with Lena Orvik on Monday, “Our negotiators will meet soon.”",
+    ]);
+    expect(quoted[0]).toEqual(expect.arrayContaining(["Ivo Marsh", "Lena Orvik"]));
+  });
+
   it("leaves events that are no meeting as they were", () => {
     const names = [{ id: "person:a", start: 0, end: 5, place: false }];
     expect(meetingParticipants("proposal_rejected", "Ann Lee met them.", names)).toBeNull();

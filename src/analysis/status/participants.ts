@@ -28,7 +28,7 @@ const CLAUSE_CLOSE =
   /[.;]|,? (?:after|before|when|while|according|which|who|where|as)\b|, (?:the|a|an|\w+ (?:said|told|reported|says))\b/;
 
 /** A preposition of place or a cue right before a name: "at the X", "in X", "told the X". */
-const NOT_PARTY_BEFORE = /\b(?:at|in|from|inside|outside|near|told|tells|to|according to|on)(?: the)?\s*$/i;
+const NOT_PARTY_BEFORE = /\b(?:at|in|inside|outside|near|told|tells|to|according to|on)(?: the)?\s*$/i;
 
 /**
  * The participants of a meeting event, or null when the sentence has no meeting verb (then every
@@ -44,7 +44,8 @@ export function meetingParticipants(
   names: readonly PlacedName[],
 ): string[] | null {
   if (FAMILY[category] !== "meetings") return null;
-  const verb = MEET.exec(text);
+  // A meeting verb inside a quotation ("“... our negotiators to meet”") says nothing of who meets here.
+  const verb = MEET.exec(text.replace(/[“"][^”"]*(?:[”"]|$)/g, (quoted) => " ".repeat(quoted.length)));
   if (!verb) return null;
   const verbEnd = verb.index + verb[0].length;
   const open = CLAUSE_OPEN.exec(text.slice(0, verb.index));
