@@ -6,6 +6,7 @@
 import type { Article, Sentence } from "../core/types.js";
 import { findEntities } from "./entities/entities.js";
 import { findQuotes } from "./quotes/quotes.js";
+import { meetingParticipants, type PlacedName } from "./status/participants.js";
 import { findStatusEvents } from "./status/status.js";
 import { prepareArticle } from "./text.js";
 import type { Entity, Quote, StatusEvent } from "./types.js";
@@ -48,6 +49,8 @@ export function analyzeArticle(article: Article, sentences: readonly Sentence[])
 
   // Entity ids per sentence: names written in it, plus pronouns and descriptions resolved in it.
   const idsBySentence = new Map<string, Set<string>>();
+  // Where each name is written in its sentence, for a meeting's participants (status/participants.ts).
+  const namesBySentence = new Map<string, PlacedName[]>();
   for (const paragraph of text.paragraphs) {
     for (const located of entities.located[paragraph.number - 1] ?? []) {
       const placed = paragraph.sentences.find((s) => located.from < s.to) ?? paragraph.sentences.at(-1);
@@ -55,8 +58,18 @@ export function analyzeArticle(article: Article, sentences: readonly Sentence[])
       const set = idsBySentence.get(placed.sentence.id) ?? new Set<string>();
       set.add(located.entityId);
       idsBySentence.set(placed.sentence.id, set);
+      const base = placed.sentence.start;
+      const names = namesBySentence.get(placed.sentence.id) ?? [];
+      names.push({
+        id: located.entityId,
+        start: paragraph.tokens[located.from]!.start - base,
+        end: paragraph.tokens[located.to - 1]!.end - base,
+        place: entities.byId.get(located.entityId)?.entity.kind === "place",
+      });
+      namesBySentence.set(placed.sentence.id, names);
     }
   }
+  const namedIn = new Map([...idsBySentence].map(([id, ids]) => [id, new Set(ids)]));
   for (const [sentenceId, ids] of resolvedInSentence) {
     const set = idsBySentence.get(sentenceId) ?? new Set<string>();
     for (const id of ids) set.add(id);
@@ -71,8 +84,22 @@ export function analyzeArticle(article: Article, sentences: readonly Sentence[])
     const id = `${quote.articleId}#${quote.paragraph}.${quote.sentence}`;
     if (quote.speaker !== null && !speakerOf.has(id)) speakerOf.set(id, quote);
   }
+  const sentenceOf = new Map(
+    sentences.map((sentence) => [`${sentence.paragraph}.${sentence.index}`, sentence]),
+  );
   for (const event of status) {
     const quote = speakerOf.get(`${event.articleId}#${event.paragraph}.${event.sentence}`);
+    // A meeting's participants are those the sentence says meet, not every name in it.
+    const sentence = sentenceOf.get(`${event.paragraph}.${event.sentence}`);
+    const met = sentence
+      ? meetingParticipants(event.category, sentence.text, namesBySentence.get(sentence.id) ?? [])
+      : null;
+    if (sentence && met) {
+      const named = namedIn.get(sentence.id) ?? new Set<string>();
+      // Pronouns and descriptions resolved in the sentence stay ("He met ..."), unless they only report it.
+      const resolved = event.participants.filter((id) => !named.has(id) && id !== quote?.speakerId);
+      event.participants = [...met, ...resolved];
+    }
     if (quote) {
       event.speaker = quote.speaker;
       event.speakerId = quote.speakerId;

@@ -47,6 +47,12 @@ export interface Entity {
   /** For a body tied to a person (e.g. Netanyahu's office), that person's entity id. */
   linkedTo: string | null;
   mentions: Mention[];
+  /**
+   * Set on a person an article names only by a role ("the Qatari Prime Minister"); `name` is that role.
+   * Across articles (src/corpus/combine.ts) it joins the one person named with the same role, or is
+   * dropped (its quotes then keep the role as an unnamed description). Never in a combined analysis.
+   */
+  roleOnly?: boolean;
 }
 
 export type QuoteType = "direct" | "partial" | "indirect";

@@ -49,6 +49,13 @@ describe("the title goes to the role, the name stays the name", () => {
     expect(people(["She paid with American Express on Monday."])).not.toContain("Express");
   });
 
+  it("a plural title opening a run is the role, not part of the name", () => {
+    expect(entities(["Senators Ann Lee and Bo Park wrote the letter."])).toEqual([
+      "person|Ann Lee|Senators",
+      "person|Bo Park|",
+    ]);
+  });
+
   it("then- and ex- titles are titles", () => {
     expect(entities(["It followed a visit by then-Secretary of State Lena Holt in May."])).toContain(
       "person|Lena Holt|then-Secretary of State",
@@ -90,16 +97,34 @@ describe("what is not a person", () => {
     expect(people(["Does Gerald Vance know?"])).toEqual(["Gerald Vance"]);
   });
 
+  it("a sentence-initial 'Will' before a name is a first name, unless the sentence asks", () => {
+    expect(people(["Will Dorrance said the bill would pass."])).toEqual(["Will Dorrance"]);
+    expect(people(["Will Dorrance accept the offer?"])).not.toContain("Will Dorrance");
+  });
+
   it("a weekday glued to a name, and an 'X Day' event", () => {
     expect(people(["Mayor Tilda Marsh Friday said the roads were open."])).toEqual(["Tilda Marsh"]);
+    expect(entities(["The talks in Qatar Friday went well.", "In March Hamas said no."])).toEqual([
+      "place|Qatar|",
+      "organisation|Hamas|",
+    ]);
     expect(people(["He spoke on Founders Day in the capital."])).toEqual([]);
   });
 
   it("a headline inside the text splits at its verbs and function words", () => {
-    expect(people(["Gerald Vance Says Ruth Calder Was Wrong On Taxes"])).toEqual([
-      "Gerald Vance",
-      "Ruth Calder",
+    expect(
+      people(["The banner read Gerald Vance Says Ruth Calder Was Wrong On Taxes, and it sold."]),
+    ).toEqual(["Gerald Vance", "Ruth Calder"]);
+  });
+
+  it("a headline or subheading names no one of its own; its names join those of the sentences", () => {
+    const analysis = analyze([
+      "Ceasefire Talks Stall Again as Envoys Leave",
+      "Gerald Vance Says Harbor Deal Is Near",
+      "Gerald Vance spoke to reporters on the pier.",
     ]);
+    const found = analysis.entities.map((e) => `${e.kind}|${e.name}|${e.mentions.length}`);
+    expect(found).toEqual(["person|Gerald Vance|2"]);
   });
 
   it("a title with no name after it is a role, not a person; a title that is also a surname stays a name", () => {
@@ -144,8 +169,76 @@ describe("what is not a person", () => {
     expect(found.some((e) => e.includes("Nebraska"))).toBe(false);
   });
 
+  it("a bare name after 'the' is a work or body, not a person (but 'the Lee administration' is Lee's)", () => {
+    const found = entities([
+      "He is the Lanford Candidate after all, wrote the local paper, the Perry Courier.",
+      "The Marsh administration said no. Ivo Marsh agreed.",
+    ]);
+    expect(found.filter((e) => e.startsWith("person|"))).toEqual(["person|Ivo Marsh|"]);
+    expect(found).toEqual(
+      expect.arrayContaining(["organisation|Perry Courier|", "organisation|Marsh administration|"]),
+    );
+  });
+
+  it("a palace, a hotel, a crossing or an atoll is a place", () => {
+    const found = entities([
+      "Envoys met at the Rosewood Palace, then at the Grand Harbor Hotel near the Kerem Crossing.",
+      "Ann Lee reported from Tarlow Atoll.",
+    ]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "place|Rosewood Palace|",
+        "place|Grand Harbor Hotel|",
+        "place|Kerem Crossing|",
+        "place|Tarlow Atoll|",
+      ]),
+    );
+  });
+
+  it("a town written 'from X, <state or country>' is a place, not a person", () => {
+    const found = entities(["Ann Lee, a nurse from Pelham Head, South Carolina, voted early."]);
+    expect(found).toContain("place|Pelham Head|");
+    expect(found).not.toContain("person|Pelham Head|");
+  });
+
   it("'New' before a place is part of its name", () => {
     expect(entities(["The New York Times reported it."])).toContain("organisation|New York Times|");
+    // Not an outlet's fragment ("York Times") where "New" opens the sentence.
+    expect(entities(["New York Times reporters said so."])).toEqual(["organisation|New York Times|"]);
+  });
+});
+
+describe("a ministry, office or statement is a body, never a person", () => {
+  it("a ministry and the office of a role-only mention are bodies; no lone 'Office'", () => {
+    const found = entities([
+      "The Ministry of Foreign Affairs said the deal was close.",
+      "The Prime Minister’s Office said in a statement that it agreed.",
+    ]);
+    expect(found.filter((e) => e.startsWith("person|"))).toEqual([]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "organisation|Ministry of Foreign Affairs|",
+        "organisation|Office of Prime Minister|",
+      ]),
+    );
+    expect(found).not.toContain("organisation|Office|");
+  });
+
+  it("an office's bracketed short name is the same body ('the Prime Minister’s Office (PMO)' ... 'the PMO')", () => {
+    const analysis = analyze(["The Prime Minister’s Office (PMO) said it agreed.", "The PMO added more."]);
+    const bodies = analysis.entities.filter((e) => e.kind === "organisation");
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]?.aliases).toContain("Office of Prime Minister");
+  });
+
+  it("the office of a named holder is linked to that person", () => {
+    const analysis = analyze([
+      "Prime Minister Ivo Marsh spoke.",
+      "The Prime Minister’s Office said it agreed.",
+    ]);
+    const marsh = analysis.entities.find((e) => e.name === "Ivo Marsh");
+    const office = analysis.entities.find((e) => e.kind === "organisation");
+    expect(office?.linkedTo).toBe(marsh?.id);
   });
 });
 

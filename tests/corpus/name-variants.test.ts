@@ -88,4 +88,17 @@ describe("merging across articles", () => {
     expect(person?.name).toBe("Hillary Bexley");
     expect(person?.aliases).toContain("Hillary Rodham Bexley");
   });
+
+  it("a body goes by the everyday name most articles use, the long form another name", () => {
+    const analysis = combineAnalyses(
+      [
+        "The Northern Liberation Front said it agreed.",
+        "The NLF will send a team, the Northern Liberation Front (NLF) said.",
+        "The NLF said no.",
+      ].map((text, i) => analyze([text], `b${i}`)),
+    );
+    const bodies = analysis.entities.filter((e) => e.kind === "organisation");
+    expect(bodies.map((e) => e.name)).toEqual(["NLF"]);
+    expect(bodies[0]?.aliases).toEqual(["Northern Liberation Front"]);
+  });
 });

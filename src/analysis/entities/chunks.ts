@@ -108,6 +108,38 @@ function opensSentence(paragraph: ParagraphText, index: number): boolean {
   return previous.kind === "punct" && /^[.?!:;“"‘'(—–-]$/.test(previous.text);
 }
 
+/** Short words a title-case headline leaves in lower case ("Talks on Hold as Envoys Leave"). */
+const HEADLINE_SMALL = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "on",
+  "in",
+  "at",
+  "to",
+  "for",
+  "and",
+  "or",
+  "as",
+  "by",
+  "with",
+]);
+
+/**
+ * True when a paragraph is a headline or a subheading: no sentence-final mark, at least three words,
+ * and every word but the short ones capitalised ("Ceasefire Talks Stall Again"). Its capitals say
+ * nothing, so its runs may only join names the article's sentences give (entities.ts).
+ */
+export function isHeadline(paragraph: ParagraphText): boolean {
+  const { tokens } = paragraph;
+  const words = tokens.filter((t) => t.kind === "word");
+  if (words.length < 3) return false;
+  const last = [...tokens].reverse().find((t) => !/^[”"’')\]]$/.test(t.text));
+  if (last && /^[.!?:;,]$/.test(last.text)) return false;
+  return words.every((t) => isCapitalised(t) || HEADLINE_SMALL.has(t.lower) || /^\d/.test(t.text));
+}
+
 /** The end of a dateline at the start of a story ("MIDWAY ATOLL —", "CHARLOTTE, N.C. (AP) -"), or -1. */
 function datelineEnd(paragraph: ParagraphText, end: number): number {
   const { tokens } = paragraph;
@@ -189,6 +221,29 @@ export function nameParts(paragraph: ParagraphText, start: number, end: number):
   return parts.flatMap(([a, b]) => trimPart(paragraph, a, b));
 }
 
+/**
+ * "Will Hurd said ...": wink tags a sentence-initial "Will" (or "May") as an auxiliary, but before
+ * another capitalised word in a sentence that asks nothing it is a first name ("Will Hamas accept?"
+ * is a question, so "Will" goes there).
+ */
+function modalFirstName(paragraph: ParagraphText, start: number, end: number): boolean {
+  const { tokens } = paragraph;
+  if (
+    end - start < 2 ||
+    !/^(?:will|may)$/.test(tokens[start]!.lower) ||
+    posAt(paragraph, tokens[start]!.start) !== "AUX"
+  )
+    return false;
+  const sentence = paragraph.sentences.find((s) => s.from <= start && start < s.to);
+  const last = sentence
+    ? tokens
+        .slice(sentence.from, sentence.to)
+        .reverse()
+        .find((t) => t.kind === "punct" && /[.?!]/.test(t.text))
+    : undefined;
+  return last?.text !== "?";
+}
+
 /** 5-6. Leading and trailing words that are not part of a name. */
 function trimPart(paragraph: ParagraphText, start: number, end: number): Array<[number, number]> {
   const { tokens } = paragraph;
@@ -200,7 +255,8 @@ function trimPart(paragraph: ParagraphText, start: number, end: number): Array<[
       (opensSentence(paragraph, start) &&
         !isRoleWord(tokens[start]) &&
         !COURTESY_TITLES.has(tokens[start]!.lower) &&
-        notNameByTag(paragraph, tokens[start]!.start, tokens[start]!.lower)))
+        notNameByTag(paragraph, tokens[start]!.start, tokens[start]!.lower) &&
+        !modalFirstName(paragraph, start, end)))
   ) {
     start++;
   }

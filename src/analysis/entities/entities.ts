@@ -14,7 +14,12 @@ import { type ArticleText, normalise, sentenceOfToken, slug } from "../text.js";
 import type { Entity, EntityKind, Mention } from "../types.js";
 import { NAME_PARTICLES } from "./lexicon.js";
 import { middleDropped, variantNames } from "./name-variants.js";
+import { HOLDER_NOUNS } from "./name-words.js";
 import { findMentions, type RawMention } from "./names.js";
+import { ORG_NAMES, PLACE_NAMES } from "./roles.js";
+
+/** The names of known bodies and places: a headline may name them first. */
+const KNOWN_NAMES = new Set([...ORG_NAMES.values(), ...PLACE_NAMES.values()]);
 
 /** A name mention placed on its entity. */
 export interface Located {
@@ -54,6 +59,8 @@ interface Cluster {
   /** How often each form of a body is written (its everyday name is the most used). */
   uses: Map<string, number>;
   raws: Array<{ raw: RawMention; form: Mention["form"] }>;
+  /** Named only by a role no one in the article holds (Entity.roleOnly). */
+  roleOnly?: boolean;
 }
 
 const ADVERBS = new Set(["also", "later", "then", "has", "had", "previously", "again", "further", "earlier"]);
@@ -110,6 +117,21 @@ function attach(cluster: Cluster, raw: RawMention, form: Mention["form"]): void 
   }
 }
 
+/**
+ * A role that names one person: an office one person holds (name-words.ts HOLDER_NOUNS) and a qualifier, a country or body ("Qatari Prime
+ * Minister", "Mossad chief") or an "of" phrase ("Secretary of State"); not "the Prime Minister",
+ * which every country has. No role spanning a list ("X and Y").
+ */
+function specificRole(raw: RawMention): boolean {
+  const words = roleKey(raw.role ?? "").split(" ");
+  // "former", "then-" and "his"/"her" roles name someone relative to a time or a person.
+  if (words.length < 2 || words.includes("and") || /^(?:former|ex|then|his|her|their|its)\b/.test(words[0]!))
+    return false;
+  const of = words.indexOf("of");
+  if (!HOLDER_NOUNS.has(words[of > 0 ? of - 1 : words.length - 1]!)) return false;
+  return raw.affiliation !== null || of > 0;
+}
+
 /** True when a one-word mention is followed by a speech cue ("Smith said", "Smith also told"). */
 function isCueSubject(text: ArticleText, raw: RawMention): boolean {
   const tokens = text.paragraphs[raw.paragraph - 1]!.tokens;
@@ -146,7 +168,7 @@ export function findEntities(text: ArticleText): ArticleEntities {
   // Full names, longest first.
   const full = raws
     .filter((raw) => raw.kind === "person" && raw.nameWords.length >= 2)
-    .sort((a, b) => b.nameWords.length - a.nameWords.length);
+    .sort((a, b) => Number(a.headline) - Number(b.headline) || b.nameWords.length - a.nameWords.length);
   for (const raw of full) {
     const words = wordsOf(raw);
     const matches = people.filter(
@@ -161,6 +183,8 @@ export function findEntities(text: ArticleText): ArticleEntities {
         variantNames(words, cluster.words),
     );
     let cluster = matches.length === 1 ? matches[0]! : undefined;
+    // A headline's capitals say nothing ("Ceasefire Talks Stall"): it joins a name, never starts one.
+    if (!cluster && raw.headline) continue;
     if (!cluster) {
       cluster = newCluster("person", raw.name, words);
       people.push(cluster);
@@ -171,7 +195,12 @@ export function findEntities(text: ArticleText): ArticleEntities {
 
   // One-word mentions: the one person whose name holds the word (last word preferred).
   const short = raws.filter(
-    (raw) => (raw.kind === "person" && raw.nameWords.length < 2) || raw.kind === "single",
+    (raw) => ((raw.kind === "person" && raw.nameWords.length < 2) || raw.kind === "single") && !raw.headline,
+  );
+  short.push(
+    ...raws.filter(
+      (raw) => raw.headline && (raw.kind === "single" || raw.kind === "person") && raw.nameWords.length < 2,
+    ),
   );
   for (const raw of short) {
     const word = wordsOf(raw).join(" ");
@@ -180,7 +209,12 @@ export function findEntities(text: ArticleText): ArticleEntities {
     const byAny = people.filter((cluster) => cluster.words.includes(word) && !NAME_PARTICLES.has(word));
     const matches = byLast.length > 0 ? byLast : byAny;
     let cluster = matches.length === 1 ? matches[0] : undefined;
-    if (!cluster && matches.length === 0 && (raw.kind === "person" || isCueSubject(text, raw))) {
+    if (
+      !cluster &&
+      !raw.headline &&
+      matches.length === 0 &&
+      (raw.kind === "person" || isCueSubject(text, raw))
+    ) {
       cluster = newCluster("person", raw.name, wordsOf(raw));
       people.push(cluster);
     }
@@ -189,30 +223,50 @@ export function findEntities(text: ArticleText): ArticleEntities {
     clusterOfRaw.set(raw, cluster);
   }
 
-  // Role-only mentions: the one person with that role.
+  // Role-only mentions: the one person with that role. A role no one in the article holds, specific
+  // enough to name one person ("the Qatari Prime Minister", "the Secretary of State"), is a person of
+  // its own, `roleOnly`, for src/corpus/ to tie to the one person other articles name with it.
+  const named = people.length;
+  const byRole = new Map<string, Cluster>();
   for (const raw of raws.filter((r) => r.kind === "role")) {
     const key = roleKey(raw.role ?? "");
-    const matches = people.filter((cluster) => cluster.roles.some((role) => roleKey(role) === key));
-    if (matches.length !== 1) continue;
-    attach(matches[0]!, raw, "role");
-    clusterOfRaw.set(raw, matches[0]!);
+    const matches = people
+      .slice(0, named)
+      .filter((cluster) => cluster.roles.some((role) => roleKey(role) === key));
+    let cluster = matches.length === 1 ? matches[0] : undefined;
+    if (!cluster && matches.length === 0 && !raw.headline && specificRole(raw)) {
+      cluster = byRole.get(key);
+      if (!cluster) {
+        cluster = newCluster("person", (raw.role ?? "").replace(/^(?:the|a|an)\s+/i, ""), []);
+        cluster.roleOnly = true;
+        byRole.set(key, cluster);
+        people.push(cluster);
+      }
+    }
+    if (!cluster) continue;
+    attach(cluster, raw, "role");
+    clusterOfRaw.set(raw, cluster);
   }
 
   // Bodies and places, by name or alias; a body tied to a person is keyed by its noun and owner.
   const others: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
-  for (const raw of raws.filter((r) => r.kind === "organisation" || r.kind === "place")) {
+  const bodies = raws.filter((r) => r.kind === "organisation" || r.kind === "place");
+  bodies.sort((a, b) => Number(a.headline) - Number(b.headline));
+  for (const raw of bodies) {
     const owner = raw.owner ? clusterOfRaw.get(raw.owner) : undefined;
     const ownerIsPerson = owner?.kind === "person";
     const keys =
       ownerIsPerson && raw.owner
         ? [
             `${raw.kind}:${normalise(raw.name.slice(0, raw.name.length - raw.owner.text.length))}:${people.indexOf(owner!)}`,
+            ...(raw.alias ? [`${raw.kind}:${normalise(raw.alias)}`] : []),
           ]
         : [raw.name, raw.alias]
             .filter((k): k is string => Boolean(k))
             .map((k) => `${raw.kind}:${normalise(k)}`);
     let cluster = keys.map((key) => byKey.get(key)).find(Boolean);
+    if (!cluster && raw.headline && !KNOWN_NAMES.has(raw.name)) continue;
     if (!cluster) {
       cluster = newCluster(raw.kind === "place" ? "place" : "organisation", raw.name, []);
       others.push(cluster);
@@ -293,6 +347,7 @@ function build(
       affiliation: cluster.affiliation,
       linkedTo: cluster.linkedTo ? (idOf.get(cluster.linkedTo) ?? null) : null,
       mentions,
+      ...(cluster.roleOnly ? { roleOnly: true } : {}),
     };
     const local: LocalEntity = { entity, gender: cluster.gender, words: cluster.words };
     list.push(local);

@@ -12,7 +12,9 @@ function words(list: string): ReadonlySet<string> {
 }
 
 /** Honorifics kept as part of a name ("Sheikh Mohammed ..."), compared without them. */
-export const NAME_HONORIFICS = words("sheikh sheikha king queen prince princess emir pope imam rabbi");
+export const NAME_HONORIFICS = words(
+  "sheikh sheikha king queen prince princess emir pope imam rabbi ayatollah",
+);
 
 /** Courtesy titles dropped from a name ("Mr. Blinken" is Blinken); they tell the gender. */
 export const COURTESY_TITLES: ReadonlyMap<string, "m" | "f" | null> = new Map([

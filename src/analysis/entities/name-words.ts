@@ -51,7 +51,7 @@ export const THING_HEADS = words(`
 
 /** Last words that make a run a place ("Kent County", "Capitol Hill" is left alone: Hill is a surname). */
 export const PLACE_HEADS = words(
-  "city county street island islands avenue square mall heights coast district",
+  "city county street island islands avenue square mall heights coast district palace hotel resort airport crossing stadium arena atoll valley peninsula mountains desert river",
 );
 
 /** Months and weekdays that are never names (April, May, June and August are also first names). */
@@ -102,4 +102,44 @@ export const MORE_DEMONYMS: ReadonlyArray<[string, string]> = [
 export const PEOPLE_WORDS = words(`
   north south east west african asian arab latino latina hispanic jewish muslim christian catholic
   evangelical korean american americans
+`);
+
+/**
+ * US states, only to read "Hilton Head, South Carolina": a run before ", <state>" is a place. Not
+ * places themselves (a state is too often a speaker's stand-in; src/analysis/README.md, Limits).
+ */
+export const US_STATES: ReadonlySet<string> = new Set(
+  `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+  illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+  mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+  vermont virginia washington wisconsin wyoming`
+    .split(/\s+/)
+    .filter(Boolean)
+    .concat([
+      "new hampshire",
+      "new jersey",
+      "new mexico",
+      "new york",
+      "north carolina",
+      "north dakota",
+      "rhode island",
+      "south carolina",
+      "south dakota",
+      "west virginia",
+    ])
+    // AP abbreviations, compared without dots ("S.C." is "sc").
+    .concat(
+      `ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev
+      nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo dc`.split(/\s+/),
+    ),
+);
+
+/**
+ * Offices one person holds at a time in a country or body ("the Qatari Prime Minister", "the Mossad
+ * chief"): a role-only mention is tied to a named person only when its head noun is one of these,
+ * never for "official", "spokesman" or "envoy", which many people are at once.
+ */
+export const HOLDER_NOUNS = words(`
+  president vice-president minister premier chancellor secretary secretary-general director chief head
+  king queen emir monarch governor mayor speaker
 `);

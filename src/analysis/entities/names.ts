@@ -15,8 +15,8 @@
  */
 
 import type { ParagraphText } from "../text.js";
-import { isCapitalised, type Token } from "../tokens.js";
-import { chunks, nameParts } from "./chunks.js";
+import { isCapitalised } from "../tokens.js";
+import { chunks, isHeadline, nameParts } from "./chunks.js";
 import {
   ANONYMOUS_NOUNS,
   BODY_NOUNS,
@@ -30,7 +30,14 @@ import {
   ORGANISATION_HEADS,
   ROLE_NOUNS,
 } from "./lexicon.js";
-import { GROUP_PLURALS, NAME_SUFFIXES, PEOPLE_WORDS, PLACE_HEADS, THING_HEADS } from "./name-words.js";
+import {
+  GROUP_PLURALS,
+  HOLDER_NOUNS,
+  NAME_SUFFIXES,
+  PEOPLE_WORDS,
+  PLACE_HEADS,
+  THING_HEADS,
+} from "./name-words.js";
 import {
   affiliationOf,
   bracketAlias,
@@ -50,6 +57,7 @@ import {
   slice,
   titleCase,
 } from "./roles.js";
+import { beforeRegion, bodyOf, nounAfter, splitAfterBody } from "./run-context.js";
 
 export type RawKind = "person" | "organisation" | "place" | "single" | "role";
 
@@ -77,6 +85,8 @@ export interface RawMention {
   /** False when a preposition comes right before it (so it cannot be a clause subject). */
   subjectPosition: boolean;
   inQuote: boolean;
+  /** In a headline or subheading (chunks.ts `isHeadline`): it may join a name, never start one. */
+  headline: boolean;
 }
 
 /**
@@ -108,6 +118,7 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
     mentions.push(...classify(context, start, chunkEnd));
   }
   mentions.push(...findDefiniteBodies(context, mentions));
+  mentions.push(...findLowerRoles(context, mentions));
   // "Israel’s Foreign Ministry": the body of Israel, not a second body named "Foreign Ministry".
   const bodies = mentions.filter((m) => m.owner !== null);
   const kept = mentions.filter(
@@ -120,6 +131,7 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
       ),
   );
   kept.sort((a, b) => a.from - b.from);
+  if (isHeadline(paragraph)) for (const mention of kept) mention.headline = true;
   return kept;
 }
 
@@ -136,40 +148,8 @@ function base(context: Context, from: number, to: number): Omit<RawMention, "kin
     affiliation: null,
     subjectPosition: !precededByPreposition(context.tokens, from),
     inQuote: context.tokens[from]!.quote >= 0,
+    headline: false,
   };
-}
-
-/**
- * Where a chunk that starts with a body or place and goes on with a person's name splits, or -1:
- * the longest known body/place prefix, or a prefix ending in a body noun, followed by at least two
- * name words that are not role words.
- */
-function splitAfterBody(tokens: readonly Token[], start: number, end: number): number {
-  for (let cut = end - 2; cut > start; cut--) {
-    const rest = tokens.slice(cut, end);
-    if (rest.some((t) => isRoleWord(t) || !isCapitalised(t) || ORGANISATION_HEADS.has(lower(t)))) continue;
-    const prefix = tokens.slice(start, cut);
-    const text = prefix
-      .map((t) => t.text)
-      .join(" ")
-      .toLowerCase();
-    if (
-      PLACE_NAMES.has(text) ||
-      ORG_NAMES.has(text) ||
-      ORGANISATION_HEADS.has(lower(prefix[prefix.length - 1]))
-    ) {
-      return cut;
-    }
-  }
-  return -1;
-}
-
-/** A body noun followed by "of" inside the run: "U.S. Department of Justice". */
-function bodyOf(tokens: readonly Token[], start: number, end: number): boolean {
-  for (let i = start; i < end - 1; i++) {
-    if (ORGANISATION_HEADS.has(lower(tokens[i])) && tokens[i + 1]!.text === "of") return true;
-  }
-  return false;
 }
 
 /** Classifies one chunk [start, end): see the module comment for the order of the rules. */
@@ -183,7 +163,7 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   // 2. Known places and bodies, body-noun endings, acronyms.
   // A run ending in a place word ("Kent County") is a place; one ending in a body, work or group
   // word ("Clean Air Act", "Senate Republicans", "Islamic State") is a body, never a person.
-  const endsInPlace = end - start >= 2 && PLACE_HEADS.has(lower(last));
+  const endsInPlace = (end - start >= 2 && PLACE_HEADS.has(lower(last))) || beforeRegion(context, start, end);
   const place = PLACE_NAMES.get(lowerText) ?? (endsInPlace ? text : undefined);
   if (place)
     return withBody(context, { ...base(context, start, end), kind: "place", name: place, nameWords: [] });
@@ -242,7 +222,15 @@ function classify(context: Context, start: number, end: number): RawMention[] {
     // As written with its article: "the Qatari Prime Minister and Foreign Minister".
     const from =
       DETERMINERS.has(lower(tokens[start - 1])) && !isCapitalised(tokens[start - 1]) ? start - 1 : start;
-    return [{ ...base(context, from, end), kind: "role", name: "", nameWords: [], role: text }];
+    // "The Prime Minister’s Office": the office of whoever holds the role, a body, not "Office".
+    return withBody(context, {
+      ...base(context, from, end),
+      kind: "role",
+      name: "",
+      nameWords: [],
+      role: text,
+      affiliation: affiliationOf(tokens.slice(start, end)),
+    });
   }
 
   // The name: drop courtesy titles ("Mr."), keep honorifics ("Sheikh"), note the gender they imply.
@@ -285,8 +273,13 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   }
   const roleTokenList = roleRange.flatMap(([from, to]) => tokens.slice(from, to));
 
-  const isPerson =
-    nameWords.length >= 2 || role !== null || honorific !== undefined || courtesy !== undefined;
+  const bare = role === null && honorific === undefined && courtesy === undefined;
+  // "the Harbor Herald", "the Manchurian Candidate": a person's bare name takes no article; a work or
+  // body does. Not "the Lee administration" (a noun follows: findDefiniteBodies' body, owned by Lee).
+  const described = /-\p{Ll}/u.test(tokens[start]!.text); // "the Ohio-born X": a description, then a name
+  if (bare && !described && lower(tokens[start - 1]) === "the" && !nounAfter(context, end))
+    return withBody(context, { ...base(context, start, end), kind: "organisation", name, nameWords: [] });
+  const isPerson = nameWords.length >= 2 || !bare;
   const mentionFrom = roleParts.length > 0 ? roleParts[0]![0] : start;
   const mention: RawMention = {
     ...base(context, mentionFrom, end),
@@ -323,6 +316,8 @@ function withBody(context: Context, owner: RawMention): RawMention[] {
         kind: "organisation",
         name: `${titleCase(nounWords)} of ${owner.text}`,
         nameWords: [],
+        // "the Prime Minister’s Office (PMO)": its short name, so a later "PMO" is the same body.
+        alias: bracketAlias(context, i + 1)?.alias ?? null,
         owner,
         affiliation: owner.affiliation,
       };
@@ -333,6 +328,34 @@ function withBody(context: Context, owner: RawMention): RawMention[] {
     i++;
   }
   return [owner];
+}
+
+/**
+ * "the Qatari prime minister" written in lower case after a demonym, with no name after it: a
+ * role-only mention, like "the Qatari Prime Minister" (its office after a possessive is a body).
+ */
+function findLowerRoles(context: Context, mentions: readonly RawMention[]): RawMention[] {
+  const { tokens } = context;
+  const found: RawMention[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (lower(tokens[i]) !== "the" || !isNationality(tokens[i + 1])) continue;
+    let j = i + 2;
+    while (j < tokens.length && j - i < 6 && !isCapitalised(tokens[j]) && isRoleWord(tokens[j])) j++;
+    if (j === i + 2 || !HOLDER_NOUNS.has(lower(tokens[j - 1])) || isCapitalised(tokens[j])) continue;
+    // A name after a comma takes the phrase as its role ("the Qatari prime minister, Sheikh X,").
+    if (tokens[j]?.text === "," && isCapitalised(tokens[j + 1])) continue;
+    if (mentions.some((m) => m.from <= i + 1 && i + 1 < m.to)) continue;
+    const role: RawMention = {
+      ...base(context, i, j),
+      kind: "role",
+      name: "",
+      nameWords: [],
+      role: slice(context, i, j),
+      affiliation: affiliationOf(tokens.slice(i + 1, j)),
+    };
+    found.push(...withBody(context, role));
+  }
+  return found;
 }
 
 /** `the Biden administration`, `the Israeli government`: a body named after a person or country. */

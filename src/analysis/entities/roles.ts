@@ -258,9 +258,14 @@ export function isTitleHead(token: Token | undefined): boolean {
  */
 export function nameStartAfterTitle(tokens: readonly Token[], start: number, end: number): number {
   let lead = start;
+  // "Senators Ann Lee and Bo Park": a plural title opening the run is a title too.
+  const plural = pluralTitle(tokens[start]);
   while (
     lead < end &&
-    (isRoleWord(tokens[lead]) || isTitleHead(tokens[lead]) || /^(of|and|the|\.)$/.test(tokens[lead]!.text))
+    ((lead === start && plural) ||
+      isRoleWord(tokens[lead]) ||
+      isTitleHead(tokens[lead]) ||
+      /^(of|and|the|\.)$/.test(tokens[lead]!.text))
   )
     lead++;
   let nameStart = lead;
@@ -285,12 +290,21 @@ export function nameStartAfterTitle(tokens: readonly Token[], start: number, end
   }
   const title = tokens.slice(start, nameStart);
   const nameWords = tokens.slice(nameStart, end).filter((t) => t.kind === "word").length;
-  const strong = title.some(
-    (t) => ROLE_NOUNS.has(t.lower) || TITLE_ABBREVIATIONS.has(t.lower) || MORE_TITLES.has(t.lower),
-  );
+  const strong =
+    plural ||
+    title.some(
+      (t) => ROLE_NOUNS.has(t.lower) || TITLE_ABBREVIATIONS.has(t.lower) || MORE_TITLES.has(t.lower),
+    );
   const titled = title.some((t) => isTitleHead(t));
   const demonym = title.some((t) => isNationality(t));
   return strong || titled || (demonym && nameWords >= 2) ? nameStart : start;
+}
+
+/** A capitalised plural of a role noun or abbreviated title: "Senators", "Reps", "Generals". */
+function pluralTitle(token: Token | undefined): boolean {
+  if (token?.kind !== "word" || !isCapitalised(token) || !/[a-z]s$/.test(token.text)) return false;
+  const single = token.lower.slice(0, -1);
+  return ROLE_NOUNS.has(single) || TITLE_ABBREVIATIONS.has(single);
 }
 
 export function titleCase(words: readonly string[]): string {

@@ -1,0 +1,109 @@
+/**
+ * Role-only mentions ("the Qatari Prime Minister") tied to the one person the articles name with that
+ * role, within an article (src/analysis/entities/entities.ts) and across articles
+ * (src/corpus/combine.ts); two holders, no holder, another year or a role every country has: apart.
+ * Short texts of our own.
+ */
+import { describe, expect, it } from "vitest";
+import type { Analysis } from "../../src/analysis/types.js";
+import { combineAnalyses } from "../../src/corpus/combine.js";
+import { analyze } from "../analysis/fixture.js";
+
+interface Piece {
+  id: string;
+  published: string;
+  paragraphs: string[];
+}
+
+function combine(...pieces: Piece[]): Analysis {
+  return combineAnalyses(pieces.map((p) => analyze(p.paragraphs, p.id, p.published)));
+}
+
+/** Who is said to have said `text`: the speaker's name and kind. */
+function speakerOf(analysis: Analysis, text: string): string {
+  const quote = analysis.quotes.find((q) => q.text.includes(text));
+  return `${quote?.speaker ?? "none"}|${quote?.speakerKind ?? ""}|${quote?.speakerId ?? ""}`;
+}
+
+const named: Piece = {
+  id: "named",
+  published: "2024-10-20",
+  paragraphs: ["Qatari Prime Minister Ivo Marsh met the envoys in Doha on Friday."],
+};
+const roleOnly: Piece = {
+  id: "role",
+  published: "2024-10-24",
+  paragraphs: ["The Qatari Prime Minister said on Thursday that the talks would go on."],
+};
+
+describe("role-only mentions", () => {
+  it("within an article: the role joins the one person named with it", () => {
+    const analysis = analyze([
+      "Qatari Prime Minister Ivo Marsh arrived on Friday.",
+      "The Qatari Prime Minister said the talks would go on.",
+    ]);
+    expect(analysis.entities.filter((e) => e.kind === "person").map((e) => e.name)).toEqual(["Ivo Marsh"]);
+    expect(analysis.quotes[0]?.speaker).toBe("Ivo Marsh");
+  });
+
+  it("across articles: tied to the one person another article names with that role; /quote finds it", () => {
+    const analysis = combine(named, roleOnly);
+    const people = analysis.entities.filter((e) => e.kind === "person");
+    expect(people.map((e) => e.name)).toEqual(["Ivo Marsh"]);
+    expect(people[0]?.aliases).toEqual([]);
+    expect(people[0]?.mentions.map((m) => m.form)).toContain("role");
+    expect(speakerOf(analysis, "talks would go on")).toBe(`Ivo Marsh|person|${people[0]?.id}`);
+  });
+
+  it("no one named with the role: no entity, the quote keeps the role as a description", () => {
+    const analysis = combine(roleOnly);
+    expect(analysis.entities.filter((e) => e.kind === "person")).toEqual([]);
+    expect(speakerOf(analysis, "talks would go on")).toBe("Qatari Prime Minister|anonymous|");
+  });
+
+  it("two people named with the role, or one a year and more before: kept apart", () => {
+    const other: Piece = {
+      id: "other",
+      published: "2024-09-01",
+      paragraphs: ["Qatari Prime Minister Ada Rell resigned on Monday."],
+    };
+    expect(speakerOf(combine(named, other, roleOnly), "talks would go on")).toBe(
+      "Qatari Prime Minister|anonymous|",
+    );
+    const old: Piece = { ...named, published: "2022-06-01" };
+    expect(speakerOf(combine(old, roleOnly), "talks would go on")).toBe("Qatari Prime Minister|anonymous|");
+  });
+
+  it("written in lower case after a demonym ('the Qatari prime minister'), within and across articles", () => {
+    const within = analyze([
+      "Qatari Prime Minister Ivo Marsh arrived on Friday.",
+      "The talks will go on, the Qatari prime minister said on Saturday.",
+    ]);
+    expect(within.quotes[0]?.speaker).toBe("Ivo Marsh");
+    const lower: Piece = {
+      ...roleOnly,
+      paragraphs: ["The talks would go on, the Qatari prime minister said."],
+    };
+    expect(speakerOf(combine(named, lower), "talks would go on")).toContain("Ivo Marsh|person|");
+  });
+
+  it("a role many hold at once ('the Qatari Official') is tied to no one", () => {
+    const official: Piece = {
+      id: "official",
+      published: "2024-10-24",
+      paragraphs: ["The talks would go on, the Qatari Official said."],
+    };
+    const titled: Piece = { ...named, paragraphs: ["Qatari Official Ivo Marsh met the envoys in Doha."] };
+    expect(speakerOf(combine(titled, official), "talks would go on")).not.toContain("Ivo Marsh");
+  });
+
+  it("a role every country has ('the Prime Minister') is tied to no one across articles", () => {
+    const plain: Piece = {
+      id: "plain",
+      published: "2024-10-24",
+      paragraphs: ["The Prime Minister said on Thursday that the talks would go on."],
+    };
+    const mine: Piece = { ...named, paragraphs: ["Prime Minister Ivo Marsh met the envoys on Friday."] };
+    expect(speakerOf(combine(mine, plain), "talks would go on")).not.toContain("Ivo Marsh");
+  });
+});
