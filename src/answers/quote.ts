@@ -11,6 +11,7 @@ import type { Entity, Quote, QuoteType } from "../analysis/types.js";
 import { type Directory, getDirectory, type SpeakerQuote } from "../index/directory.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { entityData, quoteData } from "./item-data.js";
+import { aboutWords, narrowQuotes } from "./quote-filter.js";
 import type { Answer, AnswerItem, AnswerSection, Reply } from "./types.js";
 import { userError } from "./user-error.js";
 
@@ -113,29 +114,6 @@ export function quoteItems(
   return [...bySentence.values()];
 }
 
-// Words of each quote's sentence, computed once per quote object.
-const wordCache = new WeakMap<Quote, string[]>();
-
-function quoteWords(kb: KnowledgeBase, quote: Quote): string[] {
-  let words = wordCache.get(quote);
-  if (!words) {
-    const sentence = kb.sentencesById.get(`${quote.articleId}#${quote.paragraph}.${quote.sentence}`);
-    words = normalise(`${sentence?.text ?? ""} ${quote.text}`)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-    wordCache.set(quote, words);
-  }
-  return words;
-}
-
-const ABOUT_STOP_WORDS = new Set(["the", "a", "an", "of", "and", "or", "to", "in", "on", "about", "for"]);
-
-/** True when every word of `about` starts a word of the quote's sentence. */
-function isAbout(kb: KnowledgeBase, quote: Quote, about: readonly string[]): boolean {
-  const words = quoteWords(kb, quote);
-  return about.every((word) => words.some((w) => w.startsWith(word)));
-}
-
 /** The entity a name query finds, or the user error to show. */
 export function findSubject(
   _kb: KnowledgeBase,
@@ -173,17 +151,10 @@ export function answerQuote(kb: KnowledgeBase, name: string, filters: QuoteFilte
   const subject = findSubject(kb, directory, name, "quote");
   if ("kind" in subject) return subject;
   const { entity, others } = subject;
-  const aboutWords = about
-    ? normalise(about)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((word) => word !== "" && !ABOUT_STOP_WORDS.has(word))
-    : [];
-  const wanted = (entry: SpeakerQuote): boolean =>
-    (type === undefined || entry.quote.type === type) &&
-    (aboutWords.length === 0 || isAbout(kb, entry.quote, aboutWords));
+  const words = aboutWords(about);
   const all = directory.quotesBy(entity.id);
-  const chosen = all.filter(wanted);
-  const unclear = directory.unclearFor(entity.id).filter(wanted);
+  const { quotes: chosen, sentences } = narrowQuotes(kb, all, words, type);
+  const unclear = narrowQuotes(kb, directory.unclearFor(entity.id), words, type).quotes;
   const narrowed = [about ? `about “${about}”` : "", type ? `of type ${type}` : ""].filter(Boolean).join(" ");
   if (chosen.length === 0 && !(filters.unclear && unclear.length > 0)) {
     const withQuotes = directory.analysis.entities
@@ -202,11 +173,8 @@ export function answerQuote(kb: KnowledgeBase, name: string, filters: QuoteFilte
   const notes: string[] = [];
   const items = quoteItems(kb, chosen, QUOTES_SHOWN);
   if (items.length > 0) sections.push({ heading: type ? HEADINGS[type] : "Newest first", items });
-  const sentencesChosen = new Set(
-    chosen.map((entry) => `${entry.quote.articleId}#${entry.quote.paragraph}.${entry.quote.sentence}`),
-  );
-  if (sentencesChosen.size > items.length)
-    notes.push(`${sentencesChosen.size - items.length} older quotes not shown: narrow with about or type.`);
+  if (sentences > items.length)
+    notes.push(`${sentences - items.length} older quotes not shown: narrow with about or type.`);
   if (filters.unclear && unclear.length > 0) {
     sections.push({
       heading: "Speaker unclear",
