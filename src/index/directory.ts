@@ -69,6 +69,9 @@ export interface Directory {
 
 const cache = new WeakMap<Analysis, Directory>();
 
+/** Autocomplete shows at most 25 choices (Discord's limit): the most kept per short prefix. */
+const SHORT_PREFIX_KEEP = 25;
+
 /**
  * The directory of an analysis (built on first use, then shared).
  *
@@ -257,6 +260,29 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
       .slice(0, limit);
   };
 
+  // One- and two-letter prefixes match most names: their best entities are listed once, on first use.
+  let shortPrefixes: Map<string, number[]> | null = null;
+  const shortPrefixTop = (prefix: string): number[] => {
+    if (!shortPrefixes) {
+      const holders = new Map<string, Set<number>>();
+      for (const [word, set] of nameWords)
+        for (const length of [1, 2]) {
+          if (word.length < length) continue;
+          const key = word.slice(0, length);
+          const into = holders.get(key) ?? new Set<number>();
+          for (const i of set) into.add(i);
+          holders.set(key, into);
+        }
+      shortPrefixes = new Map(
+        [...holders].map(([key, set]) => [
+          key,
+          [...set].sort((a, b) => rankOf.get(a)! - rankOf.get(b)!).slice(0, SHORT_PREFIX_KEEP),
+        ]),
+      );
+    }
+    return shortPrefixes.get(prefix) ?? [];
+  };
+
   const complete = (prefix: string, limit = 25): string[] => {
     const words = wordsOf(prefix);
     const names: string[] = [];
@@ -264,6 +290,11 @@ function* buildDirectory(analysis: Analysis): Steps<Directory> {
       for (const { i } of completions.slice(0, limit)) names.push(entities[i]!.name);
       return names;
     }
+    const only = words[0]!;
+    if (words.length === 1 && only.length <= 2 && limit <= SHORT_PREFIX_KEEP)
+      return shortPrefixTop(only)
+        .slice(0, limit)
+        .map((i) => entities[i]!.name.slice(0, 100));
     // Entities with a name word starting with each typed word.
     let common: number[] | null = null;
     for (const word of words) {

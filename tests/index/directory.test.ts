@@ -3,9 +3,13 @@
  * speaker (a person's include those of a body tied to them); autocomplete by prefix.
  */
 import { describe, expect, it } from "vitest";
+import { generateCorpus } from "../../bench/generate.js";
 import { analyzeArticle } from "../../src/analysis/analyze.js";
+import { NAME_PARTICLES } from "../../src/analysis/entities/lexicon.js";
 import { combineAnalyses } from "../../src/corpus/combine.js";
-import { getDirectory } from "../../src/index/directory.js";
+import { completeEntityNames, getDirectory } from "../../src/index/directory.js";
+import { wordsOf } from "../../src/index/name-query.js";
+import { buildKnowledgeBase } from "../../src/store/build.js";
 import { splitArticle } from "../../src/text/sentences.js";
 import { analyze, seedArticle } from "../analysis/fixture.js";
 
@@ -91,5 +95,31 @@ describe("autocomplete", () => {
     expect(names.length).toBeLessThanOrEqual(25);
     expect(names[0]).toBe("Anthony Blinken");
     for (const name of names) expect(name.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("autocomplete on one- and two-letter prefixes", () => {
+  it("lists what a scan of every name would, most mentioned first", () => {
+    const kb = buildKnowledgeBase(generateCorpus(40).articles.map((file) => file.article));
+    const entities = kb.analysis.entities;
+    const rank = entities
+      .map((entity, i) => ({ i, weight: entity.mentions.length }))
+      .sort((a, b) => b.weight - a.weight)
+      .map(({ i }) => i);
+    const wordsOfEntity = (i: number): string[] =>
+      [entities[i]!.name, ...entities[i]!.aliases].flatMap(wordsOf).filter((w) => !NAME_PARTICLES.has(w));
+    const prefixes = new Set(
+      entities.flatMap((_, i) => wordsOfEntity(i).flatMap((w) => [w.slice(0, 1), w.slice(0, 2)])),
+    );
+    expect(prefixes.size).toBeGreaterThan(30);
+    for (const prefix of [...prefixes, "zq"]) {
+      const expected = rank.filter((i) => wordsOfEntity(i).some((w) => w.startsWith(prefix))).slice(0, 25);
+      expect(completeEntityNames(kb, prefix, 25), prefix).toEqual(
+        expected.map((i) => entities[i]!.name.slice(0, 100)),
+      );
+      expect(completeEntityNames(kb, prefix.toUpperCase(), 10)).toEqual(
+        expected.slice(0, 10).map((i) => entities[i]!.name.slice(0, 100)),
+      );
+    }
   });
 });
