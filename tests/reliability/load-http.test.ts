@@ -7,32 +7,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSender, type Replica, spawnReplica, untilReady } from "../discord-standin/http-interactions.js";
-import { autocomplete, type OptionValue, slashCommand } from "../discord-standin/payloads.js";
+import { autocomplete, slashCommand } from "../discord-standin/payloads.js";
 import { snowflake } from "../discord-standin/snowflake.js";
 import { killIfRunning } from "../discord-standin/spawn-bot.js";
 import { type Standin, startStandin } from "../discord-standin/standin.js";
 import { START_TIMEOUT_MS } from "../helpers/reliability/harness.js";
+import { expectEveryAnswerOnce, LOAD_MIX } from "../helpers/reliability/load-checks.js";
 import { percentile, runPool } from "../helpers/reliability/pool.js";
-import { Callback, finalReply, isAccepted, isEphemeral, shownText } from "../helpers/reliability/replies.js";
-import { until } from "../helpers/reliability/wait.js";
+import { Callback, finalReply, isEphemeral, shownText } from "../helpers/reliability/replies.js";
 
-const DISCORD_WINDOW_MS = 3000;
 const TOTAL = 2000;
 const IN_FLIGHT = 100;
-
-/** As in load.test.ts: commands that all have an answer in the shipped article. */
-const MIX: { name: string; options: Record<string, OptionValue>; focused?: string }[] = [
-  { name: "who", options: { name: "Barnea" } },
-  { name: "who", options: { name: "Blinken" } },
-  { name: "quote", options: { name: "Blinken" } },
-  { name: "quote", options: { name: "Netanyahu’s office", hide: true } },
-  { name: "status", options: { topic: "talks" } },
-  { name: "status", options: {} },
-  { name: "ask", options: { question: "Doha ceasefire hostages" } },
-  { name: "sources", options: {} },
-  { name: "help", options: {} },
-  { name: "quote", options: { name: "Bli" }, focused: "name" },
-];
 
 describe(`load over HTTP: ${TOTAL} interactions, ${IN_FLIGHT} in flight`, () => {
   let standin: Standin;
@@ -62,7 +47,7 @@ describe(`load over HTTP: ${TOTAL} interactions, ${IN_FLIGHT} in flight`, () => 
       channelId: standin.channelId,
     };
     const results = await runPool(TOTAL, IN_FLIGHT, async (index) => {
-      const command = MIX[index % MIX.length]!;
+      const command = LOAD_MIX[index % LOAD_MIX.length]!;
       const user = { id: snowflake(), username: `load-${index}` };
       const interaction = command.focused
         ? autocomplete(place, user, command.name, command.options, command.focused)
@@ -84,37 +69,7 @@ describe(`load over HTTP: ${TOTAL} interactions, ${IN_FLIGHT} in flight`, () => 
       };
     });
 
-    // Exactly once: one first response per interaction, and nothing refused on the webhook.
-    const callbacks = new Map<string, number>();
-    for (const request of standin.requests) {
-      const id = /^\/interactions\/(\d+)\//.exec(request.path)?.[1];
-      if (id) callbacks.set(id, (callbacks.get(id) ?? 0) + 1);
-    }
-    expect(callbacks.size).toBe(TOTAL);
-    for (const { interaction } of results) expect(callbacks.get(interaction.id)).toBe(1);
-    expect(standin.requests.every(isAccepted)).toBe(true);
-
-    for (const [index, result] of results.entries()) {
-      const command = MIX[index % MIX.length]!;
-      expect(result.firstResponseMs).toBeLessThan(DISCORD_WINDOW_MS);
-      if (command.focused) {
-        expect(result.callbackType).toBe(Callback.Autocomplete);
-        expect(result.shown).toContain("Anthony Blinken");
-        continue;
-      }
-      expect(result.ephemeral).toBe(command.options.hide === true);
-      expect(result.shown).not.toMatch(/Sorry, something went wrong|Slow down|restarting/);
-    }
-    const bot = replica!.bot;
-    await until(
-      () => bot.logs.filter((line) => line.event === "interaction").length >= TOTAL,
-      "a log line for every interaction",
-    );
-    const outcomes = new Map<string, unknown>();
-    for (const line of bot.logs)
-      if (line.event === "interaction") outcomes.set(String(line.id), line.outcome);
-    for (const { interaction } of results) expect(outcomes.get(interaction.id)).toBe("answered");
-    expect(bot.logs.filter((line) => line.level === "error")).toEqual([]);
+    await expectEveryAnswerOnce(standin, replica!.bot, results, TOTAL);
 
     const first = results.map((result) => result.firstResponseMs);
     const complete = results.map((result) => result.completeMs);

@@ -6,32 +6,17 @@
  * gets private "slow down" answers, the other user is answered normally.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { autocomplete, type OptionValue, slashCommand } from "../discord-standin/payloads.js";
+import { autocomplete, slashCommand } from "../discord-standin/payloads.js";
 import { snowflake } from "../discord-standin/snowflake.js";
 import type { RawInteraction, Standin, StandinUser } from "../discord-standin/standin.js";
 import { type RunningBot, START_TIMEOUT_MS, startBot } from "../helpers/reliability/harness.js";
+import { DISCORD_WINDOW_MS, expectEveryAnswerOnce, LOAD_MIX } from "../helpers/reliability/load-checks.js";
 import { percentile, runPool } from "../helpers/reliability/pool.js";
-import { Callback, finalReply, isAccepted, isEphemeral, shownText } from "../helpers/reliability/replies.js";
+import { Callback, finalReply, isEphemeral, shownText } from "../helpers/reliability/replies.js";
 import { until } from "../helpers/reliability/wait.js";
 
-/** Discord drops an interaction whose first response comes later than this. */
-const DISCORD_WINDOW_MS = 3000;
 const TOTAL = 2000;
 const IN_FLIGHT = 100;
-
-/** Commands that all have an answer in the shipped article (no user errors). */
-const MIX: { name: string; options: Record<string, OptionValue>; focused?: string }[] = [
-  { name: "who", options: { name: "Barnea" } },
-  { name: "who", options: { name: "Blinken" } },
-  { name: "quote", options: { name: "Blinken" } },
-  { name: "quote", options: { name: "Netanyahu’s office", hide: true } },
-  { name: "status", options: { topic: "talks" } },
-  { name: "status", options: {} },
-  { name: "ask", options: { question: "Doha ceasefire hostages" } },
-  { name: "sources", options: {} },
-  { name: "help", options: {} },
-  { name: "quote", options: { name: "Bli" }, focused: "name" },
-];
 
 function user(index: number): StandinUser {
   return { id: snowflake(), username: `load-${index}` };
@@ -53,7 +38,7 @@ interface Measured {
 }
 
 async function sendAndMeasure(standin: Standin, index: number): Promise<Measured> {
-  const command = MIX[index % MIX.length]!;
+  const command = LOAD_MIX[index % LOAD_MIX.length]!;
   const raw = command.focused
     ? autocomplete(place(standin), user(index), command.name, command.options, command.focused)
     : slashCommand(place(standin), user(index), command.name, command.options);
@@ -85,41 +70,7 @@ describe(`load: ${TOTAL} interactions, ${IN_FLIGHT} in flight`, () => {
     const { standin, bot } = running;
     const results = await runPool(TOTAL, IN_FLIGHT, (index) => sendAndMeasure(standin, index));
 
-    // Exactly once: one callback per interaction on the wire, and no retries of any kind.
-    const callbacks = new Map<string, number>();
-    for (const request of standin.requests) {
-      const id = /^\/interactions\/(\d+)\//.exec(request.path)?.[1];
-      if (id) callbacks.set(id, (callbacks.get(id) ?? 0) + 1);
-    }
-    expect(callbacks.size).toBe(TOTAL);
-    for (const { interaction } of results) expect(callbacks.get(interaction.id)).toBe(1);
-    expect(standin.requests.every(isAccepted)).toBe(true);
-
-    // No error: every answer is a real one (public unless hidden), and the log says so.
-    for (const [index, result] of results.entries()) {
-      const command = MIX[index % MIX.length]!;
-      expect(result.firstResponseMs).toBeLessThan(DISCORD_WINDOW_MS);
-      if (command.focused) {
-        expect(result.callbackType).toBe(Callback.Autocomplete);
-        expect(result.shown).toContain("Anthony Blinken");
-        continue;
-      }
-      expect(result.ephemeral).toBe(command.options.hide === true);
-      expect(result.shown).not.toMatch(/Sorry, something went wrong|Slow down|restarting/);
-    }
-    await until(
-      () => bot.logs.filter((line) => line.event === "interaction").length >= TOTAL,
-      "a log line for every interaction",
-    );
-    const outcomes = new Map<string, unknown>();
-    const handlingMs: number[] = [];
-    for (const line of bot.logs) {
-      if (line.event !== "interaction") continue;
-      outcomes.set(String(line.id), line.outcome);
-      handlingMs.push(Number(line.latencyMs));
-    }
-    for (const { interaction } of results) expect(outcomes.get(interaction.id)).toBe("answered");
-    expect(bot.logs.filter((line) => line.level === "error")).toEqual([]);
+    const handlingMs = await expectEveryAnswerOnce(standin, bot, results, TOTAL);
 
     const first = results.map((result) => result.firstResponseMs);
     const complete = results.map((result) => result.completeMs);
