@@ -14,11 +14,10 @@ import type { Article, Sentence } from "../src/core/types.js";
 import { createSentenceIndex, indexSentences } from "../src/index/sentence-index.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { type ArticleUnit, assembleKnowledgeBase } from "../src/store/build.js";
-import { writeSnapshot } from "../src/store/snapshot.js";
 import { splitArticle } from "../src/text/sentences.js";
 import { bareSearch, buildBareIndex, buildFloor } from "./baseline.js";
 import { describeCorpus, writeCorpus } from "./generate.js";
-import { cacheDirOf, measureStore } from "./measure-store.js";
+import { measureStore } from "./measure-store.js";
 import { createQueries, type QuerySet } from "./queries.js";
 import type { SizeResult } from "./results.js";
 import { heapAfterGc, type Latency, timed, timeEach } from "./stats.js";
@@ -37,7 +36,6 @@ type ParleyFigures = Pick<
   | "quotes"
   | "statusEvents"
   | "answered"
-  | "snapshot"
 > & { heapBytes: number; heapPhases: SizeResult["heap"]["parleyPhases"]; latency: Record<string, Latency> };
 
 /**
@@ -46,7 +44,6 @@ type ParleyFigures = Pick<
  * the sentences, which the bare baseline indexes next.
  */
 async function measureParley(
-  dir: string,
   articles: readonly Article[],
   queries: QuerySet,
   heapBefore: number,
@@ -79,9 +76,6 @@ async function measureParley(
   const kb = assembled.value;
   log(`[${count}] assembled ${assembled.ms.toFixed(0)} ms`);
   const heapBytes = heapAfterGc() - heapBefore;
-  // The snapshot the store starts from next (same units and index, so the same knowledge base).
-  const snapshot = await timed(() => writeSnapshot(cacheDirOf(dir), units, indexed.value));
-  log(`[${count}] snapshot ${(snapshot.value / 1e6).toFixed(1)} MB in ${snapshot.ms.toFixed(0)} ms`);
 
   const rate = (replies: { kind: string }[]): number =>
     replies.filter((reply) => reply.kind === "answer").length / Math.max(1, replies.length);
@@ -124,7 +118,6 @@ async function measureParley(
     quotes: kb.analysis.quotes.length,
     statusEvents: kb.analysis.status.length,
     answered,
-    snapshot: { bytes: snapshot.value, writeMs: snapshot.ms },
     heapBytes,
     heapPhases: {
       sentencesBytes: heapSplit,
@@ -189,7 +182,7 @@ export async function measureSize(
   }
   const heapArticles = heapAfterGc();
 
-  const parley = await measureParley(dir, articles, queries, heapArticles, log);
+  const parley = await measureParley(articles, queries, heapArticles, log);
   const sentences = parley.sentences;
   const heapSentences = heapAfterGc() - heapArticles;
   const bare = await measureBare(sentences, queries, heapArticles + heapSentences, log);

@@ -8,6 +8,10 @@ export interface StoreFigures {
   readyFromNothingMs: number;
   /** `KnowledgeStore.open` with a snapshot of the unchanged files. */
   readyFromSnapshotMs: number;
+  /** `SnapshotStore.open` (PARLEY_SNAPSHOT: a replica, no knowledge folder read). */
+  readyReplicaMs?: number;
+  /** The snapshot the store wrote after the full build: bytes on disk, shards, write time. */
+  snapshot: { bytes: number; writeMs: number; shards?: number };
   /** The store reported that it started from the snapshot (not a rebuild). */
   snapshotUsed: boolean;
   reload: {
@@ -46,7 +50,6 @@ export interface SizeResult extends StoreFigures {
   /** Combining the per-article analyses and precomputing answer lookups. */
   assembleMs: number;
   bareIndexBuildMs: number;
-  snapshot: { bytes: number; writeMs: number };
   heap: {
     /** Everything Parley holds beyond the loaded articles: sentences, analysis, index, lookups. */
     parleyBytes: number;

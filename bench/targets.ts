@@ -40,7 +40,7 @@ export function checkTargets(result: SizeResult): Target[] {
       "ready",
       "ready from snapshot / from nothing",
       result.readyFromSnapshotMs / result.readyFromNothingMs,
-      0.3,
+      0.05,
     ),
     ratio("reload", "reload one article / full build", result.reload.ms / result.readyFromNothingMs, 0.05),
     ms(

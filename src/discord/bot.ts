@@ -24,6 +24,8 @@ export interface BotOptions {
   deferAfterMs?: number;
   /** `/add` (src/ingest/ingest-worker.ts); absent: /add says it is not set up. */
   ingest?: BotContext["ingest"];
+  /** Replicas: where /add happens, said instead of adding. */
+  addElsewhere?: string;
   /** Longest wait for Discord to accept the login (default 30 s). */
   loginTimeoutMs?: number;
 }
@@ -81,6 +83,7 @@ export function createBot(options: BotOptions): Bot {
     isShuttingDown: () => shuttingDown,
     deferAfterMs: options.deferAfterMs,
     ingest: options.ingest,
+    addElsewhere: options.addElsewhere,
   };
 
   client.on(Events.InteractionCreate, (interaction) => {

@@ -21,6 +21,8 @@ export interface StartDiscordOptions {
   log?: Logger;
   /** The knowledge folder `/add` and the feeds write to; absent: no /add, no feeds. */
   knowledgeDir?: string;
+  /** A read-only replica (PARLEY_ROLE=replica): /add answers this, saying where adding happens. */
+  addElsewhere?: string;
 }
 
 /** Time allowed for interactions in flight at shutdown; the process must be gone within 5 s. */
@@ -54,7 +56,15 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
   const ingest: IngestService | undefined = options.knowledgeDir
     ? startIngest({ dir: options.knowledgeDir, log, allowPrivate: allowPrivate(env), feeds: feeds.settings })
     : undefined;
-  const bot = createBot({ settings, knowledge: store, log, answer: answerCommand, complete, ingest });
+  const bot = createBot({
+    settings,
+    knowledge: store,
+    log,
+    answer: answerCommand,
+    complete,
+    ingest,
+    addElsewhere: options.addElsewhere,
+  });
   // PARLEY_DEBUG_HEAP=1: heap figures on SIGUSR2 (tests/reliability-soak.test.ts, README Operations).
   const stopHeapReport = reportHeapOnSignal(env, log);
 
