@@ -13,15 +13,17 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import MiniSearch, { type AsPlainObject } from "minisearch";
+import type MiniSearch from "minisearch";
 import type { ArticleAnalysis } from "../analysis/analyze.js";
 import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
+import { runInSlices } from "../core/slices.js";
 import type { Article } from "../core/types.js";
 import type { TimelineEntry } from "../corpus/status-combine.js";
-import { type IndexedSentence, SENTENCE_INDEX_OPTIONS } from "../index/sentence-index.js";
+import type { IndexedSentence } from "../index/sentence-index.js";
 import type { ParseCache } from "../knowledge/load.js";
 import type { KnowledgeProblem } from "../knowledge/problems.js";
 import type { ArticleText, ArticleUnit } from "./build.js";
+import { decodeIndex, encodeIndex, type IndexBlock, type IndexMeta } from "./snapshot-index.js";
 import {
   type Manifest,
   readManifest,
@@ -144,9 +146,6 @@ function decodeTimeline(status: readonly StatusEvent[], encoded: readonly Encode
   return entries;
 }
 
-/** Postings per index shard (a term's postings stay in one shard). */
-const INDEX_TERMS_PER_SHARD = 20_000;
-
 /**
  * Writes a snapshot of `content` into the folder `dir` (see snapshot-shards.ts for the layout).
  * Throws a {@link SnapshotError} (`unwritable`) saying why when it cannot.
@@ -170,9 +169,9 @@ export async function writeSnapshot(
     await writer.section("status", analysis.status, 20_000);
     await writer.section("reprints", Object.entries(analysis.quoteReprints ?? {}), 50_000);
     await writer.section("timeline", encodeTimeline(analysis.status, content.timeline), 20_000);
-    const { index, ...indexMeta } = content.index.toJSON();
-    await writer.section("index-meta", [indexMeta], 1);
-    await writer.section("index", index, INDEX_TERMS_PER_SHARD);
+    const { meta, blocks } = encodeIndex(content.index);
+    await writer.section("index-meta", [meta], 1);
+    await writer.section("index", blocks, 1);
     await writer.section(
       "parts",
       units.map((unit) => unit.analysis),
@@ -250,17 +249,18 @@ export class SnapshotReader {
     return { articles, analysis, timeline };
   }
 
-  /** The search index (loaded in steps that leave the event loop free now and then). */
+  /** The search index (rebuilt in steps that leave the event loop free now and then). */
   async index(): Promise<MiniSearch<IndexedSentence>> {
-    const [meta] = await this.section<Omit<AsPlainObject, "index">>("index-meta");
+    const [meta] = await this.section<IndexMeta>("index-meta");
     if (!meta) throw new SnapshotError("corrupt", `${this.dir} has no index header`);
-    const terms = await this.section<AsPlainObject["index"][number]>("index");
+    const blocks = await this.section<IndexBlock>("index");
     try {
-      return await MiniSearch.loadJSAsync<IndexedSentence>({ ...meta, index: terms }, SENTENCE_INDEX_OPTIONS);
+      return await runInSlices(decodeIndex(meta, blocks));
     } catch (error) {
+      if (error instanceof SnapshotError) throw error;
       throw new SnapshotError(
         "corrupt",
-        `${this.dir} holds an index MiniSearch cannot load: ${String(error)}`,
+        `${this.dir} holds an index that cannot be loaded: ${String(error)}`,
       );
     }
   }
