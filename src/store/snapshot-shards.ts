@@ -122,7 +122,8 @@ export class ShardWriter {
     this.bytes += Buffer.byteLength(text);
     const keep = new Set([this.folder, previous?.folder]);
     for (const entry of await readdir(this.root)) {
-      if (entry.startsWith("v-") && !keep.has(entry))
+      // Older folders, and the JSON snapshot of format 1 (hundreds of MB at 10,000 articles).
+      if ((entry.startsWith("v-") && !keep.has(entry)) || entry === "snapshot.json")
         await rm(join(this.root, entry), { recursive: true, force: true });
     }
     return manifest;

@@ -6,14 +6,18 @@
 import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type MiniSearch from "minisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/generate.js";
 import { createQueries } from "../../bench/queries.js";
 import { answerCommand } from "../../src/answers/dispatch.js";
 import { exportAnalysis } from "../../src/answers/export.js";
+import { runToEnd } from "../../src/core/slices.js";
 import type { KnowledgeBase } from "../../src/index/knowledge-base.js";
+import type { IndexedSentence } from "../../src/index/sentence-index.js";
 import { KnowledgeStore, type StoreEvent } from "../../src/store/knowledge-store.js";
 import { SnapshotError } from "../../src/store/snapshot.js";
+import { decodeIndex, encodeIndex } from "../../src/store/snapshot-index.js";
 import { MANIFEST, readManifest } from "../../src/store/snapshot-shards.js";
 import { SnapshotStore } from "../../src/store/snapshot-store.js";
 
@@ -108,6 +112,41 @@ describe("snapshot round trip", () => {
         .map((hit) => hit.sentence.text),
     ).toEqual(["Negotiators met again in Zanzibar on Monday."]);
     await again.close();
+  });
+});
+
+describe("the index in a snapshot", () => {
+  it("decodes to the same MiniSearch state as the one encoded", async () => {
+    const store = await KnowledgeStore.open({ dir: corpus, cacheDir: false });
+    const index = (store.current() as unknown as { index: MiniSearch<IndexedSentence> }).index;
+    const { meta, blocks } = encodeIndex(index);
+    expect(blocks.length).toBeGreaterThan(0);
+    const decoded = runToEnd(decodeIndex(meta, blocks));
+    // The same header and the same postings per term (the tree may list terms in another order).
+    const plain = (mini: MiniSearch<IndexedSentence>) => {
+      const json = mini.toJSON();
+      return { ...json, index: [...json.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+    };
+    expect(plain(decoded)).toEqual(plain(index));
+    expect(decoded.search("talks Doha").slice(0, 20)).toEqual(index.search("talks Doha").slice(0, 20));
+    await store.close();
+  });
+});
+
+describe("a snapshot that cannot be written", () => {
+  it("is reported with the reason, and the store still serves", async () => {
+    const blocked = join(work, "a-file");
+    await writeFile(blocked, "not a folder");
+    const events: StoreEvent[] = [];
+    const store = await KnowledgeStore.open({
+      dir: corpus,
+      cacheDir: blocked,
+      onEvent: (e) => events.push(e),
+    });
+    const failed = events.find((event) => event.type === "snapshot-failed");
+    expect(failed && "error" in failed ? String(failed.error) : "").toMatch(/cannot be written to .*a-file/);
+    expect(answers(store.current())).toEqual(answers(built));
+    await store.close();
   });
 });
 
