@@ -17,7 +17,7 @@ import type MiniSearch from "minisearch";
 import type { ArticleAnalysis } from "../analysis/analyze.js";
 import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
 import { runInSlices } from "../core/slices.js";
-import type { Article } from "../core/types.js";
+import type { Article, Sentence } from "../core/types.js";
 import type { TimelineEntry } from "../corpus/status-combine.js";
 import type { IndexedSentence } from "../index/sentence-index.js";
 import type { ParseCache } from "../knowledge/load.js";
@@ -108,6 +108,53 @@ export interface SnapshotContent {
 type EncodedEntry = [string, number, number[], number, string[], string];
 type FileRow = [path: string, stamp: string, articleId: string | null, problems: KnowledgeProblem[]];
 
+/**
+ * An article as stored: its sentences as places (`paragraph, index, start, end` per sentence) when
+ * each is exactly its paragraph's slice with the usual id, which is always so for `splitArticle`'s
+ * output (text and ids are then not stored twice); otherwise the sentences as they are.
+ */
+type StoredArticle = { article: Article; places: Int32Array } | { article: Article; sentences: Sentence[] };
+
+function storeArticle({ article, sentences }: ArticleText): StoredArticle {
+  const places = new Int32Array(sentences.length * 4);
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const exact =
+      s.articleId === article.id &&
+      s.id === `${article.id}#${s.paragraph}.${s.index}` &&
+      article.paragraphs[s.paragraph - 1]?.slice(s.start, s.end) === s.text;
+    if (!exact) return { article, sentences: [...sentences] };
+    places.set([s.paragraph, s.index, s.start, s.end], i * 4);
+  }
+  return { article, places };
+}
+
+function restoreArticle(stored: StoredArticle): ArticleText {
+  if ("sentences" in stored) return stored;
+  const { article, places } = stored;
+  const sentences: Sentence[] = new Array(places.length / 4);
+  for (let i = 0, at = 0; at < places.length; i++, at += 4) {
+    const paragraph = places[at]!;
+    const index = places[at + 1]!;
+    const start = places[at + 2]!;
+    const end = places[at + 3]!;
+    const text = article.paragraphs[paragraph - 1]?.slice(start, end);
+    if (text === undefined)
+      throw new SnapshotError("corrupt", `article ${article.id} has no paragraph ${paragraph}`);
+    // The same fields in the same order as splitArticle makes them.
+    sentences[i] = {
+      id: `${article.id}#${paragraph}.${index}`,
+      articleId: article.id,
+      paragraph,
+      index,
+      text,
+      start,
+      end,
+    };
+  }
+  return { article, sentences };
+}
+
 function encodeTimeline(status: readonly StatusEvent[], entries: readonly TimelineEntry[]): EncodedEntry[] {
   const eventAt = new Map(status.map((event, i) => [event, i]));
   const entryAt = new Map(entries.map((entry, i) => [entry, i]));
@@ -159,11 +206,7 @@ export async function writeSnapshot(
   try {
     const units = [...content.units.values()];
     const { analysis } = content;
-    await writer.section(
-      "articles",
-      units.map((unit): ArticleText => ({ article: unit.article, sentences: unit.sentences })),
-      500,
-    );
+    await writer.section("articles", units.map(storeArticle), 500);
     await writer.section("entities", analysis.entities, 5_000);
     await writer.section("quotes", analysis.quotes, 20_000);
     await writer.section("status", analysis.status, 20_000);
@@ -238,7 +281,7 @@ export class SnapshotReader {
 
   /** Articles, sentences, the combined analysis and the timeline entries. */
   async lookups(): Promise<SnapshotLookups> {
-    const articles = await this.section<ArticleText>("articles");
+    const articles = (await this.section<StoredArticle>("articles")).map(restoreArticle);
     const entities = await this.section<Entity>("entities");
     const quotes = await this.section<Quote>("quotes");
     const status = await this.section<StatusEvent>("status");
