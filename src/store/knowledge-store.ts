@@ -15,9 +15,8 @@ import type MiniSearch from "minisearch";
 import type { ArticleAnalysis } from "../analysis/analyze.js";
 import { type PersonEntry, parsePeopleFile } from "../analysis/entities/people-file.js";
 import { runInSlices, runToEnd } from "../core/slices.js";
-import type { Article } from "../core/types.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
-import { createSentenceIndex, type IndexedSentence, indexSentences } from "../index/sentence-index.js";
+import { createSentenceIndex, type IndexedSentence } from "../index/sentence-index.js";
 import { getTimeline } from "../index/timeline.js";
 import { loadKnowledge, type ParseCache } from "../knowledge/load.js";
 import type { KnowledgeProblem } from "../knowledge/problems.js";
@@ -29,6 +28,7 @@ import {
   prepareArticle,
   restoreSteps,
 } from "./build.js";
+import { applyArticles, type ChangePlan, planChanges, updateIndex } from "./changes.js";
 import {
   type SnapshotContent,
   SnapshotError,
@@ -370,50 +370,6 @@ export async function readPeople(dir: string): Promise<LoadedPeople> {
   };
 }
 
-interface ChangePlan {
-  changed: string[];
-  removed: string[];
-  /** Sentence ids to drop from the index and units whose sentences to add. */
-  drop: string[];
-  add: ArticleUnit[];
-}
-
-/**
- * Works out what changed and prepares the changed articles into `next` (a copy of the live units),
- * yielding to the event loop between articles so answers keep flowing during a large reload.
- */
-async function planChanges(
-  next: Map<string, ArticleUnit>,
-  articles: readonly Article[],
-  kept: ReadonlySet<string>,
-): Promise<ChangePlan> {
-  const plan: ChangePlan = { changed: [], removed: [], drop: [], add: [] };
-  const present = new Set(articles.map((article) => article.id));
-  for (const [id, unit] of next) {
-    if (!present.has(id) && !kept.has(id)) {
-      plan.removed.push(id);
-      plan.drop.push(...unit.sentences.map((sentence) => sentence.id));
-      next.delete(id);
-    }
-  }
-  for (const article of articles) {
-    const old = next.get(article.id);
-    if (old && old.article.hash === article.hash && old.article.path === article.path) continue;
-    const unit = prepareArticle(article);
-    if (old) plan.drop.push(...old.sentences.map((sentence) => sentence.id));
-    next.set(article.id, unit);
-    plan.changed.push(article.id);
-    plan.add.push(unit);
-    await yieldToEventLoop();
-  }
-  return plan;
-}
-
-function updateIndex(index: MiniSearch<IndexedSentence>, plan: ChangePlan): void {
-  if (plan.drop.length > 0) index.discardAll(plan.drop);
-  for (const unit of plan.add) indexSentences(index, unit.sentences);
-}
-
 /**
  * From a snapshot made for other articles: its units (with their analyses) and index, to bring up
  * to date; null (and reported) when they cannot be read.
@@ -436,16 +392,4 @@ async function reusableUnits(
   } catch (error) {
     return unusable(options, error);
   }
-}
-
-/** Brings snapshot units and index up to date with the files (used at start). */
-async function applyArticles(
-  units: Map<string, ArticleUnit>,
-  index: MiniSearch<IndexedSentence>,
-  articles: readonly Article[],
-  kept: ReadonlySet<string>,
-): Promise<ChangePlan> {
-  const plan = await planChanges(units, articles, kept);
-  updateIndex(index, plan);
-  return plan;
 }
