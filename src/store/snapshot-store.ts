@@ -36,17 +36,19 @@ async function load(
   fingerprint?: string,
 ): Promise<{ kb: AssembledKnowledgeBase; manifest: Manifest }> {
   for (let attempt = 1; ; attempt++) {
+    let version: string | null = null;
     try {
       const reader = await SnapshotReader.open(dir, fingerprint);
+      version = reader.manifest.version;
       const lookups = await reader.lookups();
       const index = await reader.index();
       const texts = new Map(lookups.articles.map((text) => [text.article.id, text]));
       const kb = await runInSlices(restoreSteps(texts, index, lookups.analysis, lookups.timeline));
       return { kb, manifest: reader.manifest };
     } catch (error) {
-      // Replaced while being read: the manifest names another version now; read that one.
+      // Replaced while being read (its folder pruned): the manifest names another version now.
       const now = await readManifest(dir).catch(() => null);
-      const replaced = error instanceof SnapshotError && error.reason === "corrupt" && now !== null;
+      const replaced = version !== null && now !== null && now.version !== version;
       if (!replaced || attempt >= ATTEMPTS) throw error;
     }
   }
