@@ -21,6 +21,9 @@ import { decodeIndex, encodeIndex } from "../../src/store/snapshot-index.js";
 import { MANIFEST, readManifest } from "../../src/store/snapshot-shards.js";
 import { SnapshotStore } from "../../src/store/snapshot-store.js";
 
+/** Builds run in these tests; the machine may be shared (a bound, not a speed check). */
+const SLOW = 120_000;
+
 let work: string;
 let corpus: string;
 let cache: string;
@@ -71,83 +74,134 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe("snapshot round trip", () => {
-  it("a start from the snapshot answers /who /quote /status /ask exactly as a build", async () => {
-    const events: StoreEvent[] = [];
-    const store = await KnowledgeStore.open({ dir: corpus, cacheDir: cache, onEvent: (e) => events.push(e) });
-    expect(events).toContainEqual(expect.objectContaining({ type: "ready", source: "snapshot" }));
-    const fromSnapshot = answers(store.current());
-    expect(fromSnapshot).toEqual(answers(built));
-    // The queries reach real answers, not only "not found".
-    expect(fromSnapshot.filter((reply) => reply.includes('"kind":"answer"')).length).toBeGreaterThan(10);
-    expect(exportAnalysis(store.current())).toEqual(exportAnalysis(built));
-    await store.close();
-  });
+  it(
+    "a start from the snapshot answers /who /quote /status /ask exactly as a build",
+    async () => {
+      const events: StoreEvent[] = [];
+      const store = await KnowledgeStore.open({
+        dir: corpus,
+        cacheDir: cache,
+        onEvent: (e) => events.push(e),
+      });
+      expect(events).toContainEqual(expect.objectContaining({ type: "ready", source: "snapshot" }));
+      const fromSnapshot = answers(store.current());
+      expect(fromSnapshot).toEqual(answers(built));
+      // The queries reach real answers, not only "not found".
+      expect(fromSnapshot.filter((reply) => reply.includes('"kind":"answer"')).length).toBeGreaterThan(10);
+      expect(exportAnalysis(store.current())).toEqual(exportAnalysis(built));
+      await store.close();
+    },
+    SLOW,
+  );
 
-  it("a replica (PARLEY_SNAPSHOT) answers the same without the knowledge folder", async () => {
-    const replica = await SnapshotStore.open({ dir: await copySnapshot(cache, "replica") });
-    expect(answers(replica.current())).toEqual(answers(built));
-    await replica.close();
-  });
+  it(
+    "a replica (PARLEY_SNAPSHOT) answers the same without the knowledge folder",
+    async () => {
+      const replica = await SnapshotStore.open({ dir: await copySnapshot(cache, "replica") });
+      expect(answers(replica.current())).toEqual(answers(built));
+      await replica.close();
+    },
+    SLOW,
+  );
 
-  it("a writer started from the snapshot reloads an edit from the saved per-article analyses", async () => {
-    const dir = await copySnapshot(corpus, "edited");
-    const store = await KnowledgeStore.open({ dir, cacheDir: join(dir, ".parley-cache-copy") });
-    await store.close();
-    const events: StoreEvent[] = [];
-    const again = await KnowledgeStore.open({
-      dir,
-      cacheDir: join(dir, ".parley-cache-copy"),
-      onEvent: (e) => events.push(e),
-    });
-    expect(events).toContainEqual(expect.objectContaining({ type: "ready", source: "snapshot" }));
-    const file = (await readdir(dir)).find((name) => name.endsWith(".md"))!;
-    const text = await readFile(join(dir, file), "utf8");
-    await writeFile(join(dir, file), `${text.trimEnd()} Negotiators met again in Zanzibar on Monday.\n`);
-    const summary = await again.reload();
-    expect(summary.changed).toHaveLength(1);
-    expect(
-      again
-        .current()
-        .search("Zanzibar")
-        .map((hit) => hit.sentence.text),
-    ).toEqual(["Negotiators met again in Zanzibar on Monday."]);
-    await again.close();
-  });
+  it(
+    "a writer started from the snapshot reloads an edit from the saved per-article analyses",
+    async () => {
+      const dir = await copySnapshot(corpus, "edited");
+      const store = await KnowledgeStore.open({ dir, cacheDir: join(dir, ".parley-cache-copy") });
+      await store.close();
+      const events: StoreEvent[] = [];
+      const again = await KnowledgeStore.open({
+        dir,
+        cacheDir: join(dir, ".parley-cache-copy"),
+        onEvent: (e) => events.push(e),
+      });
+      expect(events).toContainEqual(expect.objectContaining({ type: "ready", source: "snapshot" }));
+      const file = (await readdir(dir)).find((name) => name.endsWith(".md"))!;
+      const text = await readFile(join(dir, file), "utf8");
+      await writeFile(join(dir, file), `${text.trimEnd()} Negotiators met again in Zanzibar on Monday.\n`);
+      const summary = await again.reload();
+      expect(summary.changed).toHaveLength(1);
+      expect(
+        again
+          .current()
+          .search("Zanzibar")
+          .map((hit) => hit.sentence.text),
+      ).toEqual(["Negotiators met again in Zanzibar on Monday."]);
+      await again.close();
+    },
+    SLOW,
+  );
+});
+
+describe("the snapshot key", () => {
+  it(
+    "includes people.yaml: a change rebuilds, and the next start restores the corrected state",
+    async () => {
+      const dir = await copySnapshot(corpus, "with-people");
+      const cacheDir = await copySnapshot(cache, "with-people-cache");
+      const person = built.analysis.entities.find((entity) => entity.kind === "person")!;
+      await writeFile(join(dir, "people.yaml"), `- name: ${person.name}\n  affiliation: Testland\n`);
+      const fresh = await KnowledgeStore.open({ dir, cacheDir: false });
+      const who = (kb: KnowledgeBase) => JSON.stringify(answerCommand(kb, "who", { name: person.name }));
+      expect(who(fresh.current())).toContain("Testland");
+      for (const expected of ["build", "snapshot"]) {
+        const events: StoreEvent[] = [];
+        const store = await KnowledgeStore.open({ dir, cacheDir, onEvent: (e) => events.push(e) });
+        expect(events).toContainEqual(expect.objectContaining({ type: "ready", source: expected }));
+        expect(who(store.current())).toEqual(who(fresh.current()));
+        expect(answers(store.current())).toEqual(answers(fresh.current()));
+        await store.close();
+      }
+      await fresh.close();
+    },
+    SLOW,
+  );
 });
 
 describe("the index in a snapshot", () => {
-  it("decodes to the same MiniSearch state as the one encoded", async () => {
-    const store = await KnowledgeStore.open({ dir: corpus, cacheDir: false });
-    const index = (store.current() as unknown as { index: MiniSearch<IndexedSentence> }).index;
-    const { meta, blocks } = encodeIndex(index);
-    expect(blocks.length).toBeGreaterThan(0);
-    const decoded = runToEnd(decodeIndex(meta, blocks));
-    // The same header and the same postings per term (the tree may list terms in another order).
-    const plain = (mini: MiniSearch<IndexedSentence>) => {
-      const json = mini.toJSON();
-      return { ...json, index: [...json.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
-    };
-    expect(plain(decoded)).toEqual(plain(index));
-    expect(decoded.search("talks Doha").slice(0, 20)).toEqual(index.search("talks Doha").slice(0, 20));
-    await store.close();
-  });
+  it(
+    "decodes to the same MiniSearch state as the one encoded",
+    async () => {
+      const store = await KnowledgeStore.open({ dir: corpus, cacheDir: false });
+      const index = (store.current() as unknown as { index: MiniSearch<IndexedSentence> }).index;
+      const { meta, blocks } = encodeIndex(index);
+      expect(blocks.length).toBeGreaterThan(0);
+      const decoded = runToEnd(decodeIndex(meta, blocks));
+      // The same header and the same postings per term (the tree may list terms in another order).
+      const plain = (mini: MiniSearch<IndexedSentence>) => {
+        const json = mini.toJSON();
+        return { ...json, index: [...json.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+      };
+      expect(plain(decoded)).toEqual(plain(index));
+      expect(decoded.search("talks Doha").slice(0, 20)).toEqual(index.search("talks Doha").slice(0, 20));
+      await store.close();
+    },
+    SLOW,
+  );
 });
 
 describe("a snapshot that cannot be written", () => {
-  it("is reported with the reason, and the store still serves", async () => {
-    const blocked = join(work, "a-file");
-    await writeFile(blocked, "not a folder");
-    const events: StoreEvent[] = [];
-    const store = await KnowledgeStore.open({
-      dir: corpus,
-      cacheDir: blocked,
-      onEvent: (e) => events.push(e),
-    });
-    const failed = events.find((event) => event.type === "snapshot-failed");
-    expect(failed && "error" in failed ? String(failed.error) : "").toMatch(/cannot be written to .*a-file/);
-    expect(answers(store.current())).toEqual(answers(built));
-    await store.close();
-  });
+  it(
+    "is reported with the reason, and the store still serves",
+    async () => {
+      const blocked = join(work, "a-file");
+      await writeFile(blocked, "not a folder");
+      const events: StoreEvent[] = [];
+      const store = await KnowledgeStore.open({
+        dir: corpus,
+        cacheDir: blocked,
+        onEvent: (e) => events.push(e),
+      });
+      const failed = events.find((event) => event.type === "snapshot-failed");
+      expect(failed && "error" in failed ? String(failed.error) : "").toMatch(
+        /cannot be written to .*a-file/,
+      );
+      expect(answers(store.current())).toEqual(answers(built));
+      await store.close();
+    },
+    SLOW,
+  );
 });
 
 describe("a damaged snapshot", () => {
@@ -163,33 +217,37 @@ describe("a damaged snapshot", () => {
       },
       /checksum/,
     ],
-  ])("%s: the cache is reported and rebuilt, PARLEY_SNAPSHOT is refused", async (name, damage, why) => {
-    const dir = await copySnapshot(cache, `damaged-${name.replace(/\W/g, "")}`);
-    const shard = await shardOf(dir, "quotes");
-    await damage(shard);
+  ])(
+    "%s: the cache is reported and rebuilt, PARLEY_SNAPSHOT is refused",
+    async (name, damage, why) => {
+      const dir = await copySnapshot(cache, `damaged-${name.replace(/\W/g, "")}`);
+      const shard = await shardOf(dir, "quotes");
+      await damage(shard);
 
-    const refused = SnapshotStore.open({ dir });
-    await expect(refused).rejects.toBeInstanceOf(SnapshotError);
-    await expect(refused).rejects.toThrow(why);
-    await expect(refused).rejects.toThrow(shard);
+      const refused = SnapshotStore.open({ dir });
+      await expect(refused).rejects.toBeInstanceOf(SnapshotError);
+      await expect(refused).rejects.toThrow(why);
+      await expect(refused).rejects.toThrow(shard);
 
-    const events: StoreEvent[] = [];
-    const store = await KnowledgeStore.open({ dir: corpus, cacheDir: dir, onEvent: (e) => events.push(e) });
-    expect(events).toContainEqual(
-      expect.objectContaining({
-        type: "snapshot-unusable",
-        reason: "corrupt",
-        message: expect.stringMatching(why),
-      }),
-    );
-    expect(events).toContainEqual(expect.objectContaining({ type: "ready", source: "build" }));
-    expect(answers(store.current())).toEqual(answers(built));
-    await store.close();
-    // The rebuild wrote a good snapshot in its place.
-    const replica = await SnapshotStore.open({ dir });
-    expect(answers(replica.current())).toEqual(answers(built));
-    await replica.close();
-  });
+      const events: StoreEvent[] = [];
+      const store = await KnowledgeStore.open({ dir: corpus, cacheDir: dir, onEvent: (e) => events.push(e) });
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          type: "snapshot-unusable",
+          reason: "corrupt",
+          message: expect.stringMatching(why),
+        }),
+      );
+      expect(events).toContainEqual(expect.objectContaining({ type: "ready", source: "build" }));
+      expect(answers(store.current())).toEqual(answers(built));
+      await store.close();
+      // The rebuild wrote a good snapshot in its place.
+      const replica = await SnapshotStore.open({ dir });
+      expect(answers(replica.current())).toEqual(answers(built));
+      await replica.close();
+    },
+    SLOW,
+  );
 
   it("a manifest that is not JSON is refused with the reason", async () => {
     const dir = await copySnapshot(cache, "bad-manifest");
@@ -212,37 +270,41 @@ describe("a damaged snapshot", () => {
 });
 
 describe("replacing PARLEY_SNAPSHOT", () => {
-  it("switches answers to the new snapshot, whole, without a restart", async () => {
-    const dir = await copySnapshot(cache, "live");
-    const events: StoreEvent[] = [];
-    const replica = await SnapshotStore.open({
-      dir,
-      watch: true,
-      pollMs: 20,
-      onEvent: (e) => events.push(e),
-    });
-    const before = replica.version();
-    expect(replica.current().search("Zanzibar")).toEqual([]);
+  it(
+    "switches answers to the new snapshot, whole, without a restart",
+    async () => {
+      const dir = await copySnapshot(cache, "live");
+      const events: StoreEvent[] = [];
+      const replica = await SnapshotStore.open({
+        dir,
+        watch: true,
+        pollMs: 20,
+        onEvent: (e) => events.push(e),
+      });
+      const before = replica.version();
+      expect(replica.current().search("Zanzibar")).toEqual([]);
 
-    // A writer with one more article publishes into the same folder.
-    const grown = await copySnapshot(corpus, "grown");
-    await writeFile(
-      join(grown, "zz-added.md"),
-      "---\ntitle: Talks move\npublished: 2025-07-01\noutlet: Test Wire\n---\n\nNegotiators met in Zanzibar on Monday.\n",
-    );
-    const writer = await KnowledgeStore.open({ dir: grown, cacheDir: false });
-    expect(await writer.saveSnapshot(dir)).toBeNull();
-    await writer.close();
+      // A writer with one more article publishes into the same folder.
+      const grown = await copySnapshot(corpus, "grown");
+      await writeFile(
+        join(grown, "zz-added.md"),
+        "---\ntitle: Talks move\npublished: 2025-07-01\noutlet: Test Wire\n---\n\nNegotiators met in Zanzibar on Monday.\n",
+      );
+      const writer = await KnowledgeStore.open({ dir: grown, cacheDir: false });
+      expect(await writer.saveSnapshot(dir)).toBeNull();
+      await writer.close();
 
-    await expect
-      .poll(() => replica.current().search("Zanzibar").length, { timeout: 20_000, interval: 50 })
-      .toBe(1);
-    expect(replica.version()).not.toBe(before);
-    expect(replica.current().articles).toHaveLength(built.articles.length + 1);
-    expect(events).toContainEqual(expect.objectContaining({ type: "snapshot-switched", articles: 25 }));
-    // Only the served version and the one before it stay on disk.
-    const folders = (await readdir(dir)).filter((name) => name.startsWith("v-"));
-    expect(folders.length).toBeLessThanOrEqual(2);
-    await replica.close();
-  });
+      await expect
+        .poll(() => replica.current().search("Zanzibar").length, { timeout: 20_000, interval: 50 })
+        .toBe(1);
+      expect(replica.version()).not.toBe(before);
+      expect(replica.current().articles).toHaveLength(built.articles.length + 1);
+      expect(events).toContainEqual(expect.objectContaining({ type: "snapshot-switched", articles: 25 }));
+      // Only the served version and the one before it stay on disk.
+      const folders = (await readdir(dir)).filter((name) => name.startsWith("v-"));
+      expect(folders.length).toBeLessThanOrEqual(2);
+      await replica.close();
+    },
+    SLOW,
+  );
 });
