@@ -320,7 +320,8 @@ export class SnapshotReader {
     const cache: ParseCache = new Map();
     for (const [path, stamp, id, problems] of rows) {
       const article = id === null ? null : articles.get(id);
-      if (article !== undefined) cache.set(path, { stamp, article, problems });
+      // Only the article read from this very file (a second file with the same id is read again).
+      if (article === null || article?.path === path) cache.set(path, { stamp, article, problems });
     }
     return cache;
   }
