@@ -159,6 +159,40 @@ describe("the snapshot key", () => {
   );
 });
 
+describe("the saved parse stamps", () => {
+  it(
+    "two files with one id: a start from the snapshot reports the duplicate as a build does",
+    async () => {
+      const dir = join(work, "duplicates");
+      const { mkdir } = await import("node:fs/promises");
+      await mkdir(join(dir, "a"), { recursive: true });
+      await mkdir(join(dir, "b"), { recursive: true });
+      const body = (place: string) =>
+        `---\ntitle: T\npublished: 2024-10-24\n---\n\nTalks resumed in ${place}.\n`;
+      await writeFile(join(dir, "a", "talks.md"), body("Doha"));
+      await writeFile(join(dir, "b", "talks.md"), body("Cairo"));
+      const starts: { source: unknown; problems: unknown; doha: number }[] = [];
+      for (let i = 0; i < 2; i++) {
+        const events: StoreEvent[] = [];
+        const store = await KnowledgeStore.open({ dir, onEvent: (e) => events.push(e) });
+        starts.push({
+          source: events.flatMap((e) => (e.type === "ready" ? [e.source] : []))[0],
+          problems: store.problems(),
+          doha: store.current().search("Doha").length,
+        });
+        await store.close();
+      }
+      expect(starts.map((start) => start.source)).toEqual(["build", "snapshot"]);
+      expect(starts[1]!.problems).toEqual(starts[0]!.problems);
+      expect(starts[0]!.problems).toEqual([
+        expect.objectContaining({ path: "b/talks.md", severity: "error" }),
+      ]);
+      expect(starts[1]!.doha).toBe(1);
+    },
+    SLOW,
+  );
+});
+
 describe("the index in a snapshot", () => {
   it(
     "decodes to the same MiniSearch state as the one encoded",
