@@ -14,12 +14,11 @@ import type { Article, Sentence } from "../src/core/types.js";
 import { createSentenceIndex, indexSentences } from "../src/index/sentence-index.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { type ArticleUnit, assembleKnowledgeBase } from "../src/store/build.js";
-import { writeSnapshot } from "../src/store/snapshot.js";
 import { splitArticle } from "../src/text/sentences.js";
 import { bareSearch, buildBareIndex, buildFlexIndex, buildFloor, flexSearch } from "./baseline.js";
 import { buildExhaustive, recallAt } from "./exhaustive-bm25.js";
 import { describeCorpus, writeCorpus } from "./generate.js";
-import { cacheDirOf, measureStore } from "./measure-store.js";
+import { measureStore } from "./measure-store.js";
 import { createQueries, type QuerySet } from "./queries.js";
 import type { SizeResult } from "./results.js";
 import { heapAfterGc, type Latency, timed, timeEach } from "./stats.js";
@@ -38,7 +37,6 @@ type ParleyFigures = Pick<
   | "quotes"
   | "statusEvents"
   | "answered"
-  | "snapshot"
   | "askRecallAt10"
 > & { heapBytes: number; heapPhases: SizeResult["heap"]["parleyPhases"]; latency: Record<string, Latency> };
 
@@ -48,7 +46,6 @@ type ParleyFigures = Pick<
  * the sentences, which the bare baseline indexes next.
  */
 async function measureParley(
-  dir: string,
   articles: readonly Article[],
   queries: QuerySet,
   heapBefore: number,
@@ -81,9 +78,6 @@ async function measureParley(
   const kb = assembled.value;
   log(`[${count}] assembled ${assembled.ms.toFixed(0)} ms`);
   const heapBytes = heapAfterGc() - heapBefore;
-  // The snapshot the store starts from next (same units and index, so the same knowledge base).
-  const snapshot = await timed(() => writeSnapshot(cacheDirOf(dir), units, indexed.value));
-  log(`[${count}] snapshot ${(snapshot.value / 1e6).toFixed(1)} MB in ${snapshot.ms.toFixed(0)} ms`);
 
   const rate = (replies: { kind: string }[]): number =>
     replies.filter((reply) => reply.kind === "answer").length / Math.max(1, replies.length);
@@ -143,7 +137,6 @@ async function measureParley(
     statusEvents: kb.analysis.status.length,
     answered,
     askRecallAt10,
-    snapshot: { bytes: snapshot.value, writeMs: snapshot.ms },
     heapBytes,
     heapPhases: {
       sentencesBytes: heapSplit,
@@ -212,7 +205,7 @@ export async function measureSize(
   }
   const heapArticles = heapAfterGc();
 
-  const parley = await measureParley(dir, articles, queries, heapArticles, log);
+  const parley = await measureParley(articles, queries, heapArticles, log);
   const sentences = parley.sentences;
   const heapSentences = heapAfterGc() - heapArticles;
   const bare = await measureBare(sentences, queries, heapArticles + heapSentences, log);

@@ -1,11 +1,15 @@
 /**
- * Start-up and reload through the real `KnowledgeStore`: time to ready from nothing and from a
- * snapshot, and reload after one article changes, with the longest event-loop stall during it.
+ * Start-up and reload through the real `KnowledgeStore`: time to ready from nothing (a one-core full
+ * build), the snapshot it writes, ready from that snapshot (as the writer, with the knowledge
+ * folder, and as a replica, PARLEY_SNAPSHOT), and reload after one article changes, with the
+ * longest event-loop stall during it.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { listArticleFiles } from "../src/knowledge/load.js";
 import { KnowledgeStore, type StoreEvent } from "../src/store/knowledge-store.js";
+import { readManifest } from "../src/store/snapshot-shards.js";
+import { SnapshotStore } from "../src/store/snapshot-store.js";
 import type { StoreFigures } from "./results.js";
 import { heapAfterGc, timed, watchEventLoop } from "./stats.js";
 
@@ -20,16 +24,34 @@ function editArticle(markdown: string): string {
 }
 
 /**
- * Measures the store on a corpus folder that already holds a snapshot of its current files
- * (written by the phased build), then reloads after editing one article and again after undoing it.
+ * Measures the store on a corpus folder: a full build, its snapshot, starts from the snapshot, then
+ * reloads after editing one article and again after undoing it.
  *
  * @example
  * const figures = await measureStore("bench/corpus/1000", console.error);
  */
 export async function measureStore(dir: string, log: (line: string) => void): Promise<StoreFigures> {
   const fromNothing = await timed(() => KnowledgeStore.open({ dir, cacheDir: false }));
-  await fromNothing.value.close();
   log(`[store] ready from nothing ${fromNothing.ms.toFixed(0)} ms`);
+  // The snapshot a start reads: what the store writes after a build (as a cache would be).
+  await rm(cacheDirOf(dir), { recursive: true, force: true });
+  const written = await timed(() => fromNothing.value.saveSnapshot(cacheDirOf(dir)));
+  if (written.value) throw written.value;
+  await fromNothing.value.close();
+  const manifest = await readManifest(cacheDirOf(dir));
+  const shards = Object.values(manifest.sections).flat();
+  const snapshot = {
+    bytes: shards.reduce((sum, shard) => sum + shard.bytes, 0),
+    writeMs: written.ms,
+    shards: shards.length,
+  };
+  log(
+    `[store] snapshot ${(snapshot.bytes / 1e6).toFixed(1)} MB in ${snapshot.shards} shards, written in ${written.ms.toFixed(0)} ms`,
+  );
+  heapAfterGc();
+  const replica = await timed(() => SnapshotStore.open({ dir: cacheDirOf(dir) }));
+  await replica.value.close();
+  log(`[store] ready as a replica ${replica.ms.toFixed(0)} ms`);
   heapAfterGc();
 
   let source: string | null = null;
@@ -65,6 +87,8 @@ export async function measureStore(dir: string, log: (line: string) => void): Pr
   return {
     readyFromNothingMs: fromNothing.ms,
     readyFromSnapshotMs: fromSnapshot.ms,
+    readyReplicaMs: replica.ms,
+    snapshot,
     snapshotUsed: source === "snapshot",
     reload: {
       ms: reload.ms,

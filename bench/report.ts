@@ -57,12 +57,23 @@ const ROWS: Row[] = [
     (s) => `${formatMs(s.indexBuildMs)} / ${formatMs(s.bareIndexBuildMs)}`,
   ],
   ["Assemble (combine analyses, precompute)", (s) => formatMs(s.assembleMs)],
-  ["Snapshot size (write time)", (s) => `${formatMb(s.snapshot.bytes)} (${formatMs(s.snapshot.writeMs)})`],
+  [
+    "Snapshot size on disk, shards (write time)",
+    (s) =>
+      `${formatMb(s.snapshot.bytes)}, ${s.snapshot.shards ?? "?"} shards (${formatMs(s.snapshot.writeMs)})`,
+  ],
   ["Ready from nothing", (s) => formatMs(s.readyFromNothingMs)],
   [
     "Ready from snapshot (÷ from nothing)",
     (s) =>
       `${formatMs(s.readyFromSnapshotMs)} (${formatRatio(s.readyFromSnapshotMs / s.readyFromNothingMs)})${s.snapshotUsed ? "" : " snapshot NOT used"}`,
+  ],
+  [
+    "Ready as a replica, PARLEY_SNAPSHOT (÷ from nothing)",
+    (s) =>
+      s.readyReplicaMs === undefined
+        ? "not measured"
+        : `${formatMs(s.readyReplicaMs)} (${formatRatio(s.readyReplicaMs / s.readyFromNothingMs)})`,
   ],
   [
     "Reload, 1 article changed (÷ full build); max stall",

@@ -8,6 +8,10 @@ export interface StoreFigures {
   readyFromNothingMs: number;
   /** `KnowledgeStore.open` with a snapshot of the unchanged files. */
   readyFromSnapshotMs: number;
+  /** `SnapshotStore.open` (PARLEY_SNAPSHOT: a replica, no knowledge folder read). */
+  readyReplicaMs?: number;
+  /** The snapshot the store wrote after the full build: bytes on disk, shards, write time. */
+  snapshot: { bytes: number; writeMs: number; shards?: number };
   /** The store reported that it started from the snapshot (not a rebuild). */
   snapshotUsed: boolean;
   reload: {
@@ -52,7 +56,6 @@ export interface SizeResult extends StoreFigures {
   flexIndexBuildMs?: number;
   /** `ask`'s top 10 against exhaustive BM25 over the same words (mean share kept, ties counted). */
   askRecallAt10?: number;
-  snapshot: { bytes: number; writeMs: number };
   heap: {
     /** Everything Parley holds beyond the loaded articles: sentences, analysis, index, lookups. */
     parleyBytes: number;

@@ -17,9 +17,17 @@ import { ParleyError } from "../core/errors.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { formatProblem } from "../knowledge/problems.js";
 import { createLogger, type Logger } from "../log/logger.js";
-import { KnowledgeStore, readPeople, type StoreEvent } from "../store/knowledge-store.js";
+import { readPeople, type StoreEvent } from "../store/knowledge-store.js";
 import { INGEST_USAGE, runIngestCli } from "./ingest-cli.js";
 import { parseCommandLine } from "./parse-command-line.js";
+import {
+  ADD_ELSEWHERE,
+  buildSnapshot,
+  checkSnapshot,
+  type Deployment,
+  openKnowledge,
+  parseDeployment,
+} from "./snapshot-cli.js";
 
 /** LOG_LEVEL as the logger takes it (the bot validates it and says so; here a bad value means info). */
 function logLevel(value: string | undefined): LogLevel {
@@ -33,7 +41,8 @@ export const USAGE = `Usage: parley [command] [words] [--json] [--knowledge DIR]
 ${COMMANDS.filter((c) => !c.defaultMemberPermissions)
   .map((c) => `  parley ${c.usage.slice(1).padEnd(22)}${c.description}`)
   .join("\n")}
-  parley check            validate the knowledge folder; exits 1 if any file is invalid
+  parley check            validate the knowledge folder and its snapshot; exits 1 if any file is invalid
+  parley build --out DIR  build and write a snapshot that stands on its own into the folder DIR
   parley export --json    everything the analysis found, as JSON
 ${INGEST_USAGE}
 
@@ -41,7 +50,11 @@ Options:
   --json                  print answer objects as JSON instead of text
   --knowledge DIR         read articles from DIR (default: $KNOWLEDGE_DIR or ./knowledge)
   --no-snapshot           build from the files, neither reading nor writing a snapshot
-  -h, --help              this help`;
+  --out DIR               (build) the snapshot folder to write
+  -h, --help              this help
+
+Environment: PARLEY_SNAPSHOT=DIR serves that snapshot read-only (no knowledge folder) and follows its
+replacement; PARLEY_ROLE=writer (default) or replica (no /add, no feeds). See README, Operations.`;
 
 interface Streams {
   out: (text: string) => void;
@@ -61,6 +74,10 @@ function reportTo(err: (text: string) => void): (event: StoreEvent) => void {
       err(
         `Parley: ${event.type}: ${event.error instanceof Error ? event.error.message : String(event.error)}`,
       );
+    } else if (event.type === "snapshot-unusable" && event.reason !== "missing") {
+      err(`Parley: snapshot not used (${event.reason}): ${event.message}; building from the files`);
+    } else if (event.type === "snapshot-switched") {
+      err(`Parley: now serving snapshot ${event.version} (${event.articles} articles)`);
     } else if (event.type === "reloaded") {
       err(
         `Parley: knowledge reloaded (${event.changed} changed, ${event.removed} removed, ${event.articles} articles)`,
@@ -82,6 +99,17 @@ function logTo(log: Logger): (event: StoreEvent) => void {
     else if (event.type === "reloaded") {
       const { articles, changed, removed, ms } = event;
       log.info("knowledge-reloaded", { articles, changed, removed, ms: Math.round(ms) });
+    } else if (event.type === "snapshot-unusable") {
+      // A first start has none; a code change makes it stale; damage is an error.
+      const fields = { reason: event.reason, message: event.message };
+      if (event.reason === "corrupt") log.error("snapshot-unusable", fields);
+      else if (event.reason === "stale") log.warn("snapshot-unusable", fields);
+      else log.info("snapshot-unusable", fields);
+    } else if (event.type === "snapshot-written") {
+      log.info("snapshot-written", { dir: event.dir, bytes: event.bytes, ms: Math.round(event.ms) });
+    } else if (event.type === "snapshot-switched") {
+      const { version, articles, ms } = event;
+      log.info("snapshot-switched", { version, articles, ms: Math.round(ms) });
     } else log.error(event.type, { error: event.error });
   };
 }
@@ -106,6 +134,7 @@ export async function runCli(
         json: { type: "boolean" };
         knowledge: { type: "string" };
         "no-snapshot": { type: "boolean" };
+        out: { type: "string" };
         help: { type: "boolean"; short: "h" };
       };
       allowPositionals: true;
@@ -119,6 +148,7 @@ export async function runCli(
         json: { type: "boolean" },
         knowledge: { type: "string" },
         "no-snapshot": { type: "boolean" },
+        out: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -136,7 +166,15 @@ export async function runCli(
   const [command, ...words] = positionals;
 
   try {
-    if (command === "check") return await check(dir, streams);
+    const deployment = parseDeployment(env);
+    if (command === "check") return await check(dir, deployment, streams);
+    if (command === "build") {
+      if (!values.out) {
+        streams.err(`Parley: build needs --out DIR, the snapshot folder to write.\n\n${USAGE}`);
+        return 2;
+      }
+      return await buildSnapshot(dir, values.out, reportTo(streams.err), streams.out);
+    }
     if (command !== undefined && command !== "console" && command !== "export" && !findCommand(command)) {
       streams.err(`Parley: unknown command “${command}”.\n\n${USAGE}`);
       return 2;
@@ -157,9 +195,10 @@ export async function runCli(
       return 0;
     }
     const openStore = () =>
-      KnowledgeStore.open({
+      openKnowledge({
         dir,
-        cacheDir: values["no-snapshot"] ? false : undefined,
+        deployment,
+        snapshots: !values["no-snapshot"],
         watch: interactive,
         onEvent: discord
           ? logTo(createLogger({ level: logLevel(env.LOG_LEVEL), fields: shardLogFields(env) }))
@@ -167,8 +206,15 @@ export async function runCli(
       });
     if (discord) {
       const { startDiscord } = await import("../discord/start.js");
+      // Only the writer adds articles and polls feeds; a replica says where adding happens.
+      const writer = deployment.role === "writer";
       // Opened once the settings are valid (and the HTTP endpoint listens: /readyz 503 meanwhile).
-      await startDiscord({ env, store: openStore, knowledgeDir: dir });
+      await startDiscord({
+        env,
+        store: openStore,
+        knowledgeDir: writer ? dir : undefined,
+        addElsewhere: writer ? undefined : ADD_ELSEWHERE,
+      });
       return 0;
     }
     const store = await openStore();
@@ -202,8 +248,11 @@ export async function runCli(
   }
 }
 
-/** `parley check`: every problem at once, exit 1 when any file is invalid. */
-async function check(dir: string, streams: Streams): Promise<number> {
+/** `parley check`: every problem at once, exit 1 when any file is invalid or the snapshot is damaged. */
+async function check(dir: string, deployment: Deployment, streams: Streams): Promise<number> {
+  // A replica has no knowledge folder: its snapshot is what there is to check.
+  if (deployment.snapshot) return (await checkSnapshot(dir, deployment, streams.out)) ? 1 : 0;
+  const damaged = await checkSnapshot(dir, deployment, streams.err);
   const loaded = await loadKnowledge(dir);
   const articles = loaded.articles;
   const problems = [...loaded.problems, ...(await readPeople(dir)).problems];
@@ -218,5 +267,5 @@ async function check(dir: string, streams: Streams): Promise<number> {
   streams.out(
     `${dir}: ${articles.length} article${articles.length === 1 ? "" : "s"} valid, ${errors} invalid file problem${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
   );
-  return errors > 0 ? 1 : 0;
+  return errors > 0 || damaged ? 1 : 0;
 }

@@ -8,11 +8,12 @@ import type { Readable, Writable } from "node:stream";
 import { answerCommand } from "../answers/dispatch.js";
 import { answerJson } from "../answers/json.js";
 import { parseCommandLine } from "../cli/parse-command-line.js";
-import type { KnowledgeStore } from "../store/knowledge-store.js";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { renderText } from "./render-text.js";
 
 export interface ConsoleOptions {
-  store: KnowledgeStore;
+  /** A knowledge store or a snapshot store: only its current knowledge is read. */
+  store: { current(): KnowledgeBase };
   input: Readable;
   output: Writable;
   /** Print answer objects as JSON instead of text. */

@@ -23,6 +23,8 @@ export interface BotOptions {
   deferAfterMs?: number;
   /** `/add` (src/ingest/ingest-worker.ts); absent: /add says it is not set up. */
   ingest?: BotContext["ingest"];
+  /** Replicas: where /add happens, said instead of adding. */
+  addElsewhere?: string;
   /** Longest wait for Discord to accept the login (default 30 s). */
   loginTimeoutMs?: number;
   /** The process's context when another transport shares it (start.ts); default: the bot's own. */

@@ -18,6 +18,8 @@ export interface ContextOptions extends Pick<BotContext, "knowledge" | "answer" 
   /** The running code's fingerprint, part of every paging id's version (default: none). */
   codeVersion?: string;
   isShuttingDown: () => boolean;
+  /** Replicas: where /add happens, said instead of adding. */
+  addElsewhere?: string;
 }
 
 /**
@@ -39,5 +41,6 @@ export function createBotContext(options: ContextOptions): BotContext {
     isShuttingDown: options.isShuttingDown,
     deferAfterMs: options.deferAfterMs,
     ingest: options.ingest,
+    addElsewhere: options.addElsewhere,
   };
 }

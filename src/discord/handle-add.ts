@@ -17,6 +17,8 @@ import type { WorkEstimates } from "./work-estimate.js";
 /** The parts of the bot's context /add uses (BotContext has them all). */
 export interface AddContext {
   ingest?: Pick<IngestService, "add">;
+  /** On a read-only replica (PARLEY_ROLE=replica): where adding happens, said instead of adding. */
+  addElsewhere?: string;
   estimates: WorkEstimates;
   deferAfterMs?: number;
 }
@@ -75,7 +77,8 @@ export async function handleAdd(
   const ingest = context.ingest;
   if (!ingest) {
     trace.outcome = "user-error";
-    await deliver(responder, privately(userError("add", "Adding articles is not set up on this bot.")));
+    const message = context.addElsewhere ?? "Adding articles is not set up on this bot.";
+    await deliver(responder, privately(userError("add", message)));
     return;
   }
   const inProgress = busy.get(context) ?? new Set<string>();

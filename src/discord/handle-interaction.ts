@@ -37,6 +37,8 @@ export interface BotContext {
   deferAfterMs?: number;
   /** `/add` and feeds (src/ingest/); absent: /add says it is not set up. */
   ingest?: Pick<IngestService, "add">;
+  /** Replicas: where /add happens (handle-add.ts). */
+  addElsewhere?: string;
 }
 
 type Outcome =

@@ -35,6 +35,8 @@ export interface StartDiscordOptions {
   log?: Logger;
   /** The knowledge folder `/add` and the feeds write to; absent: no /add, no feeds. */
   knowledgeDir?: string;
+  /** A read-only replica (PARLEY_ROLE=replica): /add answers this, saying where adding happens. */
+  addElsewhere?: string;
 }
 
 /** A shard leaves SIGINT to its manager. */
@@ -98,6 +100,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<void> 
     ingest,
     codeVersion,
     isShuttingDown: () => shuttingDown,
+    addElsewhere: options.addElsewhere,
   });
   const bot = settings.token
     ? createBot({ settings, knowledge: store, log, answer: answerCommand, complete, ingest, context })

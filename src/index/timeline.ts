@@ -92,10 +92,10 @@ class BuiltTimeline implements Timeline {
   private readonly rank = new Map<Placed, number>();
   private readonly byEntity = new Map<string, TimelineEntry[]>();
 
-  /** Fills the timeline from an analysis, pausing now and then (see core/slices.ts). */
-  *build(analysis: Analysis): Steps<void> {
+  /** Fills the timeline from an analysis (and its merged entries, when a snapshot has them), pausing now and then. */
+  *build(analysis: Analysis, merged?: readonly TimelineEntry[]): Steps<void> {
     const pause = pauseEvery(1024);
-    const entries = yield* buildTimelineSteps(analysis.status);
+    const entries = merged ?? (yield* buildTimelineSteps(analysis.status));
     const placed = entries.map(placeEntry).sort(newestFirst);
     yield;
     this.entries = placed.map((item) => item.entry);
@@ -331,12 +331,15 @@ export function getTimeline(analysis: Analysis): Timeline {
   return timelines.get(analysis) ?? runToEnd(prepareTimeline(analysis));
 }
 
-/** Builds (and caches) the timeline in steps that pause now and then (see core/slices.ts). */
-export function* prepareTimeline(analysis: Analysis): Steps<Timeline> {
+/**
+ * Builds (and caches) the timeline in steps that pause now and then (see core/slices.ts). `merged`:
+ * the entries `buildTimelineSteps` made of this analysis before (from a snapshot), not merged again.
+ */
+export function* prepareTimeline(analysis: Analysis, merged?: readonly TimelineEntry[]): Steps<Timeline> {
   const known = timelines.get(analysis);
   if (known) return known;
   const timeline = new BuiltTimeline();
-  yield* timeline.build(analysis);
+  yield* timeline.build(analysis, merged);
   timelines.set(analysis, timeline);
   return timeline;
 }

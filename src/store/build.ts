@@ -22,7 +22,7 @@ import {
   indexSentences,
   searchSentences,
 } from "../index/sentence-index.js";
-import { prepareTimeline } from "../index/timeline.js";
+import { prepareTimeline, type TimelineEntry } from "../index/timeline.js";
 import { citeSentence } from "../text/citation.js";
 import { splitArticle } from "../text/sentences.js";
 
@@ -44,6 +44,9 @@ export function prepareArticle(article: Article): ArticleUnit {
   const sentences = splitArticle(article);
   return { article, sentences, analysis: analyzeArticle(article, sentences) };
 }
+
+/** An article and its sentences: what answers read of a unit (a snapshot start has no per-article analysis). */
+export type ArticleText = Pick<ArticleUnit, "article" | "sentences">;
 
 /** The lookup tables of a knowledge base, built in steps (there are ~240,000 sentences at 10k articles). */
 interface Tables {
@@ -83,7 +86,7 @@ class SentencesById implements SentenceLookup {
   }
 }
 
-function* buildTables(units: ReadonlyMap<string, ArticleUnit>): Steps<Tables> {
+function* buildTables(units: ReadonlyMap<string, ArticleText>): Steps<Tables> {
   const ordered = [...units.values()].sort((a, b) =>
     a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0,
   );
@@ -112,7 +115,7 @@ class BuiltKnowledgeBase implements KnowledgeBase {
   private readonly citations = new Map<string, Citation>();
 
   constructor(
-    readonly units: ReadonlyMap<string, ArticleUnit>,
+    readonly units: ReadonlyMap<string, ArticleText>,
     readonly index: MiniSearch<IndexedSentence>,
     analysis: Analysis,
     tables: Tables,
@@ -176,6 +179,26 @@ export function* assembleSteps(
   yield;
   yield* prepareEntityCounts(analysis);
   return new BuiltKnowledgeBase(units, index, analysis, tables);
+}
+
+/**
+ * A knowledge base from a snapshot: the combined analysis and the timeline's merged entries are
+ * taken as saved; only the directory, the timeline's topics and the entity counts are rebuilt
+ * (cheap look-up tables over them).
+ */
+export function* restoreSteps(
+  texts: ReadonlyMap<string, ArticleText>,
+  index: MiniSearch<IndexedSentence>,
+  analysis: Analysis,
+  timeline: readonly TimelineEntry[],
+): Steps<AssembledKnowledgeBase> {
+  const tables = yield* buildTables(texts);
+  yield* prepareDirectory(analysis);
+  yield;
+  yield* prepareTimeline(analysis, timeline);
+  yield;
+  yield* prepareEntityCounts(analysis);
+  return new BuiltKnowledgeBase(texts, index, analysis, tables);
 }
 
 /** {@link assembleSteps} at once (first build, tests). */

@@ -12,15 +12,32 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type MiniSearch from "minisearch";
+import type { ArticleAnalysis } from "../analysis/analyze.js";
 import { type PersonEntry, parsePeopleFile } from "../analysis/entities/people-file.js";
-import { runInSlices } from "../core/slices.js";
-import type { Article } from "../core/types.js";
+import { runInSlices, runToEnd } from "../core/slices.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
-import { createSentenceIndex, type IndexedSentence, indexSentences } from "../index/sentence-index.js";
+import { createSentenceIndex, type IndexedSentence } from "../index/sentence-index.js";
+import { getTimeline } from "../index/timeline.js";
 import { loadKnowledge, type ParseCache } from "../knowledge/load.js";
 import type { KnowledgeProblem } from "../knowledge/problems.js";
-import { type ArticleUnit, assembleKnowledgeBase, assembleSteps, prepareArticle } from "./build.js";
-import { readSnapshot, writeSnapshot } from "./snapshot.js";
+import {
+  type ArticleUnit,
+  type AssembledKnowledgeBase,
+  assembleKnowledgeBase,
+  assembleSteps,
+  prepareArticle,
+  restoreSteps,
+} from "./build.js";
+import { applyArticles, type ChangePlan, planChanges, updateIndex } from "./changes.js";
+import {
+  type SnapshotContent,
+  SnapshotError,
+  type SnapshotLookups,
+  SnapshotReader,
+  snapshotKey,
+  writeSnapshot,
+} from "./snapshot.js";
+import type { SnapshotFailure } from "./snapshot-shards.js";
 
 export interface StoreOptions {
   /** The knowledge folder. */
@@ -40,6 +57,11 @@ export type StoreEvent =
   | { type: "reloaded"; articles: number; changed: number; removed: number; ms: number }
   | { type: "problem"; problem: KnowledgeProblem }
   | { type: "reload-failed"; error: unknown }
+  /** A snapshot could not be used (`missing` on a first start; `stale`; `corrupt`): the reason says why. */
+  | { type: "snapshot-unusable"; reason: SnapshotFailure; message: string }
+  | { type: "snapshot-written"; dir: string; bytes: number; ms: number }
+  /** A replica (snapshot-store.ts) now serves a newer snapshot. */
+  | { type: "snapshot-switched"; version: string; articles: number; ms: number }
   | { type: "snapshot-failed"; error: unknown };
 
 export interface ReloadSummary {
@@ -49,9 +71,28 @@ export interface ReloadSummary {
   problems: KnowledgeProblem[];
 }
 
+/** How the store starts: the state it serves, and where per-article analyses come from. */
+interface StartState {
+  kb: AssembledKnowledgeBase;
+  index: MiniSearch<IndexedSentence>;
+  /** Every unit with its analysis; null after a snapshot start until a reload needs them. */
+  units: Map<string, ArticleUnit> | null;
+  /** Where the per-article analyses are read from when `units` is null. */
+  parts: SnapshotReader | null;
+}
+
+/** Reports why a snapshot was not used, and returns null. */
+function unusable(options: StoreOptions, error: unknown): null {
+  if (error instanceof SnapshotError)
+    options.onEvent?.({ type: "snapshot-unusable", reason: error.reason, message: error.message });
+  else options.onEvent?.({ type: "snapshot-unusable", reason: "corrupt", message: String(error) });
+  return null;
+}
+
 export class KnowledgeStore {
-  private kb: KnowledgeBase;
-  private units: Map<string, ArticleUnit>;
+  private kb: AssembledKnowledgeBase;
+  private units: Map<string, ArticleUnit> | null;
+  private parts: SnapshotReader | null;
   private readonly index: MiniSearch<IndexedSentence>;
   private latestProblems: KnowledgeProblem[];
   private watcher: FSWatcher | undefined;
@@ -65,22 +106,28 @@ export class KnowledgeStore {
 
   private constructor(
     private readonly options: StoreOptions,
-    units: Map<string, ArticleUnit>,
-    index: MiniSearch<IndexedSentence>,
+    state: StartState,
     problems: KnowledgeProblem[],
     parseCache: ParseCache,
     people: LoadedPeople,
   ) {
     this.parseCache = parseCache;
     this.people = people;
-    this.units = units;
-    this.index = index;
-    this.kb = assembleKnowledgeBase(units, index, people.entries);
+    this.units = state.units;
+    this.parts = state.parts;
+    this.index = state.index;
+    this.kb = state.kb;
     this.latestProblems = problems;
   }
 
   /**
    * Loads the folder and builds (or restores) the knowledge base.
+   *
+   * - The snapshot's articles are read first, with the stat stamps of the files they came from, so
+   *   unchanged files are not parsed again.
+   * - Same articles (content hashes) and people.yaml: the assembled state is restored as saved.
+   * - Otherwise its per-article analyses are reused for unchanged articles, the rest is prepared,
+   *   the corpus assembled again, and a new snapshot written.
    *
    * @example
    * const store = await KnowledgeStore.open({ dir: "knowledge" });
@@ -88,40 +135,113 @@ export class KnowledgeStore {
    */
   static async open(options: StoreOptions): Promise<KnowledgeStore> {
     const started = performance.now();
+    const cacheDir = options.cacheDir === undefined ? join(options.dir, ".parley-cache") : options.cacheDir;
     const parseCache: ParseCache = new Map();
+    let reader: SnapshotReader | null = null;
+    let lookups: SnapshotLookups | null = null;
+    if (cacheDir) {
+      try {
+        reader = await SnapshotReader.open(cacheDir);
+        lookups = await reader.lookups();
+        const byId = new Map(lookups.articles.map((text) => [text.article.id, text.article]));
+        for (const [path, file] of await reader.files(byId)) parseCache.set(path, file);
+      } catch (error) {
+        reader = unusable(options, error);
+        lookups = null;
+      }
+    }
     const { articles, problems: fileProblems } = await loadKnowledge(options.dir, parseCache);
     const people = await readPeople(options.dir);
     const problems = [...fileProblems, ...people.problems];
     for (const problem of problems) options.onEvent?.({ type: "problem", problem });
-    const cacheDir = options.cacheDir === undefined ? join(options.dir, ".parley-cache") : options.cacheDir;
+    const key = snapshotKey(articles, people.text);
 
-    const snapshot = cacheDir ? await readSnapshot(cacheDir) : null;
-    let units: Map<string, ArticleUnit>;
-    let index: MiniSearch<IndexedSentence>;
-    let source: "snapshot" | "build";
-    if (snapshot) {
-      // Reuse what is unchanged; bring the snapshot's index up to date for the rest.
-      ({ units, index } = snapshot);
-      const diff = await applyArticles(units, index, articles, new Set());
-      source = diff.changed.length + diff.removed.length === 0 ? "snapshot" : "build";
-    } else {
-      units = new Map();
-      index = createSentenceIndex();
-      for (const article of articles) {
-        units.set(article.id, prepareArticle(article));
+    let state: StartState | null = null;
+    if (reader && lookups && reader.manifest.key === key) {
+      try {
+        const index = await reader.index();
+        const texts = new Map(lookups.articles.map((text) => [text.article.id, text]));
+        const kb = runToEnd(restoreSteps(texts, index, lookups.analysis, lookups.timeline));
+        state = { kb, index, units: null, parts: reader };
+      } catch (error) {
+        reader = unusable(options, error);
       }
-      for (const unit of units.values()) indexSentences(index, unit.sentences);
-      source = "build";
     }
-    const store = new KnowledgeStore(options, units, index, problems, parseCache, people);
-    if (cacheDir && source === "build") {
-      await writeSnapshot(cacheDir, units, index).catch((error: unknown) =>
-        options.onEvent?.({ type: "snapshot-failed", error }),
-      );
+    const source = state ? "snapshot" : "build";
+    if (!state) {
+      const reused = reader && lookups ? await reusableUnits(reader, lookups, options) : null;
+      const units = reused?.units ?? new Map<string, ArticleUnit>();
+      const index = reused?.index ?? createSentenceIndex();
+      await applyArticles(units, index, articles, new Set());
+      state = { kb: assembleKnowledgeBase(units, index, people.entries), index, units, parts: null };
     }
-    options.onEvent?.({ type: "ready", articles: units.size, source, ms: performance.now() - started });
+    const store = new KnowledgeStore(options, state, problems, parseCache, people);
+    if (cacheDir && source === "build") await store.saveSnapshot(cacheDir);
+    options.onEvent?.({
+      type: "ready",
+      articles: store.kb.articles.length,
+      source,
+      ms: performance.now() - started,
+    });
     if (options.watch) store.startWatching();
     return store;
+  }
+
+  /**
+   * Writes the current state as a snapshot into `dir`; a failure is reported (`snapshot-failed`,
+   * with the reason) and returned, never thrown.
+   */
+  async saveSnapshot(dir: string): Promise<SnapshotError | null> {
+    const started = performance.now();
+    try {
+      const { bytes } = await writeSnapshot(dir, await this.snapshotContent());
+      this.options.onEvent?.({ type: "snapshot-written", dir, bytes, ms: performance.now() - started });
+      return null;
+    } catch (error) {
+      const failure =
+        error instanceof SnapshotError
+          ? error
+          : new SnapshotError("unwritable", `cannot be written: ${String(error)}`);
+      this.options.onEvent?.({ type: "snapshot-failed", error: failure });
+      return failure;
+    }
+  }
+
+  /** What a snapshot of the current state holds (reads the per-article analyses if not yet in memory). */
+  async snapshotContent(): Promise<SnapshotContent> {
+    const units = await this.ensureUnits();
+    const kb = this.kb;
+    return {
+      units,
+      index: this.index,
+      analysis: kb.analysis,
+      timeline: getTimeline(kb.analysis).entries,
+      key: snapshotKey(kb.articles, this.people.text),
+      files: this.parseCache,
+    };
+  }
+
+  /**
+   * The units with their per-article analyses: after a snapshot start they are read from it on the
+   * first reload (or prepared again from the articles if that fails, which is slower but correct).
+   */
+  private async ensureUnits(): Promise<Map<string, ArticleUnit>> {
+    if (this.units) return this.units;
+    let parts = new Map<string, ArticleAnalysis>();
+    try {
+      if (this.parts) parts = await this.parts.parts();
+    } catch (error) {
+      unusable(this.options, error);
+    }
+    const units = new Map<string, ArticleUnit>();
+    for (const [id, text] of this.kb.units) {
+      const analysis = parts.get(id);
+      units.set(id, analysis ? { ...text, analysis } : prepareArticle(text.article));
+      if (!analysis) await yieldToEventLoop();
+    }
+    this.units ??= units;
+    this.parts = null;
+    return this.units;
   }
 
   /** The live knowledge base: always whole and consistent. Do not keep it across awaits. */
@@ -166,12 +286,12 @@ export class KnowledgeStore {
     // A broken file keeps its last good version: find the articles whose file now fails.
     const failingPaths = new Set(problems.filter((p) => p.severity === "error").map((p) => p.path));
     const kept = new Set(
-      [...this.units.values()]
+      [...this.kb.units.values()]
         .filter((unit) => failingPaths.has(unit.article.path))
         .map((unit) => unit.article.id),
     );
     // Prepare on copies, then swap: the live index and units are touched in one synchronous step.
-    const next = new Map(this.units);
+    const next = new Map(await this.ensureUnits());
     const plan = await planChanges(next, articles, kept);
     await this.applyPlan(next, plan, peopleChanged);
     this.latestProblems = problems;
@@ -250,58 +370,26 @@ export async function readPeople(dir: string): Promise<LoadedPeople> {
   };
 }
 
-interface ChangePlan {
-  changed: string[];
-  removed: string[];
-  /** Sentence ids to drop from the index and units whose sentences to add. */
-  drop: string[];
-  add: ArticleUnit[];
-}
-
 /**
- * Works out what changed and prepares the changed articles into `next` (a copy of the live units),
- * yielding to the event loop between articles so answers keep flowing during a large reload.
+ * From a snapshot made for other articles: its units (with their analyses) and index, to bring up
+ * to date; null (and reported) when they cannot be read.
  */
-async function planChanges(
-  next: Map<string, ArticleUnit>,
-  articles: readonly Article[],
-  kept: ReadonlySet<string>,
-): Promise<ChangePlan> {
-  const plan: ChangePlan = { changed: [], removed: [], drop: [], add: [] };
-  const present = new Set(articles.map((article) => article.id));
-  for (const [id, unit] of next) {
-    if (!present.has(id) && !kept.has(id)) {
-      plan.removed.push(id);
-      plan.drop.push(...unit.sentences.map((sentence) => sentence.id));
-      next.delete(id);
+async function reusableUnits(
+  reader: SnapshotReader,
+  lookups: SnapshotLookups,
+  options: StoreOptions,
+): Promise<{ units: Map<string, ArticleUnit>; index: MiniSearch<IndexedSentence> } | null> {
+  try {
+    const parts = await reader.parts();
+    const units = new Map<string, ArticleUnit>();
+    for (const { article, sentences } of lookups.articles) {
+      const analysis = parts.get(article.id);
+      if (!analysis)
+        throw new SnapshotError("corrupt", `${reader.dir} has no analysis for article ${article.id}`);
+      units.set(article.id, { article, sentences, analysis });
     }
+    return { units, index: await reader.index() };
+  } catch (error) {
+    return unusable(options, error);
   }
-  for (const article of articles) {
-    const old = next.get(article.id);
-    if (old && old.article.hash === article.hash && old.article.path === article.path) continue;
-    const unit = prepareArticle(article);
-    if (old) plan.drop.push(...old.sentences.map((sentence) => sentence.id));
-    next.set(article.id, unit);
-    plan.changed.push(article.id);
-    plan.add.push(unit);
-    await yieldToEventLoop();
-  }
-  return plan;
-}
-
-function updateIndex(index: MiniSearch<IndexedSentence>, plan: ChangePlan): void {
-  if (plan.drop.length > 0) index.discardAll(plan.drop);
-  for (const unit of plan.add) indexSentences(index, unit.sentences);
-}
-
-/** Brings snapshot units and index up to date with the files (used at start). */
-async function applyArticles(
-  units: Map<string, ArticleUnit>,
-  index: MiniSearch<IndexedSentence>,
-  articles: readonly Article[],
-  kept: ReadonlySet<string>,
-): Promise<ChangePlan> {
-  const plan = await planChanges(units, articles, kept);
-  updateIndex(index, plan);
-  return plan;
 }

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/answers/types.js";
+import { ADD_ELSEWHERE } from "../../src/cli/snapshot-cli.js";
 import { type Bot, createBot } from "../../src/discord/bot.js";
 import { validateMessage } from "../../src/discord/limits.js";
 import type { KnowledgeBase } from "../../src/index/knowledge-base.js";
@@ -40,7 +41,11 @@ interface Running {
 
 let running: Running | undefined;
 
-async function run(options: { ingest: boolean; deferAfterMs?: number }): Promise<Running> {
+async function run(options: {
+  ingest: boolean;
+  deferAfterMs?: number;
+  addElsewhere?: string;
+}): Promise<Running> {
   const standin = await startStandin();
   const calls: string[] = [];
   const finish: ((result: AddResult) => void)[] = [];
@@ -59,6 +64,7 @@ async function run(options: { ingest: boolean; deferAfterMs?: number }): Promise
     answer: (): Reply => ({ kind: "user-error", command: null, message: "not used", suggestions: [] }),
     complete: () => [],
     deferAfterMs: options.deferAfterMs,
+    addElsewhere: options.addElsewhere,
     ingest: options.ingest
       ? {
           add: (url) => {
@@ -163,5 +169,15 @@ describe("/add in the Discord edge", () => {
       await standin.sendCommand("add", { url: "https://news.example/a" }, moderator),
     );
     expect(shown.text).toContain("Adding articles is not set up on this bot.");
+  });
+
+  it("on a replica (PARLEY_ROLE=replica), /add says where adding happens", async () => {
+    const { standin } = await run({ ingest: false, addElsewhere: ADD_ELSEWHERE });
+    const shown = await reply(
+      standin,
+      await standin.sendCommand("add", { url: "https://news.example/a" }, moderator),
+    );
+    expect(shown.text).toContain("read-only replica: articles are added on the writer");
+    expect(shown.text).not.toContain("not set up");
   });
 });
