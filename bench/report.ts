@@ -62,7 +62,14 @@ const ROWS: Row[] = [
     (s) =>
       `${formatMb(s.snapshot.bytes)}, ${s.snapshot.shards ?? "?"} shards (${formatMs(s.snapshot.writeMs)})`,
   ],
-  ["Ready from nothing", (s) => formatMs(s.readyFromNothingMs)],
+  ["Ready from nothing, one core (the ratios' yardstick)", (s) => formatMs(s.readyFromNothingMs)],
+  [
+    "Full build on every core: time, articles/s for the whole build",
+    (s) =>
+      s.fullBuildAllCores
+        ? `${formatMs(s.fullBuildAllCores.ms)}, ${formatCount(s.fullBuildAllCores.articlesPerSecond)} articles/s (${s.fullBuildAllCores.threads} threads)`
+        : "n/a",
+  ],
   [
     "Ready from snapshot (÷ from nothing)",
     (s) =>

@@ -6,6 +6,8 @@ import type { Latency } from "./stats.js";
 export interface StoreFigures {
   /** `KnowledgeStore.open` with snapshots disabled: load, split, analyse, index, assemble. */
   readyFromNothingMs: number;
+  /** The same full build with the articles prepared on every core (the worker pool), whole build. */
+  fullBuildAllCores?: { ms: number; threads: number; articlesPerSecond: number };
   /** `KnowledgeStore.open` with a snapshot of the unchanged files. */
   readyFromSnapshotMs: number;
   /** `SnapshotStore.open` (PARLEY_SNAPSHOT: a replica, no knowledge folder read). */

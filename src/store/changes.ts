@@ -2,11 +2,11 @@
  * What a reload (or a start from a snapshot made for other articles) changes: which articles were
  * added, edited or removed, prepared again off the hot path, and the index update for them.
  */
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type MiniSearch from "minisearch";
 import type { Article } from "../core/types.js";
 import { type IndexedSentence, indexSentences } from "../index/sentence-index.js";
-import { type ArticleUnit, prepareArticle } from "./build.js";
+import type { ArticleUnit } from "./build.js";
+import { prepareArticles } from "./prepare-pool.js";
 
 export interface ChangePlan {
   changed: string[];
@@ -18,12 +18,13 @@ export interface ChangePlan {
 
 /**
  * Works out what changed and prepares the changed articles into `next` (a copy of the live units),
- * yielding to the event loop between articles so answers keep flowing during a large reload.
+ * off the event loop (worker threads) or yielding between articles, so answers keep flowing.
  */
 export async function planChanges(
   next: Map<string, ArticleUnit>,
   articles: readonly Article[],
   kept: ReadonlySet<string>,
+  threads?: number,
 ): Promise<ChangePlan> {
   const plan: ChangePlan = { changed: [], removed: [], drop: [], add: [] };
   const present = new Set(articles.map((article) => article.id));
@@ -34,15 +35,18 @@ export async function planChanges(
       next.delete(id);
     }
   }
-  for (const article of articles) {
+  const stale = articles.filter((article) => {
     const old = next.get(article.id);
-    if (old && old.article.hash === article.hash && old.article.path === article.path) continue;
-    const unit = prepareArticle(article);
+    return !(old && old.article.hash === article.hash && old.article.path === article.path);
+  });
+  // The bulk of a full build: on every core (prepare-pool.ts), or in place for a few articles.
+  const units = await prepareArticles(stale, threads);
+  for (const unit of units) {
+    const old = next.get(unit.article.id);
     if (old) plan.drop.push(...old.sentences.map((sentence) => sentence.id));
-    next.set(article.id, unit);
-    plan.changed.push(article.id);
+    next.set(unit.article.id, unit);
+    plan.changed.push(unit.article.id);
     plan.add.push(unit);
-    await yieldToEventLoop();
   }
   return plan;
 }
@@ -58,8 +62,9 @@ export async function applyArticles(
   index: MiniSearch<IndexedSentence>,
   articles: readonly Article[],
   kept: ReadonlySet<string>,
+  threads?: number,
 ): Promise<ChangePlan> {
-  const plan = await planChanges(units, articles, kept);
+  const plan = await planChanges(units, articles, kept, threads);
   updateIndex(index, plan);
   return plan;
 }

@@ -50,6 +50,8 @@ export interface StoreOptions {
   debounceMs?: number;
   /** Told about loads, reloads and problems (for logs). */
   onEvent?: (event: StoreEvent) => void;
+  /** Threads that prepare articles (default: `PARLEY_BUILD_THREADS`, else one per core; 1: in place). */
+  threads?: number;
 }
 
 export type StoreEvent =
@@ -172,7 +174,7 @@ export class KnowledgeStore {
       const reused = reader && lookups ? await reusableUnits(reader, lookups, options) : null;
       const units = reused?.units ?? new Map<string, ArticleUnit>();
       const index = reused?.index ?? createSentenceIndex();
-      await applyArticles(units, index, articles, new Set());
+      await applyArticles(units, index, articles, new Set(), options.threads);
       state = { kb: assembleKnowledgeBase(units, index, people.entries), index, units, parts: null };
     }
     const store = new KnowledgeStore(options, state, problems, parseCache, people);
@@ -292,7 +294,7 @@ export class KnowledgeStore {
     );
     // Prepare on copies, then swap: the live index and units are touched in one synchronous step.
     const next = new Map(await this.ensureUnits());
-    const plan = await planChanges(next, articles, kept);
+    const plan = await planChanges(next, articles, kept, this.options.threads);
     await this.applyPlan(next, plan, peopleChanged);
     this.latestProblems = problems;
     const summary = { changed: plan.changed, removed: plan.removed, kept: [...kept], problems };
