@@ -45,6 +45,16 @@ function canOpen(paragraph: string, i: number): boolean {
 }
 
 /**
+ * True when `mark` closes a quotation opened by `openMark`. Typed text mixes marks (`"...,” X said.
+ * “...."`): a curly closer also ends a straight opening, and a straight mark that cannot open (right
+ * after a word or punctuation) ends a curly one.
+ */
+function closes(paragraph: string, i: number, openMark: string, mark: string): boolean {
+  if (openMark === "“") return mark === "”" || (mark === '"' && /[^\s(]/u.test(paragraph[i - 1] ?? " "));
+  return mark === openMark || (openMark === '"' && mark === "”");
+}
+
+/**
  * Pairs the quotation marks of a paragraph.
  *
  * @example
@@ -66,7 +76,7 @@ export function findQuotations(paragraph: string): Quotation[] {
       if (mark !== "“" && !canOpen(paragraph, i)) continue;
       openAt = i;
       openMark = mark;
-    } else if ((openMark === "“" && mark === "”") || (openMark !== "“" && mark === openMark)) {
+    } else if (closes(paragraph, i, openMark, mark)) {
       found.push(quotation(paragraph, openAt, i + mark.length, openMark.length, false));
       openAt = -1;
     } else if (openMark === "“" && mark === "“") {

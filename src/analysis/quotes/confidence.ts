@@ -205,17 +205,19 @@ export function ruleOf(
   if (!cue) return "none";
   const frame = mid
     ? "cue-mid"
-    : cue.participle
-      ? "participle"
-      : cue.afterClause
-        ? "cue-after-clause"
-        : cue.word.text === "according to"
-          ? "according-to"
-          : CONTINUATION_CUES.has(cue.word.text)
-            ? "added"
-            : cue.inverted
-              ? "cue-after"
-              : "cue-before";
+    : cue.coordinated
+      ? "coordinated"
+      : cue.participle
+        ? "participle"
+        : cue.afterClause
+          ? "cue-after-clause"
+          : cue.word.text === "according to"
+            ? "according-to"
+            : CONTINUATION_CUES.has(cue.word.text)
+              ? "added"
+              : cue.inverted
+                ? "cue-after"
+                : "cue-before";
   let rule = `${frame}:${speaker?.rule ?? "none"}`;
   if (sentenceCues.some((other) => other !== cue && other.word.text === "according to")) rule += "/nested";
   const loose = cue.asWritten.split(/\s+/).some((word) => /^[a-z]/.test(word) && !isSubjectWord(word));

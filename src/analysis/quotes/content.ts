@@ -53,7 +53,7 @@ export function readSentence(
     item.kind === "quote" ? paragraph.quotations[item.quote]!.inner : "";
   // Cues that start a clause of their own (not nested in another cue's content: "X said Y told him").
   const top = cues.filter((cue, k) => {
-    if (k === 0) return true;
+    if (k === 0 || cue.coordinated) return true;
     const previous = cues[k - 1]!;
     const start = Math.min(cue.subjectFrom, cue.at);
     if (previous.inverted && cue.subjectFrom >= previous.subjectTo) return true;

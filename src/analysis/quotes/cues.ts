@@ -35,9 +35,10 @@ const SAY_SPEECH = `
   cautioned cautions complained complains affirmed affirms highlighted highlights disclosed discloses
   maintained maintains contended contends conceded concedes signaled signalled signals hinted hints
   agreed agrees demanded demands proposed proposes countered counters continued
+  argue insist contend warn explain acknowledge admit maintain predict
 `;
 
-const TELL_SPEECH = `told tells informed informs assured assures reminded reminds briefed briefs`;
+const TELL_SPEECH = `told tells tell informed informs assured assures reminded reminds briefed briefs`;
 
 const URGE_SPEECH = `urged urges pressed presses encouraged encourages implored implores appealed`;
 

@@ -45,6 +45,8 @@ export type SubjectRule =
   | "group"
   | "description"
   | "anonymous"
+  | "plural"
+  | "document"
   | "pronoun-clause"
   | "pronoun-previous";
 
@@ -177,7 +179,77 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
       rule: "anonymous",
     };
   }
+  // "according to a poll by Gallup", "the report said": a document, described as written.
+  if (DOCUMENT_NOUNS.has(noun)) {
+    return {
+      entityId: null,
+      name: describe(context, from, to, headEnd),
+      kind: "anonymous",
+      gender: null,
+      plural: false,
+      rule: "document",
+    };
+  }
+  // "Social conservatives say", "three Podesta employees said": a plural noun for people, unnamed.
+  const plural = pluralHead(tokens, from, headEnd);
+  if (plural > 0) {
+    return {
+      entityId: null,
+      name: describe(context, from, KEPT_AFTER.has(tokens[plural]?.lower ?? "") ? to : plural, plural),
+      kind: "anonymous",
+      gender: null,
+      plural: true,
+      rule: "plural",
+    };
+  }
   return unknown();
+}
+
+/** Words after a head that keep their phrase in a description ("critics of ...", "a poll by ..."). */
+const KEPT_AFTER = new Set(["of", "for", "from", "with", "by"]);
+
+/** Documents that say things: a source as written, never a person. */
+const DOCUMENT_NOUNS = new Set(
+  `poll polls survey surveys analysis study studies memo memos data documents records filing filings
+  document estimate estimates tally average book website audit review transcript complaint lawsuit indictment
+  projections forecast`.split(/\s+/),
+);
+
+/** Words no plain noun phrase for a group holds: verbs, "there", "what". */
+const NOT_IN_GROUP = new Set(
+  "there what is are was were be been has have had do does did will would can could went got also not".split(
+    " ",
+  ),
+);
+
+/** Plural nouns that are no speakers ("years", "times") or no plurals ("politics", "news"). */
+const NOT_PEOPLE_PLURALS = new Set(
+  `years months weeks days hours minutes times things ways terms words results numbers figures polls
+  news politics economics ethics rules laws bills documents records emails papers reports statements
+  talks efforts plans issues questions costs prices rates taxes funds sales services states
+  countries cities parts areas sides points lines signs odds means series`.split(/\s+/),
+);
+
+/**
+ * Just past the plural noun that heads a subject of people ("Social conservatives", "Other
+ * Republican candidates", "three current and former Podesta employees"), or 0. Its first word
+ * may not be a name of its own; the noun is the head's last word or stands before a participle or
+ * relative ("Democrats trying to ...", "Executives who ...").
+ */
+function pluralHead(tokens: ParagraphText["tokens"], from: number, headEnd: number): number {
+  if (headEnd - from > 7) return 0;
+  for (let i = from; i < headEnd; i++) {
+    const token = tokens[i]!;
+    // "there were similarities between her remarks": a clause, not a noun phrase.
+    if (token.kind !== "word" || PRONOUNS.has(token.lower) || NOT_IN_GROUP.has(token.lower)) return 0;
+    if (i > from && /ed$/.test(token.lower) && !token.cap) return 0;
+    const isLast = i === headEnd - 1 || /ing$/.test(tokens[i + 1]!.lower) || tokens[i + 1]!.lower === "who";
+    if (!isLast) continue;
+    const word = token.lower;
+    if (!/^[a-z]{4,}s$/.test(word) || /(?:ss|us|is|ics|ws)$/.test(word)) return 0;
+    return NOT_PEOPLE_PLURALS.has(word) ? 0 : i + 1;
+  }
+  return 0;
 }
 
 /**
@@ -237,7 +309,7 @@ function describe(context: ResolveContext, from: number, to: number, headEnd: nu
     else break;
   }
   let end = headEnd;
-  if (end < to && ["of", "for", "from", "with"].includes(tokens[end]!.lower)) {
+  if (end < to && KEPT_AFTER.has(tokens[end]!.lower)) {
     end++;
     while (end < to && !PREPOSITIONS.has(tokens[end]!.lower) && tokens[end]!.kind !== "punct") end++;
   }
