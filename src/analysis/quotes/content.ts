@@ -134,7 +134,9 @@ export function readSentence(
     ) {
       const head = trimEnd(paragraph, items, 0, subjectStart - 1);
       const tail = trimEnd(paragraph, items, contentStart + 1, limit);
-      const [from, end] = tail - (contentStart + 1) > head ? [contentStart + 1, tail] : [0, head];
+      // "Asked about the plan, Lee said, ...": the question put to the speaker is no part of the answer.
+      const asked = ["asked", "pressed", "when"].includes(lowerAt(paragraph, items, 0));
+      const [from, end] = asked || tail - (contentStart + 1) > head ? [contentStart + 1, tail] : [0, head];
       if (end - from >= 5) {
         const mid = contentOf(paragraph, items, from, end, cue, claimed, quoteText);
         found.push(...mid.map((item) => ({ ...item, frame: "mid" as const })));

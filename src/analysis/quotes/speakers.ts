@@ -42,6 +42,7 @@ export type SubjectRule =
   | "name"
   | "surname-title"
   | "surname-salient"
+  | "surname-recent"
   | "group"
   | "description"
   | "anonymous"
@@ -237,7 +238,8 @@ const NOT_PEOPLE_PLURALS = new Set(
  * relative ("Democrats trying to ...", "Executives who ...").
  */
 function pluralHead(tokens: ParagraphText["tokens"], from: number, headEnd: number): number {
-  if (headEnd - from > 7) return 0;
+  // "their smiles said a lot": a possessive opens no group of speakers.
+  if (headEnd - from > 7 || ["his", "her", "their", "its", "our"].includes(tokens[from]!.lower)) return 0;
   for (let i = from; i < headEnd; i++) {
     const token = tokens[i]!;
     // "there were similarities between her remarks": a clause, not a noun phrase.
@@ -282,8 +284,21 @@ function resolveSurname(context: ResolveContext, from: number, to: number): Spea
   }
   const byCount = [...candidates].sort((a, b) => b.entity.mentions.length - a.entity.mentions.length);
   const [top, second] = [byCount[0]!.entity.mentions.length, byCount[1]!.entity.mentions.length];
-  if (top < 3 || top < 2 * second) return null;
-  return { ...fromEntity(context, byCount[0]!.entity.id), how: "name", rule: "surname-salient" };
+  if (top >= 3 && top >= 2 * second) {
+    return { ...fromEntity(context, byCount[0]!.entity.id), how: "name", rule: "surname-salient" };
+  }
+  // "Bill Clinton spoke in Iowa. ... Clinton said": the one of them named in the last paragraphs.
+  const ids = new Set(candidates.map((local) => local.entity.id));
+  const recent = new Set<string>();
+  const minimum = Math.max(1, context.paragraph.number - WINDOW_PARAGRAPHS);
+  for (let p = minimum; p <= context.paragraph.number; p++) {
+    for (const m of context.entities.located[p - 1] ?? []) {
+      if (p === context.paragraph.number && m.from >= from) continue;
+      if (ids.has(m.entityId)) recent.add(m.entityId);
+    }
+  }
+  if (recent.size !== 1) return null;
+  return { ...fromEntity(context, [...recent][0]!), how: "name", rule: "surname-recent" };
 }
 
 function singular(noun: string): string {

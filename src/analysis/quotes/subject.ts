@@ -160,6 +160,13 @@ function beforeParenthetical(paragraph: ParagraphText, items: readonly Item[], t
   return to;
 }
 
+/** True when a name starts at item `at`, maybe after "the" ("a poll by the Pew Research Center"). */
+function namedNext(paragraph: ParagraphText, items: readonly Item[], at: number): boolean {
+  const first = lowerAt(paragraph, items, at) === "the" ? at + 1 : at;
+  const item = items[first];
+  return item?.kind === "token" && paragraph.tokens[item.index]!.cap;
+}
+
 /** Items of the subject after an inverted cue: `said Blinken` / `according to the office`. */
 export function subjectAfter(
   paragraph: ParagraphText,
@@ -177,10 +184,7 @@ export function subjectAfter(
     const word = lowerAt(paragraph, items, to);
     const clause = CLAUSE_WORDS.has(word) && !JOINING_WORDS.has(word);
     // "according to a poll by Gallup": the maker of a document is part of the source.
-    const maker =
-      byMaker &&
-      (word === "by" || word === "from") &&
-      paragraph.tokens[tokenIndexOf(items[to + 1] ?? items[to]!)]?.cap === true;
+    const maker = byMaker && (word === "by" || word === "from") && namedNext(paragraph, items, to + 1);
     if (to > start && (clause || (PREPOSITIONS.has(word) && word !== "of" && !maker))) break;
     to++;
   }
