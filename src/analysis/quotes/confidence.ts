@@ -15,7 +15,7 @@ import {
 } from "../entities/lexicon.js";
 import type { Quote, QuoteType } from "../types.js";
 import { CONTINUATION_CUES } from "./cues.js";
-import type { Speaker } from "./speakers.js";
+import { type Speaker, STATEMENT_NOUNS } from "./speakers.js";
 import type { Cue } from "./subject.js";
 
 /** Attributions below this confidence show no speaker: the quote is "speaker unclear". */
@@ -188,7 +188,8 @@ function isSubjectWord(word: string): boolean {
     NAME_PARTICLES.has(lower) ||
     BODY_NOUNS.has(lower) ||
     PRONOUNS.has(lower) ||
-    ["of", "and", "for", "former", "then", "'s", "’s"].includes(lower)
+    ["of", "and", "for", "former", "then", "'s", "’s"].includes(lower) ||
+    STATEMENT_NOUNS.has(lower)
   );
 }
 

@@ -13,7 +13,13 @@ import { confidenceOf, ruleOf, SPEAKER_THRESHOLD } from "./confidence.js";
 import { type Found, isSubstantial, readSentence } from "./content.js";
 import { CONTINUATION_CUES } from "./cues.js";
 import { isPunct, itemsOf, tokenIndexOf } from "./items.js";
-import { type ResolveContext, resolveSubject, type Speaker, type SubjectRecord } from "./speakers.js";
+import {
+  type ResolveContext,
+  resolveSubject,
+  type Speaker,
+  STATEMENT_NOUNS,
+  type SubjectRecord,
+} from "./speakers.js";
 import { type Cue, findCues, isPronoun, isPronounOrDescription, sentenceSubject } from "./subject.js";
 
 /** What a pronoun resolved to, for the entity's mentions. */
@@ -42,6 +48,7 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
   const pronouns: PronounMention[] = [];
   const resolvedInSentence = new Map<string, Set<string>>();
   const history: SubjectRecord[] = [];
+  let issuer: ResolveContext["issuer"] = null;
   let ordinal = 0;
   /** The last quote and the sentence it was in, for quote-only continuations. */
   let last: { quote: Quote; ordinal: number; open: boolean } | null = null;
@@ -56,6 +63,7 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
         ordinal,
         history,
         sentenceSubject: null,
+        issuer,
       };
       const cues = findCues(paragraph, items, context);
       // Re-resolve later cues knowing the sentence's first subject ("Blinken said ..., but he ...").
@@ -161,6 +169,11 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
       const subjects = cues.map((cue) => cue.speaker);
       if (subjects.length === 0 && context.sentenceSubject) subjects.push(context.sentenceSubject.speaker);
       for (const speaker of subjects) history.push({ speaker, paragraph: paragraph.number, ordinal });
+      // "The ministry issued a statement.": a later "the statement said" is the ministry's.
+      const issues = items.some(
+        (item) => item.kind === "token" && STATEMENT_NOUNS.has(paragraph.tokens[item.index]!.lower),
+      );
+      if (issues && subjects[0]?.entityId) issuer = { speaker: subjects[0], paragraph: paragraph.number };
       if (last && last.ordinal !== ordinal && !last.open) last = last.ordinal === ordinal - 1 ? last : null;
     }
   }

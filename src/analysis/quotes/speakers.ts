@@ -67,7 +67,19 @@ export interface ResolveContext {
   history: readonly SubjectRecord[];
   /** The subject of the current sentence's first clause, when already known. */
   sentenceSubject: { speaker: Speaker; from?: number; to: number } | null;
+  /** The body that last issued a statement ("The ministry issued a statement."), for "the statement said". */
+  issuer?: { speaker: Speaker; paragraph: number } | null;
 }
+
+/** Words for what a body issues: "the statement said" speaks for its issuer. */
+export const STATEMENT_NOUNS = new Set(["statement", "release", "communique", "communiqué", "announcement"]);
+
+/** Office acronyms written for the office of a role: "the PMO" is the prime minister's office. */
+const OFFICE_ACRONYMS: ReadonlyMap<string, string> = new Map([
+  ["pmo", "prime minister"],
+  ["cmo", "chief minister"],
+  ["eop", "president"],
+]);
 
 /** How far back (in paragraphs) a pronoun or "the office" may look. */
 const WINDOW_PARAGRAPHS = 2;
@@ -123,6 +135,16 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   if (words.length === 1) {
     const pronoun = PRONOUNS.get(words[0]!.lower);
     if (pronoun) return resolvePronoun(context, words[0]!.lower, from);
+  }
+  // "The statement said": the body that issued it, else nobody (a statement is no speaker).
+  // "The PMO said": the prime minister's office named before, else nobody (never a person).
+  const bare = words.filter((t) => !DETERMINERS.has(t.lower));
+  if (bare.length === 1 && (STATEMENT_NOUNS.has(bare[0]!.lower) || OFFICE_ACRONYMS.has(bare[0]!.lower))) {
+    const word = bare[0]!.lower;
+    const found = STATEMENT_NOUNS.has(word)
+      ? statementIssuer(context)
+      : officeOf(context, OFFICE_ACRONYMS.get(word)!);
+    return found ?? unknown();
   }
   // A name with its role as one mention spans the whole phrase ("International Committee of the Red
   // Cross head Rami Halevi"): that entity, whatever prepositions its role holds.
@@ -398,6 +420,32 @@ function fits(
   }
   if (info.kind === "body") return speaker.kind === "organisation";
   return speaker.plural || speaker.kind === "organisation" || speaker.kind === "group";
+}
+
+/** The body that issued the last statement, within the window. */
+function statementIssuer(context: ResolveContext): Speaker | null {
+  const issuer = context.issuer;
+  if (!issuer || issuer.paragraph < context.paragraph.number - WINDOW_PARAGRAPHS) return null;
+  return issuer.speaker.kind === "organisation" ? { ...issuer.speaker, rule: "description" } : null;
+}
+
+/**
+ * The one office of a role holder named before ("Kerr's office" with Kerr the prime
+ * minister, or an "Office of the Prime Minister"), for "the PMO".
+ */
+function officeOf(context: ResolveContext, role: string): Speaker | null {
+  const found = new Set<string>();
+  // The whole article so far: an acronym names one office, however far back it was named in full.
+  for (let p = 1; p <= context.paragraph.number; p++) {
+    for (const m of context.entities.located[p - 1] ?? []) {
+      const entity = context.entities.byId.get(m.entityId)?.entity;
+      if (entity?.kind !== "organisation" || !/\boffice\b/i.test(entity.name)) continue;
+      const owner = entity.linkedTo ? context.entities.byId.get(entity.linkedTo)?.entity : undefined;
+      const roles = [entity.name, ...(owner?.roles ?? [])].map((r) => normalise(r));
+      if (roles.some((r) => r.includes(role))) found.add(entity.id);
+    }
+  }
+  return found.size === 1 ? { ...fromEntity(context, [...found][0]!), rule: "description" } : null;
 }
 
 /** Nouns that "the X" may use for a body, beyond words of its name. */
