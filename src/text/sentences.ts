@@ -96,16 +96,28 @@ function startsMidSentence(text: string): boolean {
 
 /** Counts whether a quotation is still open at the end of `text` (curly or straight marks). */
 export function hasOpenQuotation(text: string): boolean {
-  let curly = 0;
-  let straight = 0;
-  for (const char of text) {
-    if (char === "“") curly++;
-    else if (char === "”") curly = Math.max(0, curly - 1);
-    else if (char === '"') straight++;
+  // Pairs as the quote finder does: typed text mixes marks (`"...,” X said.`), so a curly closer
+  // also ends a straight opening, and a straight mark after a word or punctuation ends a curly one.
+  let open = "";
+  let nested = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char !== "“" && char !== "”" && char !== '"') continue;
+    const afterWord = i > 0 && !/[\s(]/.test(text[i - 1]!);
+    if (open === "") {
+      if (char === "“" || (char === '"' && !afterWord)) open = char;
+    } else if (open === '"' && char !== '"') {
+      // Curly marks inside a straight quotation: a quote within it, unless a closer stands alone.
+      if (char === "“") nested++;
+      else if (nested > 0) nested--;
+      else open = "";
+    } else if (char === "”" || (char === '"' && (open === '"' || afterWord))) {
+      open = "";
+    }
   }
   // Two apostrophes are a mark of their own (`''...''`, as newspaper archives write quotes).
   const doubled = text.split("''").length - 1;
-  return curly > 0 || straight % 2 === 1 || doubled % 2 === 1;
+  return open !== "" || doubled % 2 === 1;
 }
 
 /** Finds where wink's sentences sit in the paragraph (wink keeps the text, but we trust offsets only). */

@@ -7,6 +7,7 @@
  */
 
 import type { ArticleEntities } from "../entities/entities.js";
+import { ANONYMOUS_NOUNS, BODY_NOUNS, ROLE_NOUNS } from "../entities/lexicon.js";
 import type { ArticleText, ParagraphText, SentenceTokens } from "../text.js";
 import type { Quote } from "../types.js";
 import { confidenceOf, ruleOf, SPEAKER_THRESHOLD } from "./confidence.js";
@@ -136,7 +137,8 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
         if (
           item.type === "indirect" &&
           speaker?.kind === "unknown" &&
-          !isPronounOrDescription(asWritten ?? "")
+          !isPronoun(asWritten ?? "") &&
+          !isSpeakerDescription(asWritten ?? "")
         ) {
           continue;
         }
@@ -178,6 +180,18 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
     }
   }
   return { quotes, pronouns, resolvedInSentence };
+}
+
+/**
+ * "The minister said", "the office said": a description of someone (a role, a body, a statement)
+ * we could not resolve; the quote stays, unattributed. "The results say" is no one's speech.
+ */
+function isSpeakerDescription(text: string): boolean {
+  const match = /^the\s+(\S+)$/i.exec(text);
+  const noun = match?.[1]?.toLowerCase() ?? "";
+  return (
+    ROLE_NOUNS.has(noun) || BODY_NOUNS.has(noun) || ANONYMOUS_NOUNS.has(noun) || STATEMENT_NOUNS.has(noun)
+  );
 }
 
 /**
