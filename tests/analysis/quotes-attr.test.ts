@@ -99,6 +99,28 @@ describe("a cue joined to the main clause by “and” or “but”", () => {
   });
 });
 
+describe("naming verbs: called, dubbed, branded", () => {
+  it("X called Y “...”: the quoted words are X's partial quote, the rest the writer's", () => {
+    expect(rows(["Ann Lee, in her speech, called the tax plan “a gift to the rich.”"])).toEqual([
+      ["Ann Lee", "Ann Lee", "partial", "called", "a gift to the rich."],
+    ]);
+  });
+
+  it("no quotation, no quote: a phone call is no speech", () => {
+    expect(rows(["Ann Lee called Dan Ortiz on Monday to discuss the budget."])).toEqual([]);
+  });
+
+  it("with no one to give the words to, nothing is kept", () => {
+    expect(rows(["Somebody in the hall called the tax plan “a gift to the rich.”"])).toEqual([]);
+  });
+
+  it("called for: what is asked for is the content", () => {
+    expect(rows(["Ann Lee called for a new vote on the budget."])).toEqual([
+      ["Ann Lee", "Ann Lee", "indirect", "called for", "a new vote on the budget"],
+    ]);
+  });
+});
+
 describe("a reporting clause inside the reported one", () => {
   it("the question put to the speaker is no part of the answer: Asked about ..., Lee said, ...", () => {
     const found = rows([

@@ -144,6 +144,21 @@ export function readSentence(
       continue;
     }
 
+    // "X called the plan “reckless”": the quoted words close by are X's, the rest is the writer's.
+    if (cue.word.frame === "name") {
+      const named = namedQuote(paragraph, items, contentStart, limit);
+      if (named !== null && !claimed.has(named.quote)) {
+        claimed.add(named.quote);
+        found.push({
+          type: "partial",
+          cue,
+          text: quoteText(named),
+          at: items.indexOf(named),
+          quote: named.quote,
+        });
+      }
+      continue;
+    }
     // Forward: skip adverbials ("during a press conference, today, in Doha with ..."), then read.
     let p = contentStart;
     if (cue.word.frame === "tell") p = skipObject(paragraph, items, p, limit);
@@ -281,6 +296,22 @@ export function skipAdverbials(
     return p;
   }
   return p;
+}
+
+/** The quotation a name-type cue gives words to: within a few words, before any clause boundary. */
+function namedQuote(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  from: number,
+  to: number,
+): Extract<Item, { kind: "quote" }> | null {
+  for (let p = from; p < to && p - from < 8; p++) {
+    const item = items[p]!;
+    if (item.kind === "quote") return item;
+    const word = lowerAt(paragraph, items, p);
+    if ([",", ";", ":", ".", "that", "to", "on"].includes(word) || CLAUSE_WORDS.has(word)) return null;
+  }
+  return null;
 }
 
 /** A "tell" cue's listener: `told reporters`, `told him`, `informed the council`. */

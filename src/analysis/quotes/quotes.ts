@@ -134,6 +134,8 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
           cue = null;
         }
         // Reported speech needs a speaker-like subject: "Fighting continued ..." is not speech.
+        // "He called it “a disgrace”" with no one to give it to: a naming verb alone proves no speech.
+        if (cue?.word.frame === "name" && speaker?.kind === "unknown") continue;
         if (
           item.type === "indirect" &&
           speaker?.kind === "unknown" &&
