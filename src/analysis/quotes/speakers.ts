@@ -7,7 +7,7 @@
  * that subject is of a compatible kind and gender and no other person stands between them as a
  * subject; "the office" / "the minister" take the one recent entity that fits, or nobody.
  */
-import type { ArticleEntities, Located } from "../entities/entities.js";
+import type { Located } from "../entities/entities.js";
 import {
   ANONYMOUS_NOUNS,
   COURTESY_TITLES,
@@ -16,73 +16,29 @@ import {
   PRONOUNS,
   ROLE_NOUNS,
 } from "../entities/lexicon.js";
-import type { ParagraphText } from "../text.js";
 import { normalise } from "../text.js";
-import type { Quote } from "../types.js";
 
-export type SpeakerKind = Quote["speakerKind"];
+export { STATEMENT_NOUNS } from "./described.js";
 
-/** A resolved speaker (or subject). */
-export interface Speaker {
-  entityId: string | null;
-  /** Canonical name or description; null when unknown. */
-  name: string | null;
-  kind: SpeakerKind;
-  gender: "m" | "f" | null;
-  /** True for a plural subject ("officials", "Qatar and Egypt"). */
-  plural: boolean;
-  /** How it was found: a name in the phrase itself, or a pronoun / description resolved to it. */
-  how?: "name" | "anaphora";
-  /** The resolution rule that found it (kept on the quote with a confidence; see confidence.ts). */
-  rule?: SubjectRule;
-}
+import {
+  fromEntity,
+  type ResolveContext,
+  type Speaker,
+  type SubjectRecord,
+  unknown,
+  WINDOW_PARAGRAPHS,
+} from "./speaker-base.js";
 
-/** How a subject phrase was resolved. */
-export type SubjectRule =
-  | "name"
-  | "surname-title"
-  | "surname-salient"
-  | "surname-recent"
-  | "group"
-  | "description"
-  | "anonymous"
-  | "plural"
-  | "document"
-  | "pronoun-clause"
-  | "pronoun-previous";
+export type { ResolveContext, Speaker, SpeakerKind, SubjectRecord, SubjectRule } from "./speaker-base.js";
 
-/** A clause subject seen so far in the article, for pronouns and "the office". */
-export interface SubjectRecord {
-  speaker: Speaker;
-  paragraph: number;
-  /** Running sentence number in the article. */
-  ordinal: number;
-}
-
-export interface ResolveContext {
-  entities: ArticleEntities;
-  paragraph: ParagraphText;
-  /** Running sentence number in the article. */
-  ordinal: number;
-  history: readonly SubjectRecord[];
-  /** The subject of the current sentence's first clause, when already known. */
-  sentenceSubject: { speaker: Speaker; from?: number; to: number } | null;
-  /** The body that last issued a statement ("The ministry issued a statement."), for "the statement said". */
-  issuer?: { speaker: Speaker; paragraph: number } | null;
-}
-
-/** Words for what a body issues: "the statement said" speaks for its issuer. */
-export const STATEMENT_NOUNS = new Set(["statement", "release", "communique", "communiqué", "announcement"]);
-
-/** Office acronyms written for the office of a role: "the PMO" is the prime minister's office. */
-const OFFICE_ACRONYMS: ReadonlyMap<string, string> = new Map([
-  ["pmo", "prime minister"],
-  ["cmo", "chief minister"],
-  ["eop", "president"],
-]);
-
-/** How far back (in paragraphs) a pronoun or "the office" may look. */
-const WINDOW_PARAGRAPHS = 2;
+import {
+  DOCUMENT_NOUNS,
+  OFFICE_ACRONYMS,
+  officeOf,
+  pluralHead,
+  STATEMENT_NOUNS,
+  statementIssuer,
+} from "./described.js";
 
 const QUANTIFIERS = new Set([
   "many",
@@ -104,16 +60,6 @@ const QUANTIFIERS = new Set([
   "senior",
   "top",
 ]);
-
-function unknown(): Speaker {
-  return { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
-}
-
-function fromEntity(context: ResolveContext, entityId: string): Speaker {
-  const local = context.entities.byId.get(entityId)!;
-  const kind = local.entity.kind === "person" ? "person" : "organisation";
-  return { entityId, name: local.entity.name, kind, gender: local.gender, plural: false };
-}
 
 /** The located name mentions inside a token range of the current paragraph, outside quotations. */
 function mentionsIn(context: ResolveContext, from: number, to: number): Located[] {
@@ -230,51 +176,6 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
 
 /** Words after a head that keep their phrase in a description ("critics of ...", "a poll by ..."). */
 const KEPT_AFTER = new Set(["of", "for", "from", "with", "by"]);
-
-/** Documents that say things: a source as written, never a person. */
-const DOCUMENT_NOUNS = new Set(
-  `poll polls survey surveys analysis study studies memo memos data documents records filing filings
-  document estimate estimates tally average book website audit review transcript complaint lawsuit indictment
-  projections forecast`.split(/\s+/),
-);
-
-/** Words no plain noun phrase for a group holds: verbs, "there", "what". */
-const NOT_IN_GROUP = new Set(
-  "there what is are was were be been has have had do does did will would can could went got also not".split(
-    " ",
-  ),
-);
-
-/** Plural nouns that are no speakers ("years", "times") or no plurals ("politics", "news"). */
-const NOT_PEOPLE_PLURALS = new Set(
-  `years months weeks days hours minutes times things ways terms words results numbers figures polls
-  news politics economics ethics rules laws bills documents records emails papers reports statements
-  talks efforts plans issues questions costs prices rates taxes funds sales services states
-  countries cities parts areas sides points lines signs odds means series`.split(/\s+/),
-);
-
-/**
- * Just past the plural noun that heads a subject of people ("Social conservatives", "Other
- * Republican candidates", "three current and former Podesta employees"), or 0. Its first word
- * may not be a name of its own; the noun is the head's last word or stands before a participle or
- * relative ("Democrats trying to ...", "Executives who ...").
- */
-function pluralHead(tokens: ParagraphText["tokens"], from: number, headEnd: number): number {
-  // "their smiles said a lot": a possessive opens no group of speakers.
-  if (headEnd - from > 7 || ["his", "her", "their", "its", "our"].includes(tokens[from]!.lower)) return 0;
-  for (let i = from; i < headEnd; i++) {
-    const token = tokens[i]!;
-    // "there were similarities between her remarks": a clause, not a noun phrase.
-    if (token.kind !== "word" || PRONOUNS.has(token.lower) || NOT_IN_GROUP.has(token.lower)) return 0;
-    if (i > from && /ed$/.test(token.lower) && !token.cap) return 0;
-    const isLast = i === headEnd - 1 || /ing$/.test(tokens[i + 1]!.lower) || tokens[i + 1]!.lower === "who";
-    if (!isLast) continue;
-    const word = token.lower;
-    if (!/^[a-z]{4,}s$/.test(word) || /(?:ss|us|is|ics|ws)$/.test(word)) return 0;
-    return NOT_PEOPLE_PLURALS.has(word) ? 0 : i + 1;
-  }
-  return 0;
-}
 
 /**
  * A surname that two people of the article share ("Mrs. Clinton" with Bill and Hillary Clinton
@@ -420,32 +321,6 @@ function fits(
   }
   if (info.kind === "body") return speaker.kind === "organisation";
   return speaker.plural || speaker.kind === "organisation" || speaker.kind === "group";
-}
-
-/** The body that issued the last statement, within the window. */
-function statementIssuer(context: ResolveContext): Speaker | null {
-  const issuer = context.issuer;
-  if (!issuer || issuer.paragraph < context.paragraph.number - WINDOW_PARAGRAPHS) return null;
-  return issuer.speaker.kind === "organisation" ? { ...issuer.speaker, rule: "description" } : null;
-}
-
-/**
- * The one office of a role holder named before ("Kerr's office" with Kerr the prime
- * minister, or an "Office of the Prime Minister"), for "the PMO".
- */
-function officeOf(context: ResolveContext, role: string): Speaker | null {
-  const found = new Set<string>();
-  // The whole article so far: an acronym names one office, however far back it was named in full.
-  for (let p = 1; p <= context.paragraph.number; p++) {
-    for (const m of context.entities.located[p - 1] ?? []) {
-      const entity = context.entities.byId.get(m.entityId)?.entity;
-      if (entity?.kind !== "organisation" || !/\boffice\b/i.test(entity.name)) continue;
-      const owner = entity.linkedTo ? context.entities.byId.get(entity.linkedTo)?.entity : undefined;
-      const roles = [entity.name, ...(owner?.roles ?? [])].map((r) => normalise(r));
-      if (roles.some((r) => r.includes(role))) found.add(entity.id);
-    }
-  }
-  return found.size === 1 ? { ...fromEntity(context, [...found][0]!), rule: "description" } : null;
 }
 
 /** Nouns that "the X" may use for a body, beyond words of its name. */
