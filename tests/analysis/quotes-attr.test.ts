@@ -121,6 +121,21 @@ describe("naming verbs: called, dubbed, branded", () => {
   });
 });
 
+describe("a cue closing its paragraph with a colon", () => {
+  it("the quotation opening the next paragraph is its quote", () => {
+    const [quote] = analyze([
+      "Dr. Ada Ward stated:",
+      '"The department no longer serves the public. It serves a vision of its own making."',
+    ]).quotes;
+    expect(quote).toMatchObject({
+      type: "direct",
+      rule: "cue-before:name/colon",
+      speakerAsWritten: "Dr. Ada Ward",
+    });
+    expect(quote?.speaker).toBe("Ada Ward");
+  });
+});
+
 describe("a reporting clause inside the reported one", () => {
   it("the question put to the speaker is no part of the answer: Asked about ..., Lee said, ...", () => {
     const found = rows([
