@@ -45,6 +45,17 @@ function canOpen(paragraph: string, i: number): boolean {
 }
 
 /**
+ * True when `mark` closes a quotation opened by `openMark`. Typed text mixes marks (`"...,” X said.
+ * “...."`): a curly closer also ends a straight opening, and a straight mark that cannot open (right
+ * after a word or punctuation) ends a curly one.
+ */
+function closes(paragraph: string, i: number, openMark: string, mark: string, nested: number): boolean {
+  if (openMark === "“") return mark === "”" || (mark === '"' && /[^\s(]/u.test(paragraph[i - 1] ?? " "));
+  // A curly pair inside a straight quotation is a quote within it: its closer ends nothing.
+  return mark === openMark || (openMark === '"' && mark === "”" && nested === 0);
+}
+
+/**
  * Pairs the quotation marks of a paragraph.
  *
  * @example
@@ -55,6 +66,7 @@ export function findQuotations(paragraph: string): Quotation[] {
   const found: Quotation[] = [];
   let openAt = -1;
   let openMark = "";
+  let nested = 0;
   // Only quotation marks matter: jump from one to the next.
   MARKS.lastIndex = 0;
   for (let match = MARKS.exec(paragraph); match !== null; match = MARKS.exec(paragraph)) {
@@ -66,9 +78,12 @@ export function findQuotations(paragraph: string): Quotation[] {
       if (mark !== "“" && !canOpen(paragraph, i)) continue;
       openAt = i;
       openMark = mark;
-    } else if ((openMark === "“" && mark === "”") || (openMark !== "“" && mark === openMark)) {
+    } else if (closes(paragraph, i, openMark, mark, nested)) {
       found.push(quotation(paragraph, openAt, i + mark.length, openMark.length, false));
       openAt = -1;
+      nested = 0;
+    } else if (openMark === '"' && (mark === "“" || mark === "”")) {
+      nested = Math.max(0, nested + (mark === "“" ? 1 : -1));
     } else if (openMark === "“" && mark === "“") {
       // A new opening mark before a close: the earlier one was never closed; restart here.
       openAt = i;

@@ -86,23 +86,38 @@ function endsWithAbbreviation(text: string): boolean {
   return ABBREVIATIONS.has(word.slice(0, -1).toLowerCase());
 }
 
-/** True when the next unit cannot start a sentence: it begins with a lower-case letter or a digit run-on. */
+/**
+ * True when the next unit cannot start a sentence: it begins with a lower-case letter, or with a
+ * comma or semicolon ("Rep. Ada Morrow (D-Ore.), a delegate, said": wink cuts after "Ore.)").
+ */
 function startsMidSentence(text: string): boolean {
-  return /^[“"'‘(]?[a-z]/.test(text);
+  return /^[“"'‘(]?[a-z]/.test(text) || /^[,;]/.test(text);
 }
 
 /** Counts whether a quotation is still open at the end of `text` (curly or straight marks). */
 export function hasOpenQuotation(text: string): boolean {
-  let curly = 0;
-  let straight = 0;
-  for (const char of text) {
-    if (char === "“") curly++;
-    else if (char === "”") curly = Math.max(0, curly - 1);
-    else if (char === '"') straight++;
+  // Pairs as the quote finder does: typed text mixes marks (`"...,” X said.`), so a curly closer
+  // also ends a straight opening, and a straight mark after a word or punctuation ends a curly one.
+  let open = "";
+  let nested = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char !== "“" && char !== "”" && char !== '"') continue;
+    const afterWord = i > 0 && !/[\s(]/.test(text[i - 1]!);
+    if (open === "") {
+      if (char === "“" || (char === '"' && !afterWord)) open = char;
+    } else if (open === '"' && char !== '"') {
+      // Curly marks inside a straight quotation: a quote within it, unless a closer stands alone.
+      if (char === "“") nested++;
+      else if (nested > 0) nested--;
+      else open = "";
+    } else if (char === "”" || (char === '"' && (open === '"' || afterWord))) {
+      open = "";
+    }
   }
   // Two apostrophes are a mark of their own (`''...''`, as newspaper archives write quotes).
   const doubled = text.split("''").length - 1;
-  return curly > 0 || straight % 2 === 1 || doubled % 2 === 1;
+  return open !== "" || doubled % 2 === 1;
 }
 
 /** Finds where wink's sentences sit in the paragraph (wink keeps the text, but we trust offsets only). */
@@ -140,6 +155,10 @@ function join(paragraph: string, a: SentenceSpan, b: SentenceSpan): SentenceSpan
   return { text: paragraph.slice(a.start, b.end), start: a.start, end: b.end };
 }
 
+/** Up to four capitalised words, then a speech verb: the attribution of the quotation before it. */
+const ATTRIBUTION_AFTER =
+  /^\s+(?:[A-Z][\p{L}.’'-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|responded|tweeted|wondered|shouted|insisted|declared|continued|quipped|joked|exclaimed)\b/u;
+
 /**
  * wink does not split after a closing quotation mark (`“No.” He left.`): split there when the
  * quotation is closed and a capitalised sentence follows.
@@ -151,6 +170,8 @@ function splitAfterClosedQuotes(paragraph: string, span: SentenceSpan): Sentence
   for (let match = boundary.exec(span.text); match; match = boundary.exec(span.text)) {
     const cut = span.start + match.index + (match[0][2] === "'" ? 3 : 2);
     if (hasOpenQuotation(paragraph.slice(from, cut))) continue;
+    // `“Why now?” Ben Ortiz asked.`: a question or exclamation closing a quotation, then its speaker.
+    if (match[0][0] !== "." && ATTRIBUTION_AFTER.test(paragraph.slice(cut))) continue;
     parts.push({ text: paragraph.slice(from, cut), start: from, end: cut });
     from = span.start + match.index + match[0].length;
   }
@@ -178,6 +199,7 @@ export function splitParagraph(paragraph: string): SentenceSpan[] {
       (endsWithAbbreviation(previous.text) ||
         startsMidSentence(span.text) ||
         hasOpenQuotation(previous.text) ||
+        (/[?!](?:[”"]|'')$/.test(previous.text) && ATTRIBUTION_AFTER.test(` ${span.text}`)) ||
         /^[”"’')\]]+$/.test(span.text))
     ) {
       merged[merged.length - 1] = join(paragraph, previous, span);

@@ -91,7 +91,12 @@ describe("partial quotes and scare quotes", () => {
 
   it("scare quotes without a cue are not speech", () => {
     expect(rows(["The so-called “humanitarian corridor” opened on Monday."])).toEqual([]);
-    expect(rows(["Israel called the plan a “non-starter” on Tuesday."])).toEqual([]);
+  });
+
+  it("a naming verb gives its quoted words to its subject (issue 11: “called the strike a ‘grave breach’”)", () => {
+    expect(rows(["Israel called the plan a “non-starter” on Tuesday."])).toEqual([
+      ["Israel", "Israel", "partial", "called", "non-starter"],
+    ]);
   });
 });
 

@@ -53,7 +53,7 @@ export function readSentence(
     item.kind === "quote" ? paragraph.quotations[item.quote]!.inner : "";
   // Cues that start a clause of their own (not nested in another cue's content: "X said Y told him").
   const top = cues.filter((cue, k) => {
-    if (k === 0) return true;
+    if (k === 0 || cue.coordinated) return true;
     const previous = cues[k - 1]!;
     const start = Math.min(cue.subjectFrom, cue.at);
     if (previous.inverted && cue.subjectFrom >= previous.subjectTo) return true;
@@ -134,7 +134,9 @@ export function readSentence(
     ) {
       const head = trimEnd(paragraph, items, 0, subjectStart - 1);
       const tail = trimEnd(paragraph, items, contentStart + 1, limit);
-      const [from, end] = tail - (contentStart + 1) > head ? [contentStart + 1, tail] : [0, head];
+      // "Asked about the plan, Lee said, ...": the question put to the speaker is no part of the answer.
+      const asked = ["asked", "pressed", "when"].includes(lowerAt(paragraph, items, 0));
+      const [from, end] = asked || tail - (contentStart + 1) > head ? [contentStart + 1, tail] : [0, head];
       if (end - from >= 5) {
         const mid = contentOf(paragraph, items, from, end, cue, claimed, quoteText);
         found.push(...mid.map((item) => ({ ...item, frame: "mid" as const })));
@@ -142,6 +144,21 @@ export function readSentence(
       continue;
     }
 
+    // "X called the plan “reckless”": the quoted words close by are X's, the rest is the writer's.
+    if (cue.word.frame === "name") {
+      const named = namedQuote(paragraph, items, contentStart, limit);
+      if (named !== null && !claimed.has(named.quote)) {
+        claimed.add(named.quote);
+        found.push({
+          type: "partial",
+          cue,
+          text: quoteText(named),
+          at: items.indexOf(named),
+          quote: named.quote,
+        });
+      }
+      continue;
+    }
     // Forward: skip adverbials ("during a press conference, today, in Doha with ..."), then read.
     let p = contentStart;
     if (cue.word.frame === "tell") p = skipObject(paragraph, items, p, limit);
@@ -279,6 +296,22 @@ export function skipAdverbials(
     return p;
   }
   return p;
+}
+
+/** The quotation a name-type cue gives words to: within a few words, before any clause boundary. */
+function namedQuote(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  from: number,
+  to: number,
+): Extract<Item, { kind: "quote" }> | null {
+  for (let p = from; p < to && p - from < 8; p++) {
+    const item = items[p]!;
+    if (item.kind === "quote") return item;
+    const word = lowerAt(paragraph, items, p);
+    if ([",", ";", ":", ".", "that", "to", "on"].includes(word) || CLAUSE_WORDS.has(word)) return null;
+  }
+  return null;
 }
 
 /** A "tell" cue's listener: `told reporters`, `told him`, `informed the council`. */

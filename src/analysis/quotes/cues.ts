@@ -15,7 +15,9 @@ export type CueFrame =
   /** tell-type: `X told Y (that) CLAUSE`; the object is a listener, not the content. */
   | "tell"
   /** urge-type: `X urged Y to ...`; the object plus infinitive is the content. */
-  | "urge";
+  | "urge"
+  /** name-type: `X called Y “a disgrace”`; only the quoted words are X's (a partial quote). */
+  | "name";
 
 export interface CueWord {
   /** As written, lower case. */
@@ -35,11 +37,15 @@ const SAY_SPEECH = `
   cautioned cautions complained complains affirmed affirms highlighted highlights disclosed discloses
   maintained maintains contended contends conceded concedes signaled signalled signals hinted hints
   agreed agrees demanded demands proposed proposes countered counters continued
+  argue insist contend warn explain acknowledge admit maintain predict
 `;
 
-const TELL_SPEECH = `told tells informed informs assured assures reminded reminds briefed briefs`;
+const TELL_SPEECH = `told tells tell informed informs assured assures reminded reminds briefed briefs`;
 
 const URGE_SPEECH = `urged urges pressed presses encouraged encourages implored implores appealed`;
+
+/** Verbs that name something in the speaker's words: `called the plan “reckless”`. */
+const NAME_SPEECH = `called calls dubbed branded labeled labelled`;
 
 const OPINION = `
   believe believes believed think thinks thought feel feels felt consider considers considered fear fears
@@ -52,7 +58,7 @@ const PHRASES: readonly CueWord[] = [
   ...["pointed out", "points out", "point out", "went on", "goes on", "made clear", "makes clear"].map(
     (text) => ({ text, kind: "speech" as const, frame: "say" as const }),
   ),
-  ...["called on", "calls on", "called upon"].map((text) => ({
+  ...["called on", "calls on", "called upon", "called for", "calls for", "call for"].map((text) => ({
     text,
     kind: "speech" as const,
     frame: "urge" as const,
@@ -69,6 +75,7 @@ function list(text: string, kind: CueKind, frame: CueFrame): CueWord[] {
 
 const SINGLE = new Map<string, CueWord>();
 for (const cue of [
+  ...list(NAME_SPEECH, "speech", "name"),
   ...list(SAY_SPEECH, "speech", "say"),
   ...list(TELL_SPEECH, "speech", "tell"),
   ...list(URGE_SPEECH, "speech", "urge"),
@@ -118,6 +125,7 @@ const PARTICIPLES = new Map<string, CueWord>(
     ),
     ...list("telling", "speech", "tell"),
     ...list("urging", "speech", "urge"),
+    ...list("calling", "speech", "name"),
   ].map((cue) => [cue.text, cue]),
 );
 

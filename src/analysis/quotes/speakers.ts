@@ -7,7 +7,7 @@
  * that subject is of a compatible kind and gender and no other person stands between them as a
  * subject; "the office" / "the minister" take the one recent entity that fits, or nobody.
  */
-import type { ArticleEntities, Located } from "../entities/entities.js";
+import type { Located } from "../entities/entities.js";
 import {
   ANONYMOUS_NOUNS,
   COURTESY_TITLES,
@@ -16,58 +16,29 @@ import {
   PRONOUNS,
   ROLE_NOUNS,
 } from "../entities/lexicon.js";
-import type { ParagraphText } from "../text.js";
 import { normalise } from "../text.js";
-import type { Quote } from "../types.js";
 
-export type SpeakerKind = Quote["speakerKind"];
+export { STATEMENT_NOUNS } from "./described.js";
 
-/** A resolved speaker (or subject). */
-export interface Speaker {
-  entityId: string | null;
-  /** Canonical name or description; null when unknown. */
-  name: string | null;
-  kind: SpeakerKind;
-  gender: "m" | "f" | null;
-  /** True for a plural subject ("officials", "Qatar and Egypt"). */
-  plural: boolean;
-  /** How it was found: a name in the phrase itself, or a pronoun / description resolved to it. */
-  how?: "name" | "anaphora";
-  /** The resolution rule that found it (kept on the quote with a confidence; see confidence.ts). */
-  rule?: SubjectRule;
-}
+import {
+  fromEntity,
+  type ResolveContext,
+  type Speaker,
+  type SubjectRecord,
+  unknown,
+  WINDOW_PARAGRAPHS,
+} from "./speaker-base.js";
 
-/** How a subject phrase was resolved. */
-export type SubjectRule =
-  | "name"
-  | "surname-title"
-  | "surname-salient"
-  | "group"
-  | "description"
-  | "anonymous"
-  | "pronoun-clause"
-  | "pronoun-previous";
+export type { ResolveContext, Speaker, SpeakerKind, SubjectRecord, SubjectRule } from "./speaker-base.js";
 
-/** A clause subject seen so far in the article, for pronouns and "the office". */
-export interface SubjectRecord {
-  speaker: Speaker;
-  paragraph: number;
-  /** Running sentence number in the article. */
-  ordinal: number;
-}
-
-export interface ResolveContext {
-  entities: ArticleEntities;
-  paragraph: ParagraphText;
-  /** Running sentence number in the article. */
-  ordinal: number;
-  history: readonly SubjectRecord[];
-  /** The subject of the current sentence's first clause, when already known. */
-  sentenceSubject: { speaker: Speaker; from?: number; to: number } | null;
-}
-
-/** How far back (in paragraphs) a pronoun or "the office" may look. */
-const WINDOW_PARAGRAPHS = 2;
+import {
+  DOCUMENT_NOUNS,
+  OFFICE_ACRONYMS,
+  officeOf,
+  pluralHead,
+  STATEMENT_NOUNS,
+  statementIssuer,
+} from "./described.js";
 
 const QUANTIFIERS = new Set([
   "many",
@@ -90,16 +61,6 @@ const QUANTIFIERS = new Set([
   "top",
 ]);
 
-function unknown(): Speaker {
-  return { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
-}
-
-function fromEntity(context: ResolveContext, entityId: string): Speaker {
-  const local = context.entities.byId.get(entityId)!;
-  const kind = local.entity.kind === "person" ? "person" : "organisation";
-  return { entityId, name: local.entity.name, kind, gender: local.gender, plural: false };
-}
-
 /** The located name mentions inside a token range of the current paragraph, outside quotations. */
 function mentionsIn(context: ResolveContext, from: number, to: number): Located[] {
   const list = context.entities.located[context.paragraph.number - 1] ?? [];
@@ -120,6 +81,16 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   if (words.length === 1) {
     const pronoun = PRONOUNS.get(words[0]!.lower);
     if (pronoun) return resolvePronoun(context, words[0]!.lower, from);
+  }
+  // "The statement said": the body that issued it, else nobody (a statement is no speaker).
+  // "The PMO said": the prime minister's office named before, else nobody (never a person).
+  const bare = words.filter((t) => !DETERMINERS.has(t.lower));
+  if (bare.length === 1 && (STATEMENT_NOUNS.has(bare[0]!.lower) || OFFICE_ACRONYMS.has(bare[0]!.lower))) {
+    const word = bare[0]!.lower;
+    const found = STATEMENT_NOUNS.has(word)
+      ? statementIssuer(context)
+      : officeOf(context, OFFICE_ACRONYMS.get(word)!);
+    return found ?? unknown();
   }
   // A name with its role as one mention spans the whole phrase ("International Committee of the Red
   // Cross head Rami Halevi"): that entity, whatever prepositions its role holds.
@@ -177,8 +148,34 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
       rule: "anonymous",
     };
   }
+  // "according to a poll by Gallup", "the report said": a document, described as written.
+  if (DOCUMENT_NOUNS.has(noun)) {
+    return {
+      entityId: null,
+      name: describe(context, from, to, headEnd),
+      kind: "anonymous",
+      gender: null,
+      plural: false,
+      rule: "document",
+    };
+  }
+  // "Social conservatives say", "three Podesta employees said": a plural noun for people, unnamed.
+  const plural = pluralHead(tokens, from, headEnd);
+  if (plural > 0) {
+    return {
+      entityId: null,
+      name: describe(context, from, KEPT_AFTER.has(tokens[plural]?.lower ?? "") ? to : plural, plural),
+      kind: "anonymous",
+      gender: null,
+      plural: true,
+      rule: "plural",
+    };
+  }
   return unknown();
 }
+
+/** Words after a head that keep their phrase in a description ("critics of ...", "a poll by ..."). */
+const KEPT_AFTER = new Set(["of", "for", "from", "with", "by"]);
 
 /**
  * A surname that two people of the article share ("Mrs. Clinton" with Bill and Hillary Clinton
@@ -210,8 +207,21 @@ function resolveSurname(context: ResolveContext, from: number, to: number): Spea
   }
   const byCount = [...candidates].sort((a, b) => b.entity.mentions.length - a.entity.mentions.length);
   const [top, second] = [byCount[0]!.entity.mentions.length, byCount[1]!.entity.mentions.length];
-  if (top < 3 || top < 2 * second) return null;
-  return { ...fromEntity(context, byCount[0]!.entity.id), how: "name", rule: "surname-salient" };
+  if (top >= 3 && top >= 2 * second) {
+    return { ...fromEntity(context, byCount[0]!.entity.id), how: "name", rule: "surname-salient" };
+  }
+  // "Bill Clinton spoke in Iowa. ... Clinton said": the one of them named in the last paragraphs.
+  const ids = new Set(candidates.map((local) => local.entity.id));
+  const recent = new Set<string>();
+  const minimum = Math.max(1, context.paragraph.number - WINDOW_PARAGRAPHS);
+  for (let p = minimum; p <= context.paragraph.number; p++) {
+    for (const m of context.entities.located[p - 1] ?? []) {
+      if (p === context.paragraph.number && m.from >= from) continue;
+      if (ids.has(m.entityId)) recent.add(m.entityId);
+    }
+  }
+  if (recent.size !== 1) return null;
+  return { ...fromEntity(context, [...recent][0]!), how: "name", rule: "surname-recent" };
 }
 
 function singular(noun: string): string {
@@ -237,7 +247,7 @@ function describe(context: ResolveContext, from: number, to: number, headEnd: nu
     else break;
   }
   let end = headEnd;
-  if (end < to && ["of", "for", "from", "with"].includes(tokens[end]!.lower)) {
+  if (end < to && KEPT_AFTER.has(tokens[end]!.lower)) {
     end++;
     while (end < to && !PREPOSITIONS.has(tokens[end]!.lower) && tokens[end]!.kind !== "punct") end++;
   }

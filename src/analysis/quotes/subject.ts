@@ -21,6 +21,7 @@ import {
   tokenText,
 } from "./items.js";
 import { type ResolveContext, resolveSubject, type Speaker } from "./speakers.js";
+import { coordinated, describedFits, isAside, namedNext, UNKNOWN } from "./subject-rules.js";
 
 export interface Cue {
   word: CueWord;
@@ -38,10 +39,12 @@ export interface Cue {
   afterClause?: boolean;
   /** `..., saying ...`: the speaker is the main clause's subject, filled in by findQuotes. */
   participle?: boolean;
+  /** `X praised it but said ...`: a verb joined to the main clause, its subject the main one's. */
+  coordinated?: boolean;
 }
 
 /** Words that open a relative clause inside a subject ("X, who ..., said"). */
-const RELATIVE_WORDS = new Set(["who", "whose", "whom"]);
+const RELATIVE_WORDS = new Set(["who", "whose", "whom", "which"]);
 
 /** Nouns for people: a sentence opening with one has a person as its subject. */
 export const PERSON_NOUNS = new Set(
@@ -87,10 +90,20 @@ export function subjectBefore(
     }
     if (tokenText(paragraph, items[comma]) === "," && comma < to - 2) {
       // "Ann Lee, who chairs the council, said": the relative clause is skipped, the subject is before it.
-      if (RELATIVE_WORDS.has(lowerAt(paragraph, items, comma + 1)))
-        return plainSubject(paragraph, items, comma);
+      const relative = RELATIVE_WORDS.has(lowerAt(paragraph, items, comma + 1));
       const inner = plainSubject(paragraph, items, to - 1);
-      const outer = plainSubject(paragraph, items, comma);
+      let outer = plainSubject(paragraph, items, comma);
+      // "Marta Quill, 63, a teacher, said" / "Sen. Lee, facing a challenge in Ohio, a swing state,
+      // said": earlier asides (an age, lower-case phrases) between the name and the last one.
+      const lastIsAside = inner !== null && isAside(paragraph, items, inner);
+      for (let hop = 0; lastIsAside && outer && hop < 3 && isAside(paragraph, items, outer); hop++) {
+        if (tokenText(paragraph, items[outer[0] - 1]) !== ",") break;
+        const before = plainSubject(paragraph, items, outer[0] - 1);
+        // "In a statement, one of the lawyers, said": no name opens the chain.
+        if (!before || PREPOSITIONS.has(lowerAt(paragraph, items, before[0]))) break;
+        outer = before;
+      }
+      if (relative) return outer;
       if (inner && outer && inner[0] === comma + 1) return [outer[0], to - 1];
     }
     return null;
@@ -106,6 +119,9 @@ export function plainSubject(
   let to = end;
   while (to > 0 && SKIPPABLE_BEFORE_CUE.has(lowerAt(paragraph, items, to - 1))) to--;
   to = beforeParenthetical(paragraph, items, to);
+  // "Lee visited the port and said": no subject ends in a conjunction (the cue is coordinated).
+  if (JOINING_WORDS.has(lowerAt(paragraph, items, to - 1)) || lowerAt(paragraph, items, to - 1) === "but")
+    return null;
   let from = to;
   while (from > 0 && !isBoundary(paragraph, items[from - 1]) && to - from < 14) {
     // A cue verb ends the search: "Odeh said Zamir had told him" -> "Zamir" alone, nested in "said".
@@ -144,6 +160,7 @@ export function subjectAfter(
   paragraph: ParagraphText,
   items: readonly Item[],
   start: number,
+  byMaker = false,
 ): [number, number] | null {
   let to = start;
   while (
@@ -154,7 +171,9 @@ export function subjectAfter(
   ) {
     const word = lowerAt(paragraph, items, to);
     const clause = CLAUSE_WORDS.has(word) && !JOINING_WORDS.has(word);
-    if (to > start && (clause || (PREPOSITIONS.has(word) && word !== "of"))) break;
+    // "according to a poll by Gallup": the maker of a document is part of the source.
+    const maker = byMaker && (word === "by" || word === "from") && namedNext(paragraph, items, to + 1);
+    if (to > start && (clause || (PREPOSITIONS.has(word) && word !== "of" && !maker))) break;
     to++;
   }
   return to > start ? [start, to] : null;
@@ -172,10 +191,14 @@ export function resolveParts(
   to: number,
 ): { speaker: Speaker; asWritten: string } {
   const comma = items.findIndex((item, i) => i >= from && i < to && tokenText(paragraph, item) === ",");
-  const whole = (a: number, b: number): { speaker: Speaker; asWritten: string } => ({
-    speaker: resolveSubject(context, tokenIndexOf(items[a]!), tokenIndexOf(items[b - 1]!) + 1),
-    asWritten: sliceItems(paragraph, items, a, b),
-  });
+  const whole = (a: number, end: number): { speaker: Speaker; asWritten: string } => {
+    // "Rep. Ada Morrow (D-Ore.), a delegate, said": the bracket after the name is no part of it.
+    const b = Math.max(a + 1, beforeParenthetical(paragraph, items, end));
+    return {
+      speaker: resolveSubject(context, tokenIndexOf(items[a]!), tokenIndexOf(items[b - 1]!) + 1),
+      asWritten: sliceItems(paragraph, items, a, b),
+    };
+  };
   if (comma < 0) return whole(from, to);
   const parts = [whole(from, comma), whole(comma + 1, to)];
   // The part that names someone wins over a role phrase ("The head of ...") resolved as a description.
@@ -183,8 +206,13 @@ export function resolveParts(
   const named = byName.length > 0 ? byName : parts.filter((part) => part.speaker.entityId !== null);
   const ids = new Set(named.map((part) => part.speaker.entityId));
   // Same entity both ways: show the name ("Jonathan Odeh"), not the role ("The German Defence Minister").
-  if (named.length > 0 && ids.size === 1)
-    return named.find((part) => !/^(the|a|an)\s/i.test(part.asWritten)) ?? named[0]!;
+  const roleLike = (part: { asWritten: string }): boolean =>
+    /^(?:(?:[Tt]he|[Aa]n?)\s|\p{Ll})/u.test(part.asWritten);
+  if (named.length > 0 && ids.size === 1) return named.find((part) => !roleLike(part)) ?? named[0]!;
+  // "Tom Reyes, a senior adviser to Lund, said": the name speaks, not the one a role phrase mentions.
+  const plain = named.filter((part) => !roleLike(part));
+  if (plain.length === 1 && plain[0]!.speaker.how === "name" && named.length === parts.length)
+    return plain[0]!;
   // "A senior Israeli official, speaking on condition of anonymity, said": still anonymous.
   const described = parts.filter((part) => part.speaker.kind === "anonymous");
   if (named.length === 0 && described.length === 1) return described[0]!;
@@ -230,7 +258,7 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
     let inverted = false;
     let afterClause = false;
     if (word.text === "according to") {
-      range = subjectAfter(paragraph, items, after);
+      range = subjectAfter(paragraph, items, after, true);
       inverted = true;
     } else {
       const previous = items[i - 1];
@@ -251,7 +279,26 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
         }
       }
     }
-    if (!range) continue;
+    if (!range) {
+      if (coordinated(paragraph, items, i)) {
+        // "Lee praised the plan but said ...": the verb shares the main clause's subject (findQuotes).
+        const unknown: Speaker = { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
+        cues.push({
+          word,
+          at: i,
+          after,
+          subjectFrom: i,
+          subjectTo: i,
+          inverted: false,
+          speaker: unknown,
+          asWritten: "",
+          participle: true,
+          coordinated: true,
+        });
+        i = after - 1;
+      }
+      continue;
+    }
     const [from, to] = range;
     const tokenFrom = tokenIndexOf(items[from]!);
     const _tokenTo = tokenIndexOf(items[to - 1]!) + 1;
@@ -259,7 +306,9 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
     let subjectFrom = from;
     while (subjectFrom < to - 1 && CLAUSE_WORDS.has(lowerAt(paragraph, items, subjectFrom))) subjectFrom++;
     void tokenFrom;
-    const { speaker, asWritten } = resolveParts(paragraph, items, context, subjectFrom, to);
+    const resolved = resolveParts(paragraph, items, context, subjectFrom, to);
+    const { asWritten } = resolved;
+    const speaker = describedFits(resolved.speaker, word) ? resolved.speaker : UNKNOWN;
     cues.push({ word, at: i, after, subjectFrom, subjectTo: to, inverted, speaker, asWritten, afterClause });
     i = after - 1;
   }

@@ -1,0 +1,91 @@
+/**
+ * Sources described rather than named: a group ("Social conservatives say"), a document
+ * ("according to a poll by ..."), a statement ("the statement said": its issuer) and an office
+ * acronym ("the PMO": the one such office named before). Never a person by guess.
+ */
+
+import { PRONOUNS } from "../entities/lexicon.js";
+import type { ParagraphText } from "../text.js";
+import { normalise } from "../text.js";
+import { fromEntity, type ResolveContext, type Speaker, WINDOW_PARAGRAPHS } from "./speaker-base.js";
+
+/** Words for what a body issues: "the statement said" speaks for its issuer. */
+export const STATEMENT_NOUNS = new Set(["statement", "release", "communique", "communiqué", "announcement"]);
+
+/** Office acronyms written for the office of a role: "the PMO" is the prime minister's office. */
+export const OFFICE_ACRONYMS: ReadonlyMap<string, string> = new Map([
+  ["pmo", "prime minister"],
+  ["cmo", "chief minister"],
+  ["eop", "president"],
+]);
+
+/** Documents that say things: a source as written, never a person. */
+export const DOCUMENT_NOUNS = new Set(
+  `poll polls survey surveys analysis study studies memo memos data documents records filing filings
+  document estimate estimates tally average book website audit review transcript complaint lawsuit indictment
+  projections forecast`.split(/\s+/),
+);
+
+/** Words no plain noun phrase for a group holds: verbs, "there", "what". */
+const NOT_IN_GROUP = new Set(
+  "there what is are was were be been has have had do does did will would can could went got also not".split(
+    " ",
+  ),
+);
+
+/** Plural nouns that are no speakers ("years", "times") or no plurals ("politics", "news"). */
+const NOT_PEOPLE_PLURALS = new Set(
+  `years months weeks days hours minutes times things ways terms words results numbers figures polls
+  news politics economics ethics rules laws bills documents records emails papers reports statements
+  talks efforts plans issues questions costs prices rates taxes funds sales services states
+  countries cities parts areas sides points lines signs odds means series`.split(/\s+/),
+);
+
+/**
+ * Just past the plural noun that heads a subject of people ("Social conservatives", "Other
+ * Republican candidates", "three current and former Podesta employees"), or 0. Its first word
+ * may not be a name of its own; the noun is the head's last word or stands before a participle or
+ * relative ("Democrats trying to ...", "Executives who ...").
+ */
+export function pluralHead(tokens: ParagraphText["tokens"], from: number, headEnd: number): number {
+  // "their smiles said a lot": a possessive opens no group of speakers.
+  if (headEnd - from > 7 || ["his", "her", "their", "its", "our"].includes(tokens[from]!.lower)) return 0;
+  for (let i = from; i < headEnd; i++) {
+    const token = tokens[i]!;
+    // "there were similarities between her remarks": a clause, not a noun phrase.
+    if (token.kind !== "word" || PRONOUNS.has(token.lower) || NOT_IN_GROUP.has(token.lower)) return 0;
+    if (i > from && /ed$/.test(token.lower) && !token.cap) return 0;
+    const isLast = i === headEnd - 1 || /ing$/.test(tokens[i + 1]!.lower) || tokens[i + 1]!.lower === "who";
+    if (!isLast) continue;
+    const word = token.lower;
+    if (!/^[a-z]{4,}s$/.test(word) || /(?:ss|us|is|ics|ws)$/.test(word)) return 0;
+    return NOT_PEOPLE_PLURALS.has(word) ? 0 : i + 1;
+  }
+  return 0;
+}
+
+/** The body that issued the last statement, within the window. */
+export function statementIssuer(context: ResolveContext): Speaker | null {
+  const issuer = context.issuer;
+  if (!issuer || issuer.paragraph < context.paragraph.number - WINDOW_PARAGRAPHS) return null;
+  return issuer.speaker.kind === "organisation" ? { ...issuer.speaker, rule: "description" } : null;
+}
+
+/**
+ * The one office of a role holder named before ("Kerr's office" with Kerr the prime
+ * minister, or an "Office of the Prime Minister"), for "the PMO".
+ */
+export function officeOf(context: ResolveContext, role: string): Speaker | null {
+  const found = new Set<string>();
+  // The whole article so far: an acronym names one office, however far back it was named in full.
+  for (let p = 1; p <= context.paragraph.number; p++) {
+    for (const m of context.entities.located[p - 1] ?? []) {
+      const entity = context.entities.byId.get(m.entityId)?.entity;
+      if (entity?.kind !== "organisation" || !/\boffice\b/i.test(entity.name)) continue;
+      const owner = entity.linkedTo ? context.entities.byId.get(entity.linkedTo)?.entity : undefined;
+      const roles = [entity.name, ...(owner?.roles ?? [])].map((r) => normalise(r));
+      if (roles.some((r) => r.includes(role))) found.add(entity.id);
+    }
+  }
+  return found.size === 1 ? { ...fromEntity(context, [...found][0]!), rule: "description" } : null;
+}

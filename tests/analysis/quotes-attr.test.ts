@@ -1,0 +1,256 @@
+/**
+ * Attribution rules from the recall work on real news (issue 11), each on short texts of our own:
+ * quotations closing on "?" or "!", mixed quotation marks, asides between a name and its cue,
+ * verbs joined to the main clause, groups and documents as described sources, a shared surname
+ * settled by the last paragraphs, and "the statement" / "the PMO" (issue 10). Each case fails when
+ * its rule is removed.
+ */
+import { describe, expect, it } from "vitest";
+import { analyze, rows } from "./fixture.js";
+
+describe("quotations closing on a question or exclamation mark", () => {
+  it("“...?” Name said: the speaker after the mark is the quote's", () => {
+    expect(rows(["“Why would we stop now?” Ben Ortiz said."])).toEqual([
+      ["Ben Ortiz", "Ben Ortiz", "direct", "said", "Why would we stop now?"],
+    ]);
+  });
+
+  it("“...!” Name said to ...: the same with an exclamation", () => {
+    expect(rows(["“We won the whole county!” Lisa Grant told reporters."])[0]?.slice(0, 3)).toEqual([
+      "Lisa Grant",
+      "Lisa Grant",
+      "direct",
+    ]);
+  });
+});
+
+describe("mixed quotation marks", () => {
+  it("a straight opening closed by a curly mark, then a curly opening closed by a straight one", () => {
+    const found = rows(['"I was hoping for more,” Ada Lin said. “So I was let down by the vote."']);
+    expect(found.map((row) => [row[0], row[2], row[4]])).toEqual([
+      ["Ada Lin", "direct", "I was hoping for more,"],
+      ["Ada Lin", "direct", "So I was let down by the vote."],
+    ]);
+  });
+
+  it("curly quotes inside a straight quotation stay inside it", () => {
+    const [quote] = analyze([
+      '"They called it “too loud” and “too shrill” every time," Mara Quist said.',
+    ]).quotes;
+    expect(quote?.text).toBe("They called it “too loud” and “too shrill” every time,");
+  });
+});
+
+describe("asides between the speaker and the cue", () => {
+  it("a role naming someone else does not take the quote: Tom Reyes, a senior adviser to Lund, said", () => {
+    expect(
+      rows(["Tom Reyes, a senior adviser to Lund, said the campaign would not mislead voters."]),
+    ).toEqual([["Tom Reyes", "Tom Reyes", "indirect", "said", "the campaign would not mislead voters"]]);
+  });
+
+  it("a party bracket, then an appositive: Rep. Ada Morrow (D-Ore.), a delegate, said", () => {
+    expect(
+      rows(["Rep. Ada Morrow (D-Ore.), a delegate, said she had spoken with many delegates."])[0]?.[0],
+    ).toBe("Ada Morrow");
+  });
+
+  it("an age and a role, or two lower-case asides, before the cue", () => {
+    expect(rows(["Marta Quill, 63, a teacher raised in Peru, said she wanted change."])[0]?.[0]).toBe(
+      "Marta Quill",
+    );
+    expect(
+      rows([
+        "Sen. Ray Dunn, facing a hard race in Ohio, a swing state, said he would welcome the governor.",
+      ])[0]?.[0],
+    ).toBe("Ray Dunn");
+  });
+
+  it("an aside before the name is not skipped: Speaking on Monday, one of the lawyers, Jim Vale, said", () => {
+    expect(
+      rows(["Speaking on Monday, one of the family's lawyers, Jim Vale, said the video was clear."])[0]?.[0],
+    ).toBe("Jim Vale");
+  });
+
+  it("a phrase opening the sentence is no name: In a statement, one of the lawyers, Jim Vale, said", () => {
+    expect(
+      rows([
+        "In a statement, one of the family's lawyers, Jim Vale, said the video showed him leaving his car.",
+      ])[0]?.[0],
+    ).toBe("Jim Vale");
+  });
+});
+
+describe("a cue joined to the main clause by “and” or “but”", () => {
+  it("X called it careless, but said ...: the main subject speaks", () => {
+    expect(
+      rows(['Director Sam Vale called the plan "careless," but said she should face no charges.']),
+    ).toContainEqual(["Sam Vale", "Director Sam Vale", "indirect", "said", "she should face no charges"]);
+  });
+
+  it("X visited the port and said ...", () => {
+    expect(rows(["Ann Lee visited the port on Monday and said the ships were coming back."])).toEqual([
+      ["Ann Lee", "Ann Lee", "indirect", "said", "the ships were coming back"],
+    ]);
+  });
+
+  it("not after a relative clause, whose subject may be the one speaking", () => {
+    const found = rows(["Ann Lee praised Dan Ortiz, who has served for years and said he would retire."]);
+    expect(found.filter((row) => row[0] === "Ann Lee")).toEqual([]);
+  });
+});
+
+describe("naming verbs: called, dubbed, branded", () => {
+  it("X called Y “...”: the quoted words are X's partial quote, the rest the writer's", () => {
+    expect(rows(["Ann Lee, in her speech, called the tax plan “a gift to the rich.”"])).toEqual([
+      ["Ann Lee", "Ann Lee", "partial", "called", "a gift to the rich."],
+    ]);
+  });
+
+  it("no quotation, no quote: a phone call is no speech", () => {
+    expect(rows(["Ann Lee called Dan Ortiz on Monday to discuss the budget."])).toEqual([]);
+  });
+
+  it("with no one to give the words to, nothing is kept", () => {
+    expect(rows(["Somebody in the hall called the tax plan “a gift to the rich.”"])).toEqual([]);
+  });
+
+  it("called for: what is asked for is the content", () => {
+    expect(rows(["Ann Lee called for a new vote on the budget."])).toEqual([
+      ["Ann Lee", "Ann Lee", "indirect", "called for", "a new vote on the budget"],
+    ]);
+  });
+});
+
+describe("a cue closing its paragraph with a colon", () => {
+  it("the quotation opening the next paragraph is its quote", () => {
+    const [quote] = analyze([
+      "Dr. Ada Ward stated:",
+      '"The department no longer serves the public. It serves a vision of its own making."',
+    ]).quotes;
+    expect(quote).toMatchObject({
+      type: "direct",
+      rule: "cue-before:name/colon",
+      speakerAsWritten: "Dr. Ada Ward",
+    });
+    expect(quote?.speaker).toBe("Ada Ward");
+  });
+});
+
+describe("a reporting clause inside the reported one", () => {
+  it("the question put to the speaker is no part of the answer: Asked about ..., Lee said, ...", () => {
+    const found = rows([
+      "Asked by reporters about the long delay to the work on the old bridge, Mayor Ann Lee said, it would open in May.",
+    ]);
+    expect(found.map((row) => [row[0], row[4]])).toEqual([["Ann Lee", "it would open in May"]]);
+  });
+});
+
+describe("groups and documents, described as written", () => {
+  it("a plural noun for people is an anonymous source", () => {
+    const [quote] = analyze(["Social conservatives say the bills are needed to protect small firms."]).quotes;
+    expect(quote).toMatchObject({ speakerKind: "anonymous", type: "indirect" });
+    expect(quote?.speaker ?? quote?.candidate).toBe("Social conservatives");
+    expect(rows(["Three former Lund employees said disagreements broke out within the firm."])[0]?.[0]).toBe(
+      "former Lund employees",
+    );
+  });
+
+  it("a relative clause with “which” is skipped to the group before it", () => {
+    const found = rows([
+      "Executives for Brightwell, which earned $3 billion last year, say the plant will close.",
+    ]);
+    expect(found.map((row) => [row[0], row[4]])).toEqual([
+      ["Executives for Brightwell", "the plant will close"],
+    ]);
+  });
+
+  it("only with plain speech: an opinion of a group, or a possessive, is no quote", () => {
+    expect(rows(["Many voters think the race is close."])).toEqual([]);
+    expect(rows(["Their smiles said a lot about the day."])).toEqual([]);
+  });
+
+  it("according to a poll by ...: the document with its maker", () => {
+    expect(
+      rows(["She leads by nine points, according to a recent poll by the Harlow Research Center."]),
+    ).toEqual([
+      [
+        "recent poll by the Harlow Research Center",
+        "a recent poll by the Harlow Research Center",
+        "indirect",
+        "according to",
+        "She leads by nine points",
+      ],
+    ]);
+  });
+
+  it("a document is a source only through “according to”: “a poll ... says” is no speech", () => {
+    const found = rows(["A new poll by the Harlow Center says the race is close."]);
+    expect(found.filter((row) => /poll/.test(row[0] ?? ""))).toEqual([]);
+  });
+
+  it("descriptions are not marked loose; direct quotes are not marked by a less common verb", () => {
+    const [group] = analyze(["Social conservatives say the bills are needed to protect small firms."]).quotes;
+    expect(group?.rule).toBe("cue-before:plural");
+    const [replied] = analyze(["“We will keep every job in the county,” Lisa Grant replied."]).quotes;
+    expect(replied?.rule).toBe("cue-before:name");
+  });
+});
+
+describe("a surname two people share", () => {
+  it("goes to the one of them named in the last paragraphs", () => {
+    const analysis = analyze([
+      "Hal Brenner and his sister Joan Brenner run the mill.",
+      "The mill opened in 1990 and grew quickly over two decades.",
+      "Joan Brenner visited the site on Monday with the new owners.",
+      "“We will keep every job,” Brenner said.",
+    ]);
+    const quote = analysis.quotes.at(-1);
+    expect(quote?.rule).toBe("cue-before:surname-recent");
+    expect(quote?.speaker ?? quote?.candidate).toBe("Joan Brenner");
+  });
+
+  it("stays unattributed when both were named there", () => {
+    const analysis = analyze([
+      "Hal Brenner and his sister Joan Brenner run the mill.",
+      "“We will keep every job,” Brenner said.",
+    ]);
+    expect(analysis.quotes.at(-1)?.speaker ?? analysis.quotes.at(-1)?.candidate ?? null).toBeNull();
+  });
+});
+
+describe("“the statement”, “the PMO” and “the ministry” (issue 10)", () => {
+  const story = [
+    "Prime Minister Dana Kerr met the union leaders on Monday.",
+    "Kerr's office said the talks had been useful.",
+    "The Ministry of Transport issued a statement on Tuesday.",
+    "The statement said the rail line would reopen in May.",
+    "The ministry said the repairs would cost $4 million.",
+    "Separately, the PMO said the prime minister would travel to Oslo.",
+  ];
+
+  it("the statement speaks for the body that issued it, the ministry for the ministry named before", () => {
+    const found = rows(story);
+    expect(found.find((row) => row[1] === "The statement")?.[0]).toBe("Ministry of Transport");
+    expect(found.find((row) => row[1] === "The ministry")?.[0]).toBe("Ministry of Transport");
+  });
+
+  it("the PMO is the prime minister's office named before, never the prime minister", () => {
+    const quote = analyze(story).quotes.find((q) => q.speakerAsWritten === "the PMO");
+    expect(quote?.speakerKind).toBe("organisation");
+    expect(quote?.speaker ?? quote?.candidate).toBe(
+      analyze(story).quotes.find((q) => q.speakerAsWritten === "Kerr's office")?.speaker,
+    );
+  });
+
+  it("a statement a person issued, or a ministry never named, stays unattributed", () => {
+    const found = rows([
+      "Dana Kerr issued a statement on Monday.",
+      "The statement said the port would stay shut.",
+      "The ministry said the repairs would cost $4 million.",
+    ]);
+    expect(found.map((row) => [row[0], row[1]])).toEqual([
+      [null, "The statement"],
+      [null, "The ministry"],
+    ]);
+  });
+});
