@@ -79,7 +79,31 @@ function sameInArticle(other: Item, item: Item): boolean {
   );
 }
 
+/**
+ * The dated reports of a group bound where another report's date can be: every one must overlap it
+ * (with at most SLACK_DAYS of slack), so it must start before the earliest end and end after the
+ * latest start. A necessary condition only, checked in O(1) before the full comparison.
+ */
+const dateBounds = new WeakMap<Group, { latestStart: number; earliestEnd: number }>();
+
+function noteDates(group: Group, item: Item): void {
+  if (item.span === null) return;
+  const bounds = dateBounds.get(group);
+  if (!bounds) dateBounds.set(group, { latestStart: item.span[0], earliestEnd: item.span[1] });
+  else {
+    bounds.latestStart = Math.max(bounds.latestStart, item.span[0]);
+    bounds.earliestEnd = Math.min(bounds.earliestEnd, item.span[1]);
+  }
+}
+
 function sameEvent(group: Group, item: Item): boolean {
+  const bounds = item.span === null ? undefined : dateBounds.get(group);
+  if (
+    bounds &&
+    item.span &&
+    (item.span[0] - SLACK_DAYS > bounds.earliestEnd || bounds.latestStart - SLACK_DAYS > item.span[1])
+  )
+    return false;
   // Plain loops, cheapest test first: this runs for every report against every candidate group.
   let sameArticle = false;
   for (const other of group.items) {
@@ -195,6 +219,7 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
     if (found) {
       push(byArticle, item.event.articleId, found);
       found.items.push(item);
+      noteDates(found, item);
       found.lastPublished = item.publishedDay;
       if (item.span !== null) {
         for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, found);
@@ -215,6 +240,7 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
       lastPublished: item.publishedDay,
     };
     groups.push(group);
+    noteDates(group, item);
     push(byArticle, item.event.articleId, group);
     if (item.span === null) push(undated, key, group);
     else for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, group);
