@@ -15,6 +15,7 @@ import {
   variantNames,
   withoutOptional,
 } from "../analysis/entities/name-variants.js";
+import { officeKey, officeKeys } from "../analysis/entities/offices.js";
 import { normalise } from "../analysis/text.js";
 import type { Entity } from "../analysis/types.js";
 import { pauseEvery, type Steps } from "../core/slices.js";
@@ -188,15 +189,14 @@ export function mergeRoleOnly(members: readonly Member[], sets: UnionFind): void
   for (let i = 0; i < members.length; i++) {
     const { entity, published } = members[i]!;
     if (entity.kind !== "person" || entity.roleOnly) continue;
-    for (const role of entity.roles) {
-      const key = roleKeyOf(role);
+    for (const key of new Set(entity.roles.flatMap(officeKeys))) {
       (holders.get(key) ?? holders.set(key, []).get(key)!).push({ index: i, published });
     }
   }
   for (let i = 0; i < members.length; i++) {
     const { entity, published } = members[i]!;
     if (!entity.roleOnly) continue;
-    const near = (holders.get(roleKeyOf(entity.roles[0] ?? entity.name)) ?? []).filter(
+    const near = (holders.get(officeKey(entity.roles[0] ?? entity.name)) ?? []).filter(
       (holder) => daysApart(holder.published, published) <= ROLE_WINDOW_DAYS,
     );
     const roots = new Set(near.map((holder) => sets.find(holder.index)));

@@ -38,6 +38,7 @@ import {
   PLACE_HEADS,
   THING_HEADS,
 } from "./name-words.js";
+import { isCountryMention, lowerRoleSpans, ownerBefore } from "./role-spans.js";
 import {
   affiliationOf,
   bracketAlias,
@@ -118,6 +119,7 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
     mentions.push(...classify(context, start, chunkEnd));
   }
   mentions.push(...findDefiniteBodies(context, mentions));
+  withOwner(context, mentions);
   mentions.push(...findLowerRoles(context, mentions));
   // "Israel’s Foreign Ministry": the body of Israel, not a second body named "Foreign Ministry".
   const bodies = mentions.filter((m) => m.owner !== null);
@@ -211,9 +213,20 @@ function classify(context: Context, start: number, end: number): RawMention[] {
       (end - nameStart === 1 && (isAcronym(nameText) || bodyWord) ? nameText : undefined);
     if (restPlace || restOrg) {
       const kind = restPlace ? "place" : "organisation";
-      return [
-        { ...base(context, nameStart, end), kind, name: restPlace ?? restOrg ?? nameText, nameWords: [] },
-      ];
+      const rest: RawMention = {
+        ...base(context, nameStart, end),
+        kind,
+        name: restPlace ?? restOrg ?? nameText,
+        nameWords: [],
+      };
+      // "the Prime Minister of Qatar": an office of that country, a role-only mention.
+      const office =
+        isCountryMention(rest) &&
+        lower(tokens[nameStart - 1]) === "of" &&
+        tokens.slice(start, nameStart).some((t) => HOLDER_NOUNS.has(lower(t)));
+      if (!office) return [rest];
+      const from = lower(tokens[start - 1]) === "the" ? start - 1 : start;
+      return [...withBody(context, roleMention(context, from, end)), rest];
     }
   }
   if (nameStart >= end) {
@@ -331,31 +344,36 @@ function withBody(context: Context, owner: RawMention): RawMention[] {
 }
 
 /**
- * "the Qatari prime minister" written in lower case after a demonym, with no name after it: a
- * role-only mention, like "the Qatari Prime Minister" (its office after a possessive is a body).
+ * Role-only mentions in lower case with no name after them (role-spans.ts): "the Qatari prime
+ * minister", "Qatar’s prime minister", "the prime minister of Qatar" (its office after a possessive
+ * is a body).
  */
 function findLowerRoles(context: Context, mentions: readonly RawMention[]): RawMention[] {
-  const { tokens } = context;
-  const found: RawMention[] = [];
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    if (lower(tokens[i]) !== "the" || !isNationality(tokens[i + 1])) continue;
-    let j = i + 2;
-    while (j < tokens.length && j - i < 6 && !isCapitalised(tokens[j]) && isRoleWord(tokens[j])) j++;
-    if (j === i + 2 || !HOLDER_NOUNS.has(lower(tokens[j - 1])) || isCapitalised(tokens[j])) continue;
-    // A name after a comma takes the phrase as its role ("the Qatari prime minister, Sheikh X,").
-    if (tokens[j]?.text === "," && isCapitalised(tokens[j + 1])) continue;
-    if (mentions.some((m) => m.from <= i + 1 && i + 1 < m.to)) continue;
-    const role: RawMention = {
-      ...base(context, i, j),
-      kind: "role",
-      name: "",
-      nameWords: [],
-      role: slice(context, i, j),
-      affiliation: affiliationOf(tokens.slice(i + 1, j)),
-    };
-    found.push(...withBody(context, role));
+  return lowerRoleSpans(context.tokens, mentions).flatMap(([from, to]) =>
+    withBody(context, roleMention(context, from, to)),
+  );
+}
+
+/** A role-only mention over [from, to), its role as written. */
+function roleMention(context: Context, from: number, to: number): RawMention {
+  return {
+    ...base(context, from, to),
+    kind: "role",
+    name: "",
+    nameWords: [],
+    role: slice(context, from, to),
+    affiliation: affiliationOf(context.tokens.slice(from, to)),
+  };
+}
+
+/** "Qatar’s Prime Minister said": the country before a capitalised role-only run is part of it. */
+function withOwner(context: Context, mentions: readonly RawMention[]): void {
+  for (const mention of mentions) {
+    if (mention.kind !== "role") continue;
+    const from = ownerBefore(context.tokens, mention.from, mentions);
+    if (from === mention.from) continue;
+    Object.assign(mention, roleMention(context, from, mention.to));
   }
-  return found;
 }
 
 /** `the Biden administration`, `the Israeli government`: a body named after a person or country. */
