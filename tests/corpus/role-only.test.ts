@@ -6,8 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Analysis } from "../../src/analysis/types.js";
+import { answerCommand } from "../../src/answers/dispatch.js";
+import type { Answer } from "../../src/answers/types.js";
 import { combineAnalyses } from "../../src/corpus/combine.js";
-import { analyze } from "../analysis/fixture.js";
+import { analyze, article, knowledgeBase } from "../analysis/fixture.js";
 
 interface Piece {
   id: string;
@@ -181,5 +183,29 @@ describe("role-only mentions: one office however it is worded", () => {
     };
     const foreign = worded("role", "The talks would go on, the Qatari foreign minister said.");
     expect(speakerOf(combine(both, foreign), "talks would go on")).toContain("Ivo Marsh|person|");
+  });
+});
+
+describe("/who on a person tied by role: the most recent role first, each with its article", () => {
+  it("lists each wording where it was written, newest article first", () => {
+    const kb = knowledgeBase([
+      article(
+        "2024-10-28-late",
+        ["The talks would go on, the prime minister of Qatar told reporters."],
+        "2024-10-28",
+      ),
+      article("2024-10-01-early", ["Qatari Prime Minister Ivo Marsh met the envoys in Doha."], "2024-10-01"),
+      article("2024-10-14-middle", ["Qatar’s prime minister said the talks would go on."], "2024-10-14"),
+    ]);
+    const reply = answerCommand(kb, "who", { name: "Marsh" }) as Answer;
+    expect(reply.entity?.name).toBe("Ivo Marsh");
+    expect(reply.entity?.roleSources.map((source) => [source.role, source.articleId])).toEqual([
+      ["the prime minister of Qatar", "2024-10-28-late"],
+      ["Qatar’s prime minister", "2024-10-14-middle"],
+      ["Qatari Prime Minister", "2024-10-01-early"],
+    ]);
+    expect(reply.facts.find((fact) => fact.label === "Roles")?.value).toBe(
+      "the prime minister of Qatar (Test Outlet, 28 Oct 2024); Qatar’s prime minister (Test Outlet, 14 Oct 2024); Qatari Prime Minister (Test Outlet, 1 Oct 2024)",
+    );
   });
 });

@@ -15,8 +15,8 @@
  */
 
 import type { ParagraphText } from "../text.js";
-import { isCapitalised } from "../tokens.js";
-import { chunks, isHeadline, nameParts } from "./chunks.js";
+import { isCapitalised, type Token } from "../tokens.js";
+import { chunks, isHeadline, nameParts, opensSentence } from "./chunks.js";
 import {
   ANONYMOUS_NOUNS,
   BODY_NOUNS,
@@ -37,6 +37,7 @@ import {
   PEOPLE_WORDS,
   PLACE_HEADS,
   THING_HEADS,
+  US_STATE_NAMES,
 } from "./name-words.js";
 import { isCountryMention, lowerRoleSpans, ownerBefore } from "./role-spans.js";
 import {
@@ -109,6 +110,8 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
     if (words.every((t) => isNationality(t) || PEOPLE_WORDS.has(lower(t)))) continue;
     // A common noun opening a sentence ("Officials said", "Mediators met") names no one either.
     if (words.length === 1 && ANONYMOUS_NOUNS.has(lower(words[0]))) continue;
+    // Nor does a lone body noun there ("Office said", "Ministry officials"): which office is unsaid.
+    if (words.length === 1 && loneBodyNoun(words[0]!) && opensSentence(paragraph, start)) continue;
     // "United Nations Sophie Aziz", "Foreign Ministry Khalil Qasem": a body, then a name.
     const split = splitAfterBody(tokens, start, chunkEnd);
     if (split > start) {
@@ -135,6 +138,24 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
   kept.sort((a, b) => a.from - b.from);
   if (isHeadline(paragraph)) for (const mention of kept) mention.headline = true;
   return kept;
+}
+
+/** Nouns that name no body alone: which one is unsaid ("Police" does name one, so it stays). */
+const LONE_BODY_WORDS = new Set([
+  "statement",
+  "department",
+  "agency",
+  "committee",
+  "council",
+  "commission",
+  "bureau",
+]);
+
+/** A body or document noun alone ("Office", "Ministry", "Statement"), not a body known by it ("Senate"). */
+function loneBodyNoun(token: Token): boolean {
+  const word = lower(token);
+  if (ORG_NAMES.has(word) || isAcronym(token.text)) return false;
+  return BODY_NOUNS.has(word) || LONE_BODY_WORDS.has(word);
 }
 
 function base(context: Context, from: number, to: number): Omit<RawMention, "kind" | "name" | "nameWords"> {
@@ -166,6 +187,10 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   // A run ending in a place word ("Kent County") is a place; one ending in a body, work or group
   // word ("Clean Air Act", "Senate Republicans", "Islamic State") is a body, never a person.
   const endsInPlace = (end - start >= 2 && PLACE_HEADS.has(lower(last))) || beforeRegion(context, start, end);
+  // A state's name alone names no one ("New Hampshire" is no two-word person, "Texas said" no
+  // speaker). Not a place either: quote subjects would take it ("in Columbus, Ohio, said";
+  // src/analysis/README.md, Limits).
+  if (US_STATE_NAMES.has(lowerText) && !PLACE_NAMES.has(lowerText)) return [];
   const place = PLACE_NAMES.get(lowerText) ?? (endsInPlace ? text : undefined);
   if (place)
     return withBody(context, { ...base(context, start, end), kind: "place", name: place, nameWords: [] });
