@@ -21,7 +21,6 @@ import {
   ANONYMOUS_NOUNS,
   BODY_NOUNS,
   CALENDAR_WORDS,
-  COUNTRY_ADJECTIVES,
   COURTESY_TITLES,
   DETERMINERS,
   HONORIFIC_GENDER,
@@ -31,6 +30,14 @@ import {
   ROLE_NOUNS,
 } from "./lexicon.js";
 import {
+  base,
+  findDefiniteBodies,
+  findLowerRoles,
+  roleMention,
+  withBody,
+  withOwner,
+} from "./mention-extras.js";
+import {
   GROUP_PLURALS,
   HOLDER_NOUNS,
   NAME_SUFFIXES,
@@ -39,7 +46,8 @@ import {
   THING_HEADS,
   US_STATE_NAMES,
 } from "./name-words.js";
-import { isCountryMention, lowerRoleSpans, ownerBefore } from "./role-spans.js";
+import type { RawMention } from "./raw-mention.js";
+import { isCountryMention } from "./role-spans.js";
 import {
   affiliationOf,
   bracketAlias,
@@ -52,44 +60,14 @@ import {
   nameStartAfterTitle,
   ORG_NAMES,
   PLACE_NAMES,
-  precededByPreposition,
   roleAfter,
   roleBefore,
   roleBeforeComma,
   slice,
-  titleCase,
 } from "./roles.js";
 import { beforeRegion, bodyOf, nounAfter, splitAfterBody } from "./run-context.js";
 
-export type RawKind = "person" | "organisation" | "place" | "single" | "role";
-
-export interface RawMention {
-  paragraph: number;
-  /** Token range [from, to) of the mention as written (role included for "US President Joe Biden"). */
-  from: number;
-  to: number;
-  /** Verbatim mention. */
-  text: string;
-  kind: RawKind;
-  /** The name as written, without the role (people: honorific kept, "Mr." dropped). */
-  name: string;
-  /** Name words without honorifics or courtesy titles, for matching. */
-  nameWords: string[];
-  /** Role phrase as written, if one is attached. */
-  role: string | null;
-  gender: "m" | "f" | null;
-  /** A bracketed short name right after it: "Islamic Resistance Movement (Hamas)". */
-  alias: string | null;
-  /** For a body tied to someone: the owner's mention (its entity is resolved later). */
-  owner: RawMention | null;
-  /** Country or body named in the role, for the affiliation. */
-  affiliation: string | null;
-  /** False when a preposition comes right before it (so it cannot be a clause subject). */
-  subjectPosition: boolean;
-  inQuote: boolean;
-  /** In a headline or subheading (chunks.ts `isHeadline`): it may join a name, never start one. */
-  headline: boolean;
-}
+export type { RawKind, RawMention } from "./raw-mention.js";
 
 /**
  * Every name-like mention in a paragraph, in reading order.
@@ -156,23 +134,6 @@ function loneBodyNoun(token: Token): boolean {
   const word = lower(token);
   if (ORG_NAMES.has(word) || isAcronym(token.text)) return false;
   return BODY_NOUNS.has(word) || LONE_BODY_WORDS.has(word);
-}
-
-function base(context: Context, from: number, to: number): Omit<RawMention, "kind" | "name" | "nameWords"> {
-  return {
-    paragraph: context.paragraph.number,
-    from,
-    to,
-    text: slice(context, from, to),
-    role: null,
-    gender: null,
-    alias: null,
-    owner: null,
-    affiliation: null,
-    subjectPosition: !precededByPreposition(context.tokens, from),
-    inQuote: context.tokens[from]!.quote >= 0,
-    headline: false,
-  };
 }
 
 /** Classifies one chunk [start, end): see the module comment for the order of the rules. */
@@ -334,94 +295,4 @@ function classify(context: Context, start: number, end: number): RawMention[] {
     mention.text = slice(context, start, appositiveAfter[1]);
   // A person named in brackets after a body is not the body's alias; keep the alias for bodies only.
   return withBody(context, mention);
-}
-
-/**
- * Adds the body tied to a mention when a possessive follows: `Prime Minister Benjamin Netanyahu’s
- * office` -> an organisation `Office of Prime Minister Benjamin Netanyahu`, owned by the person.
- */
-function withBody(context: Context, owner: RawMention): RawMention[] {
-  const { tokens } = context;
-  if (tokens[owner.to]?.kind !== "possessive") return [owner];
-  let i = owner.to + 1;
-  const nounStart = i;
-  while (i < tokens.length && i - nounStart < 3 && tokens[i]!.kind === "word") {
-    const word = lower(tokens[i]);
-    if (BODY_NOUNS.has(word) || ORGANISATION_HEADS.has(word)) {
-      const nounWords = tokens.slice(nounStart, i + 1).map((t) => t.lower);
-      const body: RawMention = {
-        ...base(context, owner.from, i + 1),
-        kind: "organisation",
-        name: `${titleCase(nounWords)} of ${owner.text}`,
-        nameWords: [],
-        // "the Prime Minister’s Office (PMO)": its short name, so a later "PMO" is the same body.
-        alias: bracketAlias(context, i + 1)?.alias ?? null,
-        owner,
-        affiliation: owner.affiliation,
-      };
-      return [owner, body];
-    }
-    // Only modifiers may sit between the possessive and the noun ("political office").
-    if (isCapitalised(tokens[i]) && !isRoleWord(tokens[i])) break;
-    i++;
-  }
-  return [owner];
-}
-
-/**
- * Role-only mentions in lower case with no name after them (role-spans.ts): "the Qatari prime
- * minister", "Qatar’s prime minister", "the prime minister of Qatar" (its office after a possessive
- * is a body).
- */
-function findLowerRoles(context: Context, mentions: readonly RawMention[]): RawMention[] {
-  return lowerRoleSpans(context.tokens, mentions).flatMap(([from, to]) =>
-    withBody(context, roleMention(context, from, to)),
-  );
-}
-
-/** A role-only mention over [from, to), its role as written. */
-function roleMention(context: Context, from: number, to: number): RawMention {
-  return {
-    ...base(context, from, to),
-    kind: "role",
-    name: "",
-    nameWords: [],
-    role: slice(context, from, to),
-    affiliation: affiliationOf(context.tokens.slice(from, to)),
-  };
-}
-
-/** "Qatar’s Prime Minister said": the country before a capitalised role-only run is part of it. */
-function withOwner(context: Context, mentions: readonly RawMention[]): void {
-  for (const mention of mentions) {
-    if (mention.kind !== "role") continue;
-    const from = ownerBefore(context.tokens, mention.from, mentions);
-    if (from === mention.from) continue;
-    Object.assign(mention, roleMention(context, from, mention.to));
-  }
-}
-
-/** `the Biden administration`, `the Israeli government`: a body named after a person or country. */
-function findDefiniteBodies(context: Context, mentions: readonly RawMention[]): RawMention[] {
-  const { tokens } = context;
-  const found: RawMention[] = [];
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    if (lower(tokens[i - 1]) !== "the" || !isCapitalised(tokens[i])) continue;
-    let j = i;
-    while (j < tokens.length && isCapitalised(tokens[j]) && j - i < 3) j++;
-    const noun = lower(tokens[j]);
-    if (!BODY_NOUNS.has(noun) || tokens[j]!.kind !== "word" || isCapitalised(tokens[j])) continue;
-    const owner = mentions.find((m) => m.from === i && m.to === j) ?? null;
-    const ownerText = slice(context, i, j);
-    const body: RawMention = {
-      ...base(context, i, j + 1),
-      kind: "organisation",
-      name: `${ownerText} ${noun}`,
-      nameWords: [],
-      owner: owner && (owner.kind === "person" || owner.kind === "single") ? owner : null,
-      affiliation: COUNTRY_ADJECTIVES.get(ownerText.toLowerCase()) ?? owner?.affiliation ?? null,
-    };
-    found.push(body);
-  }
-  return found;
 }
