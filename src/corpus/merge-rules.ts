@@ -3,7 +3,7 @@
  * the merged entities). People, in order: (1) the same name; (1b) the same name but for an initial or
  * suffix; (1c) particles written together; (2) a first-name variant or transliteration; (3) a shorter
  * name that starts or ends exactly one longer one; then (4) a person an article names only by a role
- * joins the one person other articles name with that role within a year. Bodies and places merge by
+ * joins the one person other articles name with that office within a year. Bodies and places merge by
  * name or alias; a body tied to a person merges with the same body noun tied to the same person.
  * Two candidates -> not merged.
  */
@@ -182,7 +182,8 @@ function daysApart(a: string, b: string): number {
 
 /**
  * A person an article names only by a role joins the one person other articles name with the same
- * role (as written, without its article) within a year; two such people, or none: kept apart.
+ * office within a year ("Qatar’s prime minister" = "the Qatari Prime Minister": offices.ts); two such
+ * people, or none: kept apart.
  */
 export function mergeRoleOnly(members: readonly Member[], sets: UnionFind): void {
   const holders = new Map<string, Array<{ index: number; published: string }>>();
