@@ -5,6 +5,7 @@
  * Short texts of our own.
  */
 import { describe, expect, it } from "vitest";
+import { officeKey } from "../../src/analysis/entities/offices.js";
 import type { Analysis } from "../../src/analysis/types.js";
 import { answerCommand } from "../../src/answers/dispatch.js";
 import type { Answer } from "../../src/answers/types.js";
@@ -207,5 +208,19 @@ describe("/who on a person tied by role: the most recent role first, each with i
     expect(reply.facts.find((fact) => fact.label === "Roles")?.value).toBe(
       "the prime minister of Qatar (Test Outlet, 28 Oct 2024); Qatar’s prime minister (Test Outlet, 14 Oct 2024); Qatari Prime Minister (Test Outlet, 1 Oct 2024)",
     );
+  });
+});
+
+describe("office keys (src/analysis/entities/offices.ts)", () => {
+  it("one key for a country however written; other words, a second country or another possessive stay", () => {
+    const qatar = officeKey("the Qatari Prime Minister");
+    expect(
+      ["Qatar’s prime minister", "the prime minister of Qatar", "Qatar's Prime Minister"].map(officeKey),
+    ).toEqual([qatar, qatar, qatar]);
+    expect(officeKey("the director of the CIA")).toBe(officeKey("CIA Director"));
+    expect(officeKey("U.S. President")).toBe(officeKey("the American president"));
+    expect(officeKey("Qatar’s foreign minister")).not.toBe(qatar);
+    expect(officeKey("the US ambassador to Israel")).not.toBe(officeKey("the Israeli ambassador"));
+    expect(officeKey("Editor’s")).not.toBe(officeKey("Editor"));
   });
 });

@@ -35,15 +35,23 @@ const OWNERS: ReadonlyMap<string, string> = new Map([
 /** Longest owner phrase, in words. */
 const LONGEST = Math.max(...[...OWNERS.keys()].map((key) => key.split(" ").length));
 
-/** A role's words: normalised, no leading article, no brackets, possessives and dots dropped. */
+/** A role's words: normalised, no leading article, no brackets or dots, an owner's possessive dropped. */
 function roleWords(role: string): string[] {
-  return normalise(role)
+  const words = normalise(role)
     .replace(/[()]/g, " ")
-    .replace(/'s\b/g, "")
     .replace(/\./g, "")
     .split(" ")
     .filter((word) => word !== "")
     .filter((word, i) => i > 0 || !/^(?:the|a|an)$/.test(word));
+  // "Qatar's" is Qatar; "Editor's" stays what it is (a role of its own, not an owner's).
+  return words.map((word, i) => {
+    const stem = word.replace(/'s$/, "");
+    if (stem === word) return word;
+    const owned = [1, 2, 3].some((n) =>
+      OWNERS.has([...words.slice(Math.max(0, i - n + 1), i), stem].join(" ")),
+    );
+    return owned ? stem : word;
+  });
 }
 
 /**
