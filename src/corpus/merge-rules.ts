@@ -3,7 +3,7 @@
  * the merged entities). People, in order: (1) the same name; (1b) the same name but for an initial or
  * suffix; (1c) particles written together; (2) a first-name variant or transliteration; (3) a shorter
  * name that starts or ends exactly one longer one; then (4) a person an article names only by a role
- * joins the one person other articles name with that role within a year. Bodies and places merge by
+ * joins the one person other articles name with that office within a year. Bodies and places merge by
  * name or alias; a body tied to a person merges with the same body noun tied to the same person.
  * Two candidates -> not merged.
  */
@@ -15,6 +15,7 @@ import {
   variantNames,
   withoutOptional,
 } from "../analysis/entities/name-variants.js";
+import { officeKey, officeKeys } from "../analysis/entities/offices.js";
 import { normalise } from "../analysis/text.js";
 import type { Entity } from "../analysis/types.js";
 import { pauseEvery, type Steps } from "../core/slices.js";
@@ -181,22 +182,22 @@ function daysApart(a: string, b: string): number {
 
 /**
  * A person an article names only by a role joins the one person other articles name with the same
- * role (as written, without its article) within a year; two such people, or none: kept apart.
+ * office within a year ("Qatar’s prime minister" = "the Qatari Prime Minister": offices.ts); two such
+ * people, or none: kept apart.
  */
 export function mergeRoleOnly(members: readonly Member[], sets: UnionFind): void {
   const holders = new Map<string, Array<{ index: number; published: string }>>();
   for (let i = 0; i < members.length; i++) {
     const { entity, published } = members[i]!;
     if (entity.kind !== "person" || entity.roleOnly) continue;
-    for (const role of entity.roles) {
-      const key = roleKeyOf(role);
+    for (const key of new Set(entity.roles.flatMap(officeKeys))) {
       (holders.get(key) ?? holders.set(key, []).get(key)!).push({ index: i, published });
     }
   }
   for (let i = 0; i < members.length; i++) {
     const { entity, published } = members[i]!;
     if (!entity.roleOnly) continue;
-    const near = (holders.get(roleKeyOf(entity.roles[0] ?? entity.name)) ?? []).filter(
+    const near = (holders.get(officeKey(entity.roles[0] ?? entity.name)) ?? []).filter(
       (holder) => daysApart(holder.published, published) <= ROLE_WINDOW_DAYS,
     );
     const roots = new Set(near.map((holder) => sets.find(holder.index)));

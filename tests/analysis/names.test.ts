@@ -253,3 +253,31 @@ describe("bodies go by their everyday name", () => {
     expect(body?.aliases).toContain("Northern Liberation Front");
   });
 });
+
+describe("words opening a sentence that are no name (issue 10, gaps)", () => {
+  it("a lone body or document noun opening a sentence is no body and no person", () => {
+    for (const text of [
+      "Office staff said the talks would go on.",
+      "Ministry officials met the envoys on Friday.",
+      "Statement after statement followed on Friday.",
+    ]) {
+      expect(entities([text]), text).toEqual([]);
+    }
+    // A body known by that one word stays one.
+    expect(entities(["Senate leaders met on Friday."])).toEqual(["organisation|Senate|"]);
+  });
+
+  it("a command opening a sentence is not glued to the name after it", () => {
+    expect(people(["Follow Dara Quell on Twitter."])).toEqual(["Dara Quell"]);
+    expect(people(["Watch Dara Quell speak on Friday."])).toEqual(["Dara Quell"]);
+    expect(people(["Contact Dara Quell at the desk."])).toEqual(["Dara Quell"]);
+    // First names that are also verbs stay names.
+    expect(people(["Hope Varley said the vote was set."])).toEqual(["Hope Varley"]);
+  });
+
+  it("a US state's name alone is never a person (nor a speaker)", () => {
+    expect(entities(["New Hampshire voters went to the polls on Tuesday."])).toEqual([]);
+    expect(people(["Nevada said on Friday that it would sue."])).toEqual([]);
+    expect(people(["Virginia Oduya said the vote was set."])).toEqual(["Virginia Oduya"]);
+  });
+});

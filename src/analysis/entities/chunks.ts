@@ -21,7 +21,13 @@ import {
   ORGANISATION_HEADS,
   ROLE_NOUNS,
 } from "./lexicon.js";
-import { CALENDAR_ONLY, PARTY_TAG, PARTY_WORDS, TITLE_ABBREVIATIONS } from "./name-words.js";
+import {
+  CALENDAR_ONLY,
+  IMPERATIVE_VERBS,
+  PARTY_TAG,
+  PARTY_WORDS,
+  TITLE_ABBREVIATIONS,
+} from "./name-words.js";
 import { notNameByTag, posAt } from "./pos.js";
 import { isRoleWord, isTitleHead, lower } from "./roles.js";
 
@@ -101,7 +107,7 @@ function isShouted(token: Token): boolean {
 }
 
 /** True when the token opens a sentence (or a quotation, or follows a colon or dash). */
-function opensSentence(paragraph: ParagraphText, index: number): boolean {
+export function opensSentence(paragraph: ParagraphText, index: number): boolean {
   if (index === 0) return true;
   if (paragraph.sentences.some((s) => s.from === index)) return true;
   const previous = paragraph.tokens[index - 1]!;
@@ -252,6 +258,8 @@ function trimPart(paragraph: ParagraphText, start: number, end: number): Array<[
     (tokens[start]!.kind !== "word" ||
       isStopWord(paragraph, start, true) ||
       CALENDAR_ONLY.has(tokens[start]!.lower) ||
+      // "Follow Ann Lee on Twitter": a command opening the sentence, then the name.
+      (end - start >= 2 && IMPERATIVE_VERBS.has(tokens[start]!.lower) && opensSentence(paragraph, start)) ||
       (opensSentence(paragraph, start) &&
         !isRoleWord(tokens[start]) &&
         !COURTESY_TITLES.has(tokens[start]!.lower) &&

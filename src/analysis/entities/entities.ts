@@ -16,6 +16,7 @@ import { NAME_PARTICLES } from "./lexicon.js";
 import { middleDropped, variantNames } from "./name-variants.js";
 import { HOLDER_NOUNS } from "./name-words.js";
 import { findMentions, type RawMention } from "./names.js";
+import { officeKey, officeKeys } from "./offices.js";
 import { ORG_NAMES, PLACE_NAMES } from "./roles.js";
 
 /** The names of known bodies and places: a headline may name them first. */
@@ -229,10 +230,11 @@ export function findEntities(text: ArticleText): ArticleEntities {
   const named = people.length;
   const byRole = new Map<string, Cluster>();
   for (const raw of raws.filter((r) => r.kind === "role")) {
-    const key = roleKey(raw.role ?? "");
+    // The office, however worded: "Qatar’s prime minister" is "the Qatari Prime Minister" (offices.ts).
+    const key = officeKey(raw.role ?? "");
     const matches = people
       .slice(0, named)
-      .filter((cluster) => cluster.roles.some((role) => roleKey(role) === key));
+      .filter((cluster) => cluster.roles.some((role) => officeKeys(role).includes(key)));
     let cluster = matches.length === 1 ? matches[0] : undefined;
     if (!cluster && matches.length === 0 && !raw.headline && specificRole(raw)) {
       cluster = byRole.get(key);

@@ -105,10 +105,10 @@ export const PEOPLE_WORDS = words(`
 `);
 
 /**
- * US states, only to read "Hilton Head, South Carolina": a run before ", <state>" is a place. Not
- * places themselves (a state is too often a speaker's stand-in; src/analysis/README.md, Limits).
+ * US states: a run that is a state's name alone is a place, never a person ("New Hampshire"); a run
+ * before ", <state>" is a place too ("Hilton Head, South Carolina").
  */
-export const US_STATES: ReadonlySet<string> = new Set(
+export const US_STATE_NAMES: ReadonlySet<string> = new Set(
   `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
   illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
   mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
@@ -126,13 +126,15 @@ export const US_STATES: ReadonlySet<string> = new Set(
       "south carolina",
       "south dakota",
       "west virginia",
-    ])
-    // AP abbreviations, compared without dots ("S.C." is "sc").
-    .concat(
-      `ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev
-      nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo dc`.split(/\s+/),
-    ),
+    ]),
 );
+
+/** The states' names and their AP abbreviations, compared without dots ("S.C." is "sc"). */
+export const US_STATES: ReadonlySet<string> = new Set([
+  ...US_STATE_NAMES,
+  ...`ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev
+      nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo dc`.split(/\s+/),
+]);
 
 /**
  * Offices one person holds at a time in a country or body ("the Qatari Prime Minister", "the Mossad
@@ -142,4 +144,14 @@ export const US_STATES: ReadonlySet<string> = new Set(
 export const HOLDER_NOUNS = words(`
   president vice-president minister premier chancellor secretary secretary-general director chief head
   king queen emir monarch governor mayor speaker
+`);
+
+/**
+ * Verbs that open a sentence as a command before a name ("Follow Ann Lee on Twitter", "Watch X"):
+ * never part of the name. Only verbs that are no first names ("Hope", "Grant", "Will" are left out).
+ */
+export const IMPERATIVE_VERBS = words(`
+  follow read watch listen contact email e-mail meet visit join call see thank congratulate ask tell send
+  subscribe click download like share check reach write support donate vote help let welcome remember
+  imagine consider sign register tweet text
 `);

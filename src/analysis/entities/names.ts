@@ -15,13 +15,12 @@
  */
 
 import type { ParagraphText } from "../text.js";
-import { isCapitalised } from "../tokens.js";
-import { chunks, isHeadline, nameParts } from "./chunks.js";
+import { isCapitalised, type Token } from "../tokens.js";
+import { chunks, isHeadline, nameParts, opensSentence } from "./chunks.js";
 import {
   ANONYMOUS_NOUNS,
   BODY_NOUNS,
   CALENDAR_WORDS,
-  COUNTRY_ADJECTIVES,
   COURTESY_TITLES,
   DETERMINERS,
   HONORIFIC_GENDER,
@@ -31,13 +30,24 @@ import {
   ROLE_NOUNS,
 } from "./lexicon.js";
 import {
+  base,
+  findDefiniteBodies,
+  findLowerRoles,
+  roleMention,
+  withBody,
+  withOwner,
+} from "./mention-extras.js";
+import {
   GROUP_PLURALS,
   HOLDER_NOUNS,
   NAME_SUFFIXES,
   PEOPLE_WORDS,
   PLACE_HEADS,
   THING_HEADS,
+  US_STATE_NAMES,
 } from "./name-words.js";
+import type { RawMention } from "./raw-mention.js";
+import { isCountryMention } from "./role-spans.js";
 import {
   affiliationOf,
   bracketAlias,
@@ -50,44 +60,14 @@ import {
   nameStartAfterTitle,
   ORG_NAMES,
   PLACE_NAMES,
-  precededByPreposition,
   roleAfter,
   roleBefore,
   roleBeforeComma,
   slice,
-  titleCase,
 } from "./roles.js";
 import { beforeRegion, bodyOf, nounAfter, splitAfterBody } from "./run-context.js";
 
-export type RawKind = "person" | "organisation" | "place" | "single" | "role";
-
-export interface RawMention {
-  paragraph: number;
-  /** Token range [from, to) of the mention as written (role included for "US President Joe Biden"). */
-  from: number;
-  to: number;
-  /** Verbatim mention. */
-  text: string;
-  kind: RawKind;
-  /** The name as written, without the role (people: honorific kept, "Mr." dropped). */
-  name: string;
-  /** Name words without honorifics or courtesy titles, for matching. */
-  nameWords: string[];
-  /** Role phrase as written, if one is attached. */
-  role: string | null;
-  gender: "m" | "f" | null;
-  /** A bracketed short name right after it: "Islamic Resistance Movement (Hamas)". */
-  alias: string | null;
-  /** For a body tied to someone: the owner's mention (its entity is resolved later). */
-  owner: RawMention | null;
-  /** Country or body named in the role, for the affiliation. */
-  affiliation: string | null;
-  /** False when a preposition comes right before it (so it cannot be a clause subject). */
-  subjectPosition: boolean;
-  inQuote: boolean;
-  /** In a headline or subheading (chunks.ts `isHeadline`): it may join a name, never start one. */
-  headline: boolean;
-}
+export type { RawKind, RawMention } from "./raw-mention.js";
 
 /**
  * Every name-like mention in a paragraph, in reading order.
@@ -108,6 +88,8 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
     if (words.every((t) => isNationality(t) || PEOPLE_WORDS.has(lower(t)))) continue;
     // A common noun opening a sentence ("Officials said", "Mediators met") names no one either.
     if (words.length === 1 && ANONYMOUS_NOUNS.has(lower(words[0]))) continue;
+    // Nor does a lone body noun there ("Office said", "Ministry officials"): which office is unsaid.
+    if (words.length === 1 && loneBodyNoun(words[0]!) && opensSentence(paragraph, start)) continue;
     // "United Nations Sophie Aziz", "Foreign Ministry Khalil Qasem": a body, then a name.
     const split = splitAfterBody(tokens, start, chunkEnd);
     if (split > start) {
@@ -118,6 +100,7 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
     mentions.push(...classify(context, start, chunkEnd));
   }
   mentions.push(...findDefiniteBodies(context, mentions));
+  withOwner(context, mentions);
   mentions.push(...findLowerRoles(context, mentions));
   // "Israel’s Foreign Ministry": the body of Israel, not a second body named "Foreign Ministry".
   const bodies = mentions.filter((m) => m.owner !== null);
@@ -135,21 +118,22 @@ export function findMentions(paragraph: ParagraphText): RawMention[] {
   return kept;
 }
 
-function base(context: Context, from: number, to: number): Omit<RawMention, "kind" | "name" | "nameWords"> {
-  return {
-    paragraph: context.paragraph.number,
-    from,
-    to,
-    text: slice(context, from, to),
-    role: null,
-    gender: null,
-    alias: null,
-    owner: null,
-    affiliation: null,
-    subjectPosition: !precededByPreposition(context.tokens, from),
-    inQuote: context.tokens[from]!.quote >= 0,
-    headline: false,
-  };
+/** Nouns that name no body alone: which one is unsaid ("Police" does name one, so it stays). */
+const LONE_BODY_WORDS = new Set([
+  "statement",
+  "department",
+  "agency",
+  "committee",
+  "council",
+  "commission",
+  "bureau",
+]);
+
+/** A body or document noun alone ("Office", "Ministry", "Statement"), not a body known by it ("Senate"). */
+function loneBodyNoun(token: Token): boolean {
+  const word = lower(token);
+  if (ORG_NAMES.has(word) || isAcronym(token.text)) return false;
+  return BODY_NOUNS.has(word) || LONE_BODY_WORDS.has(word);
 }
 
 /** Classifies one chunk [start, end): see the module comment for the order of the rules. */
@@ -164,6 +148,10 @@ function classify(context: Context, start: number, end: number): RawMention[] {
   // A run ending in a place word ("Kent County") is a place; one ending in a body, work or group
   // word ("Clean Air Act", "Senate Republicans", "Islamic State") is a body, never a person.
   const endsInPlace = (end - start >= 2 && PLACE_HEADS.has(lower(last))) || beforeRegion(context, start, end);
+  // A state's name alone names no one ("New Hampshire" is no two-word person, "Texas said" no
+  // speaker). Not a place either: quote subjects would take it ("in Columbus, Ohio, said";
+  // src/analysis/README.md, Limits).
+  if (US_STATE_NAMES.has(lowerText) && !PLACE_NAMES.has(lowerText)) return [];
   const place = PLACE_NAMES.get(lowerText) ?? (endsInPlace ? text : undefined);
   if (place)
     return withBody(context, { ...base(context, start, end), kind: "place", name: place, nameWords: [] });
@@ -211,9 +199,20 @@ function classify(context: Context, start: number, end: number): RawMention[] {
       (end - nameStart === 1 && (isAcronym(nameText) || bodyWord) ? nameText : undefined);
     if (restPlace || restOrg) {
       const kind = restPlace ? "place" : "organisation";
-      return [
-        { ...base(context, nameStart, end), kind, name: restPlace ?? restOrg ?? nameText, nameWords: [] },
-      ];
+      const rest: RawMention = {
+        ...base(context, nameStart, end),
+        kind,
+        name: restPlace ?? restOrg ?? nameText,
+        nameWords: [],
+      };
+      // "the Prime Minister of Qatar": an office of that country, a role-only mention.
+      const office =
+        isCountryMention(rest) &&
+        lower(tokens[nameStart - 1]) === "of" &&
+        tokens.slice(start, nameStart).some((t) => HOLDER_NOUNS.has(lower(t)));
+      if (!office) return [rest];
+      const from = lower(tokens[start - 1]) === "the" ? start - 1 : start;
+      return [...withBody(context, roleMention(context, from, end)), rest];
     }
   }
   if (nameStart >= end) {
@@ -296,89 +295,4 @@ function classify(context: Context, start: number, end: number): RawMention[] {
     mention.text = slice(context, start, appositiveAfter[1]);
   // A person named in brackets after a body is not the body's alias; keep the alias for bodies only.
   return withBody(context, mention);
-}
-
-/**
- * Adds the body tied to a mention when a possessive follows: `Prime Minister Benjamin Netanyahu’s
- * office` -> an organisation `Office of Prime Minister Benjamin Netanyahu`, owned by the person.
- */
-function withBody(context: Context, owner: RawMention): RawMention[] {
-  const { tokens } = context;
-  if (tokens[owner.to]?.kind !== "possessive") return [owner];
-  let i = owner.to + 1;
-  const nounStart = i;
-  while (i < tokens.length && i - nounStart < 3 && tokens[i]!.kind === "word") {
-    const word = lower(tokens[i]);
-    if (BODY_NOUNS.has(word) || ORGANISATION_HEADS.has(word)) {
-      const nounWords = tokens.slice(nounStart, i + 1).map((t) => t.lower);
-      const body: RawMention = {
-        ...base(context, owner.from, i + 1),
-        kind: "organisation",
-        name: `${titleCase(nounWords)} of ${owner.text}`,
-        nameWords: [],
-        // "the Prime Minister’s Office (PMO)": its short name, so a later "PMO" is the same body.
-        alias: bracketAlias(context, i + 1)?.alias ?? null,
-        owner,
-        affiliation: owner.affiliation,
-      };
-      return [owner, body];
-    }
-    // Only modifiers may sit between the possessive and the noun ("political office").
-    if (isCapitalised(tokens[i]) && !isRoleWord(tokens[i])) break;
-    i++;
-  }
-  return [owner];
-}
-
-/**
- * "the Qatari prime minister" written in lower case after a demonym, with no name after it: a
- * role-only mention, like "the Qatari Prime Minister" (its office after a possessive is a body).
- */
-function findLowerRoles(context: Context, mentions: readonly RawMention[]): RawMention[] {
-  const { tokens } = context;
-  const found: RawMention[] = [];
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    if (lower(tokens[i]) !== "the" || !isNationality(tokens[i + 1])) continue;
-    let j = i + 2;
-    while (j < tokens.length && j - i < 6 && !isCapitalised(tokens[j]) && isRoleWord(tokens[j])) j++;
-    if (j === i + 2 || !HOLDER_NOUNS.has(lower(tokens[j - 1])) || isCapitalised(tokens[j])) continue;
-    // A name after a comma takes the phrase as its role ("the Qatari prime minister, Sheikh X,").
-    if (tokens[j]?.text === "," && isCapitalised(tokens[j + 1])) continue;
-    if (mentions.some((m) => m.from <= i + 1 && i + 1 < m.to)) continue;
-    const role: RawMention = {
-      ...base(context, i, j),
-      kind: "role",
-      name: "",
-      nameWords: [],
-      role: slice(context, i, j),
-      affiliation: affiliationOf(tokens.slice(i + 1, j)),
-    };
-    found.push(...withBody(context, role));
-  }
-  return found;
-}
-
-/** `the Biden administration`, `the Israeli government`: a body named after a person or country. */
-function findDefiniteBodies(context: Context, mentions: readonly RawMention[]): RawMention[] {
-  const { tokens } = context;
-  const found: RawMention[] = [];
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    if (lower(tokens[i - 1]) !== "the" || !isCapitalised(tokens[i])) continue;
-    let j = i;
-    while (j < tokens.length && isCapitalised(tokens[j]) && j - i < 3) j++;
-    const noun = lower(tokens[j]);
-    if (!BODY_NOUNS.has(noun) || tokens[j]!.kind !== "word" || isCapitalised(tokens[j])) continue;
-    const owner = mentions.find((m) => m.from === i && m.to === j) ?? null;
-    const ownerText = slice(context, i, j);
-    const body: RawMention = {
-      ...base(context, i, j + 1),
-      kind: "organisation",
-      name: `${ownerText} ${noun}`,
-      nameWords: [],
-      owner: owner && (owner.kind === "person" || owner.kind === "single") ? owner : null,
-      affiliation: COUNTRY_ADJECTIVES.get(ownerText.toLowerCase()) ?? owner?.affiliation ?? null,
-    };
-    found.push(body);
-  }
-  return found;
 }
