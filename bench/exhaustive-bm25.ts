@@ -15,6 +15,7 @@ const D = 0.5;
 
 export interface ExhaustiveIndex {
   ids: string[];
+  docOf: Map<string, number>;
   lengths: Uint16Array;
   averageLength: number;
   postings: Map<string, { doc: number[]; tf: number[] }>;
@@ -52,6 +53,7 @@ export function buildExhaustive(sentences: readonly Sentence[]): ExhaustiveIndex
   });
   return {
     ids: sentences.map((sentence) => sentence.id),
+    docOf: new Map(sentences.map((sentence, doc) => [sentence.id, doc])),
     lengths,
     averageLength: total / Math.max(1, sentences.length),
     postings,
@@ -66,7 +68,7 @@ export function exhaustiveTop(
   index: ExhaustiveIndex,
   query: string,
   limit: number,
-): { ids: string[]; cutScore: number; scores: Map<string, number> } {
+): { ids: string[]; cutScore: number; scoreOf: (id: string) => number } {
   const n = index.ids.length;
   const scores = new Map<number, number>();
   for (const word of new Set(wordsOf(query))) {
@@ -80,13 +82,23 @@ export function exhaustiveTop(
       scores.set(doc, (scores.get(doc) ?? 0) + score);
     });
   }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
-  const top = ranked.slice(0, limit);
+  // The top `limit` without sorting every scored sentence (a common word scores a large share).
+  const top: [number, number][] = [];
+  for (const entry of scores) {
+    if (top.length === limit && entry[1] <= (top[limit - 1]?.[1] ?? 0)) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]?.[1] ?? 0) < entry[1]) at--;
+    top.splice(at, 0, entry);
+    if (top.length > limit) top.pop();
+  }
   const cutScore = top.length < limit ? 0 : (top[top.length - 1]?.[1] ?? 0);
   return {
     ids: top.map(([doc]) => index.ids[doc] as string),
     cutScore,
-    scores: new Map(ranked.map(([doc, score]) => [index.ids[doc] as string, score])),
+    scoreOf: (id: string) => {
+      const doc = index.docOf.get(id);
+      return doc === undefined ? -1 : (scores.get(doc) ?? -1);
+    },
   };
 }
 
@@ -102,6 +114,6 @@ export function recallAt(
 ): number | null {
   const reference = exhaustiveTop(index, query, limit);
   if (reference.ids.length === 0) return null;
-  const good = found.filter((id) => (reference.scores.get(id) ?? -1) >= reference.cutScore - 1e-9).length;
+  const good = found.filter((id) => reference.scoreOf(id) >= reference.cutScore - 1e-9).length;
   return Math.min(1, good / reference.ids.length);
 }
