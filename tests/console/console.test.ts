@@ -11,7 +11,8 @@ describe("the console, as a real process", () => {
   });
 
   it("says in one line that it is the local console when there is no token", async () => {
-    const text = await session.waitFor(/parley> /);
+    // The first prompt waits for the knowledge to load: allow a busy machine's start.
+    const text = await session.waitFor(/parley> /, 0, 60_000);
     expect(text).toMatch(/no DISCORD_TOKEN set, so this is the local console/);
   });
 
