@@ -254,3 +254,50 @@ describe("“the statement”, “the PMO” and “the ministry” (issue 10)",
     ]);
   });
 });
+
+describe("one person described by what they do (issue 11, second pass)", () => {
+  it("“...,” said a Democratic strategist: an anonymous source, shown as written", () => {
+    const [quote] = analyze([
+      "“The map has never looked this open for us,” said a Democratic strategist.",
+    ]).quotes;
+    expect(quote).toMatchObject({
+      speakerKind: "anonymous",
+      speaker: "Democratic strategist",
+      type: "direct",
+    });
+  });
+
+  it("“...,” said one Vermont Republican: the party word as the noun", () => {
+    const [quote] = analyze(["“Nobody here is asking for a recount,” said one Vermont Republican."]).quotes;
+    expect(quote).toMatchObject({ speakerKind: "anonymous", type: "direct" });
+    expect(quote?.speaker).toContain("Republican");
+  });
+
+  it("after a comma the description is the named speaker's appositive, not a source of its own", () => {
+    const quotes = analyze([
+      "Sen. Dana Whitfield (D-Ore.), a supporter of the farm bill told host Ray Moss she expected a vote soon.",
+    ]).quotes;
+    expect(quotes.some((quote) => quote.speaker === "supporter of the farm bill")).toBe(false);
+  });
+
+  it("plural descriptions stay unattributed claims of a group", () => {
+    const quotes = analyze(["Campaign strategists say the map has never looked this open."]).quotes;
+    expect(
+      quotes.every((quote) => quote.speakerKind !== "anonymous" || quote.speaker !== "strategists"),
+    ).toBe(true);
+  });
+});
+
+describe("a relative clause about the source is not what it said", () => {
+  it("according to an aide who asked not to be named: no quote of “who asked ...”", () => {
+    const quotes = analyze([
+      "The team chose another draft, and the speech she gave bore no trace of it, according to a senior Hale adviser who requested anonymity to speak freely.",
+    ]).quotes;
+    expect(quotes.some((quote) => quote.text.startsWith("who"))).toBe(false);
+  });
+
+  it("said who they would back: an indirect question stays reported speech", () => {
+    const quotes = analyze(["Two farmers in the county said who they would back in the spring."]).quotes;
+    expect(quotes.some((quote) => quote.text.startsWith("who they would back"))).toBe(true);
+  });
+});

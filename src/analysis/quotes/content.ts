@@ -227,6 +227,10 @@ export function contentOf(
   }
   const wordCount = items.slice(from, to).filter((item) => !isPunct(paragraph, item)).length;
   if (wordCount < 2) return [];
+  // "according to an aide, who asked not to be named": a relative clause about the source, not its words.
+  const relative = ["who", "whom"].includes(lowerAt(paragraph, items, from));
+  if (relative && (cue.word.text === "according to" || lowerAt(paragraph, items, from - 1) === ","))
+    return [];
   return [{ type: "indirect", cue, text: sliceItems(paragraph, items, from, to), at: from, quote: null }];
 }
 

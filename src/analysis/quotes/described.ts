@@ -26,6 +26,20 @@ export const DOCUMENT_NOUNS = new Set(
   projections forecast`.split(/\s+/),
 );
 
+/**
+ * One person described by what they do or back rather than by office ("a Democratic strategist", "one
+ * Trump confidant", "a New Hampshire Republican"): an anonymous source like "an official", never
+ * named. Singular and after an indefinite article only: plurals ("strategists say") are claims about
+ * a group, and "the Ohio Republican" is someone named before.
+ */
+export const UNNAMED_PERSON = new Set(
+  `adviser advisor strategist confidant consultant operative supporter staffer donor commenter democrat
+  republican employee`.split(/\s+/),
+);
+
+/** The articles such a description opens with. */
+export const UNNAMED_OPENERS = new Set(["a", "an", "one", "another"]);
+
 /** Words no plain noun phrase for a group holds: verbs, "there", "what". */
 const NOT_IN_GROUP = new Set(
   "there what is are was were be been has have had do does did will would can could went got also not".split(

@@ -38,6 +38,8 @@ import {
   pluralHead,
   STATEMENT_NOUNS,
   statementIssuer,
+  UNNAMED_OPENERS,
+  UNNAMED_PERSON,
 } from "./described.js";
 
 const QUANTIFIERS = new Set([
@@ -138,7 +140,10 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
     // "The minister said" with two ministers named before: unattributed too.
     if (headWords.length === 2 && (!ANONYMOUS_NOUNS.has(noun) || ROLE_NOUNS.has(noun))) return unknown();
   }
-  if (ANONYMOUS_NOUNS.has(noun) || ANONYMOUS_NOUNS.has(singular(noun))) {
+  // "X (D-N.Y.), a supporter of Y, told ...": after a comma the description is X's appositive.
+  const unnamed =
+    UNNAMED_PERSON.has(noun) && UNNAMED_OPENERS.has(headWords[0] ?? "") && tokens[from - 1]?.text !== ",";
+  if (ANONYMOUS_NOUNS.has(noun) || ANONYMOUS_NOUNS.has(singular(noun)) || unnamed) {
     return {
       entityId: null,
       name: describe(context, from, to, headEnd),
