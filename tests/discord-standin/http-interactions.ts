@@ -58,6 +58,7 @@ export function post(
   hold?: () => Promise<void>,
 ): Promise<HttpAnswer> {
   return new Promise((resolveAnswer, reject) => {
+    let answered = false;
     const req = request(
       url,
       {
@@ -66,6 +67,7 @@ export function post(
         headers: { "content-type": "application/json", "content-length": String(body.length), ...headers },
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
@@ -81,7 +83,17 @@ export function post(
         res.on("error", reject);
       },
     );
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // A server may answer (a 413 from Content-Length) and close while the body is still being
+      // written: the write fails, but the answer it sent is what counts. Wait a moment for it.
+      if (error.code === "EPIPE" || error.code === "ECONNRESET") {
+        setTimeout(() => {
+          if (!answered) reject(error);
+        }, 2000);
+        return;
+      }
+      reject(error);
+    });
     if (!hold) {
       req.end(body);
       return;
