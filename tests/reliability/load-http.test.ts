@@ -7,14 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSender, type Replica, spawnReplica, untilReady } from "../discord-standin/http-interactions.js";
-import { autocomplete, slashCommand } from "../discord-standin/payloads.js";
-import { snowflake } from "../discord-standin/snowflake.js";
 import { killIfRunning } from "../discord-standin/spawn-bot.js";
 import { type Standin, startStandin } from "../discord-standin/standin.js";
 import { START_TIMEOUT_MS } from "../helpers/reliability/harness.js";
-import { expectEveryAnswerOnce, LOAD_MIX } from "../helpers/reliability/load-checks.js";
+import { expectEveryAnswerOnce, loadInteraction, measured } from "../helpers/reliability/load-checks.js";
 import { percentile, runPool } from "../helpers/reliability/pool.js";
-import { Callback, finalReply, isEphemeral, shownText } from "../helpers/reliability/replies.js";
+import { Callback, finalReply } from "../helpers/reliability/replies.js";
 
 const TOTAL = 2000;
 const IN_FLIGHT = 100;
@@ -47,26 +45,11 @@ describe(`load over HTTP: ${TOTAL} interactions, ${IN_FLIGHT} in flight`, () => 
       channelId: standin.channelId,
     };
     const results = await runPool(TOTAL, IN_FLIGHT, async (index) => {
-      const command = LOAD_MIX[index % LOAD_MIX.length]!;
-      const user = { id: snowflake(), username: `load-${index}` };
-      const interaction = command.focused
-        ? autocomplete(place, user, command.name, command.options, command.focused)
-        : slashCommand(place, user, command.name, command.options);
+      const interaction = loadInteraction(place, index);
       const sentAt = Date.now();
       const answer = await sender.send(replica!.url, interaction);
       expect(answer.status).toBe(200);
-      const reply = await finalReply(standin, interaction, 30_000);
-      return {
-        interaction,
-        firstResponseMs: reply.callback.at - sentAt,
-        completeMs: reply.carrier.at - sentAt,
-        callbackType: reply.callbackType,
-        ephemeral: isEphemeral(reply.message),
-        shown:
-          reply.callbackType === Callback.Autocomplete
-            ? JSON.stringify(reply.message)
-            : shownText(reply.message),
-      };
+      return measured(interaction, await finalReply(standin, interaction, 30_000), sentAt);
     });
 
     await expectEveryAnswerOnce(standin, replica!.bot, results, TOTAL);

@@ -6,54 +6,32 @@
  * gets private "slow down" answers, the other user is answered normally.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { autocomplete, slashCommand } from "../discord-standin/payloads.js";
 import { snowflake } from "../discord-standin/snowflake.js";
-import type { RawInteraction, Standin, StandinUser } from "../discord-standin/standin.js";
+import type { Standin, StandinUser } from "../discord-standin/standin.js";
 import { type RunningBot, START_TIMEOUT_MS, startBot } from "../helpers/reliability/harness.js";
-import { DISCORD_WINDOW_MS, expectEveryAnswerOnce, LOAD_MIX } from "../helpers/reliability/load-checks.js";
+import {
+  DISCORD_WINDOW_MS,
+  expectEveryAnswerOnce,
+  loadInteraction,
+  measured,
+} from "../helpers/reliability/load-checks.js";
 import { percentile, runPool } from "../helpers/reliability/pool.js";
-import { Callback, finalReply, isEphemeral, shownText } from "../helpers/reliability/replies.js";
+import { Callback, finalReply } from "../helpers/reliability/replies.js";
 import { until } from "../helpers/reliability/wait.js";
 
 const TOTAL = 2000;
 const IN_FLIGHT = 100;
 
-function user(index: number): StandinUser {
-  return { id: snowflake(), username: `load-${index}` };
-}
-
 function place(standin: Standin) {
   return { applicationId: standin.applicationId, guildId: standin.guildId, channelId: standin.channelId };
 }
 
-interface Measured {
-  interaction: RawInteraction;
-  /** Dispatch to the accepted first response, as recorded by the stand-in. */
-  firstResponseMs: number;
-  /** Dispatch to the message the user sees (the edit, after a deferral). */
-  completeMs: number;
-  callbackType: number;
-  ephemeral: boolean;
-  shown: string;
-}
+type Measured = ReturnType<typeof measured>;
 
-async function sendAndMeasure(standin: Standin, index: number): Promise<Measured> {
-  const command = LOAD_MIX[index % LOAD_MIX.length]!;
-  const raw = command.focused
-    ? autocomplete(place(standin), user(index), command.name, command.options, command.focused)
-    : slashCommand(place(standin), user(index), command.name, command.options);
+async function sendAndMeasure(standin: Standin, index: number) {
   const dispatchedAt = Date.now();
-  const interaction = await standin.sendInteraction(raw);
-  const reply = await finalReply(standin, interaction, 30_000);
-  return {
-    interaction,
-    firstResponseMs: reply.callback.at - dispatchedAt,
-    completeMs: reply.carrier.at - dispatchedAt,
-    callbackType: reply.callbackType,
-    ephemeral: isEphemeral(reply.message),
-    shown:
-      reply.callbackType === Callback.Autocomplete ? JSON.stringify(reply.message) : shownText(reply.message),
-  };
+  const interaction = await standin.sendInteraction(loadInteraction(place(standin), index));
+  return measured(interaction, await finalReply(standin, interaction, 30_000), dispatchedAt);
 }
 
 describe(`load: ${TOTAL} interactions, ${IN_FLIGHT} in flight`, () => {
@@ -104,15 +82,7 @@ describe("per-user rate limit under a flood", () => {
     const measure = async (who: StandinUser): Promise<Measured> => {
       const dispatchedAt = Date.now();
       const interaction = await standin.sendCommand("who", { name: "Barnea" }, who);
-      const reply = await finalReply(standin, interaction);
-      return {
-        interaction,
-        firstResponseMs: reply.callback.at - dispatchedAt,
-        completeMs: reply.carrier.at - dispatchedAt,
-        callbackType: reply.callbackType,
-        ephemeral: isEphemeral(reply.message),
-        shown: shownText(reply.message),
-      };
+      return measured(interaction, await finalReply(standin, interaction), dispatchedAt);
     };
     // Twenty from the flooder, with the other user's three in the middle of them.
     for (let i = 0; i < 20; i += 1) {

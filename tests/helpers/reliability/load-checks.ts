@@ -4,10 +4,16 @@
  * Discord's 3 s, and logged as answered.
  */
 import { expect } from "vitest";
-import type { OptionValue } from "../../discord-standin/payloads.js";
+import {
+  autocomplete,
+  type InteractionPlace,
+  type OptionValue,
+  slashCommand,
+} from "../../discord-standin/payloads.js";
+import { snowflake } from "../../discord-standin/snowflake.js";
 import type { SpawnedBot } from "../../discord-standin/spawn-bot.js";
 import type { RawInteraction, Standin } from "../../discord-standin/standin.js";
-import { Callback, isAccepted } from "./replies.js";
+import { Callback, type FinalReply, isAccepted, isEphemeral, shownText } from "./replies.js";
 import { until } from "./wait.js";
 
 /** Discord drops an interaction whose first response comes later than this. */
@@ -41,6 +47,32 @@ export interface LoadResult {
   callbackType: number;
   ephemeral: boolean;
   shown: string;
+}
+
+/** The `index`th interaction of a load run: the mix's command, from a user of its own. */
+export function loadInteraction(place: InteractionPlace, index: number): RawInteraction {
+  const command = LOAD_MIX[index % LOAD_MIX.length]!;
+  const user = { id: snowflake(), username: `load-${index}` };
+  return command.focused
+    ? autocomplete(place, user, command.name, command.options, command.focused)
+    : slashCommand(place, user, command.name, command.options);
+}
+
+/** What the user saw of one interaction sent at `sentAt`, and how long it took. */
+export function measured(
+  interaction: RawInteraction,
+  reply: FinalReply,
+  sentAt: number,
+): LoadResult & { completeMs: number } {
+  return {
+    interaction,
+    firstResponseMs: reply.callback.at - sentAt,
+    completeMs: reply.carrier.at - sentAt,
+    callbackType: reply.callbackType,
+    ephemeral: isEphemeral(reply.message),
+    shown:
+      reply.callbackType === Callback.Autocomplete ? JSON.stringify(reply.message) : shownText(reply.message),
+  };
 }
 
 /**
