@@ -222,6 +222,22 @@ export function resolveParts(
   };
 }
 
+/** A cue whose subject is the main clause's, resolved later in findQuotes ("..., saying"; "but said"). */
+function mainClauseCue(word: CueWord, at: number, after: number): Cue {
+  const unknown: Speaker = { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
+  return {
+    word,
+    at,
+    after,
+    subjectFrom: at,
+    subjectTo: at,
+    inverted: false,
+    speaker: unknown,
+    asWritten: "",
+    participle: true,
+  };
+}
+
 /** Finds the cues of a sentence with their subjects, in order. */
 export function findCues(paragraph: ParagraphText, items: readonly Item[], context: ResolveContext): Cue[] {
   const cues: Cue[] = [];
@@ -237,18 +253,7 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
       // "..., saying ...": a cue whose subject is the main clause's (resolved in findQuotes).
       const participle = participleAt(paragraph.tokens[item.index]!.text);
       if (participle && i > 1 && tokenText(paragraph, items[i - 1]) === ",") {
-        const unknown: Speaker = { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
-        cues.push({
-          word: participle,
-          at: i,
-          after: i + 1,
-          subjectFrom: i,
-          subjectTo: i,
-          inverted: false,
-          speaker: unknown,
-          asWritten: "",
-          participle: true,
-        });
+        cues.push(mainClauseCue(participle, i, i + 1));
       }
       continue;
     }
@@ -282,19 +287,7 @@ export function findCues(paragraph: ParagraphText, items: readonly Item[], conte
     if (!range) {
       if (coordinated(paragraph, items, i)) {
         // "Lee praised the plan but said ...": the verb shares the main clause's subject (findQuotes).
-        const unknown: Speaker = { entityId: null, name: null, kind: "unknown", gender: null, plural: false };
-        cues.push({
-          word,
-          at: i,
-          after,
-          subjectFrom: i,
-          subjectTo: i,
-          inverted: false,
-          speaker: unknown,
-          asWritten: "",
-          participle: true,
-          coordinated: true,
-        });
+        cues.push({ ...mainClauseCue(word, i, after), coordinated: true });
         i = after - 1;
       }
       continue;
