@@ -246,6 +246,8 @@ describe("HTTP interactions: two replicas", () => {
     expect(again.status).toBe(409);
     const callbacks = standin.requests.filter((r) => r.path.includes(`/interactions/${genuine.id}/`));
     expect(callbacks).toHaveLength(1);
+    // The log line is written once the reply is out, which can be after the HTTP 200 arrives.
+    await replica.bot.waitForLog((line) => line.event === "interaction" && line.id === genuine.id);
     const logged = replica.bot.logs.filter((line) => line.event === "interaction");
     for (const interaction of refused) expect(logged.some((line) => line.id === interaction.id)).toBe(false);
     expect(logged.filter((line) => line.id === genuine.id)).toHaveLength(1);
