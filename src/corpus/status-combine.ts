@@ -328,13 +328,36 @@ export function combineStatus(events: readonly StatusEvent[]): StatusEvent[] {
   return runToEnd(combineStatusSteps(events));
 }
 
+/**
+ * The entries {@link combineStatusSteps} made, by the event list it returned: the timeline of that
+ * list, so the look-ups (index/timeline.ts) need not merge the same events a second time.
+ */
+const timelineOfCombined = new WeakMap<readonly StatusEvent[], TimelineEntry[]>();
+
+/** The timeline entries already merged for exactly this list of events (see combineStatusSteps), if any. */
+export function mergedTimelineOf(events: readonly StatusEvent[]): readonly TimelineEntry[] | undefined {
+  return timelineOfCombined.get(events);
+}
+
 /** {@link combineStatus} as steps that pause now and then (see core/slices.ts), for reloads. */
 export function* combineStatusSteps(events: readonly StatusEvent[]): Steps<StatusEvent[]> {
   const entries = yield* buildTimelineSteps(events);
   const superseded = new Set<StatusEvent>();
   for (const entry of entries)
     if (entry.supersededBy) for (const report of entry.reports) superseded.add(report);
-  return events.map((event) =>
-    superseded.has(event) && !event.superseded ? { ...event, superseded: true } : event,
-  );
+  const copies = new Map<StatusEvent, StatusEvent>();
+  const combined = events.map((event) => {
+    if (!superseded.has(event) || event.superseded) return event;
+    const copy = { ...event, superseded: true };
+    copies.set(event, copy);
+    return copy;
+  });
+  // The entries point at the events returned (merging reads no `superseded` flag, so merging the
+  // returned list again would give these same entries).
+  for (const entry of entries) {
+    entry.lead = copies.get(entry.lead) ?? entry.lead;
+    entry.reports = entry.reports.map((report) => copies.get(report) ?? report);
+  }
+  timelineOfCombined.set(combined, entries);
+  return combined;
 }

@@ -15,7 +15,7 @@
 import { SUBJECT_NAMES } from "../analysis/status/places.js";
 import type { Analysis, StatusCategory } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
-import { buildTimelineSteps, type TimelineEntry } from "../corpus/status-combine.js";
+import { buildTimelineSteps, mergedTimelineOf, type TimelineEntry } from "../corpus/status-combine.js";
 import {
   newestFirst,
   type Placed,
@@ -95,7 +95,8 @@ class BuiltTimeline implements Timeline {
   /** Fills the timeline from an analysis (and its merged entries, when a snapshot has them), pausing now and then. */
   *build(analysis: Analysis, merged?: readonly TimelineEntry[]): Steps<void> {
     const pause = pauseEvery(1024);
-    const entries = merged ?? (yield* buildTimelineSteps(analysis.status));
+    const entries =
+      merged ?? mergedTimelineOf(analysis.status) ?? (yield* buildTimelineSteps(analysis.status));
     const placed = entries.map(placeEntry).sort(newestFirst);
     yield;
     this.entries = placed.map((item) => item.entry);
