@@ -80,28 +80,24 @@ function sameInArticle(other: Item, item: Item): boolean {
 }
 
 /**
- * The dated reports of a group bound where another report's date can be: every one must overlap it
- * (with at most SLACK_DAYS of slack), so it must start before the earliest end and end after the
- * latest start. A necessary condition only, checked in O(1) before the full comparison.
+ * Notes what a new report tells about its group, for the O(1) tests of {@link sameEvent}: its venue,
+ * and where its date is. Every dated report must overlap another's date (with at most SLACK_DAYS of
+ * slack), so a report joining must start before the earliest end and end after the latest start.
  */
-const dateBounds = new WeakMap<Group, { latestStart: number; earliestEnd: number }>();
-
-function noteDates(group: Group, item: Item): void {
+function noteReport(group: Group, item: Item): void {
+  if (item.event.place !== null) group.place = item.event.place;
   if (item.span === null) return;
-  const bounds = dateBounds.get(group);
-  if (!bounds) dateBounds.set(group, { latestStart: item.span[0], earliestEnd: item.span[1] });
-  else {
-    bounds.latestStart = Math.max(bounds.latestStart, item.span[0]);
-    bounds.earliestEnd = Math.min(bounds.earliestEnd, item.span[1]);
-  }
+  group.latestStart = Math.max(group.latestStart, item.span[0]);
+  group.earliestEnd = Math.min(group.earliestEnd, item.span[1]);
 }
 
 function sameEvent(group: Group, item: Item): boolean {
-  const bounds = item.span === null ? undefined : dateBounds.get(group);
+  // Necessary conditions first, in O(1): this runs for every report against every candidate group.
+  // Every report's venue must be compatible, and a group names at most one venue.
+  if (item.event.place !== null && group.place !== null && group.place !== item.event.place) return false;
   if (
-    bounds &&
     item.span &&
-    (item.span[0] - SLACK_DAYS > bounds.earliestEnd || bounds.latestStart - SLACK_DAYS > item.span[1])
+    (item.span[0] - SLACK_DAYS > group.earliestEnd || group.latestStart - SLACK_DAYS > item.span[1])
   )
     return false;
   // Plain loops, cheapest test first: this runs for every report against every candidate group.
@@ -219,7 +215,7 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
     if (found) {
       push(byArticle, item.event.articleId, found);
       found.items.push(item);
-      noteDates(found, item);
+      noteReport(found, item);
       found.lastPublished = item.publishedDay;
       if (item.span !== null) {
         for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, found);
@@ -238,9 +234,12 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
       items: [item],
       firstPublished: item.publishedDay,
       lastPublished: item.publishedDay,
+      place: null,
+      latestStart: Number.NEGATIVE_INFINITY,
+      earliestEnd: Number.POSITIVE_INFINITY,
     };
     groups.push(group);
-    noteDates(group, item);
+    noteReport(group, item);
     push(byArticle, item.event.articleId, group);
     if (item.span === null) push(undated, key, group);
     else for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, group);
@@ -262,7 +261,7 @@ function sameEventUndated(group: Group, item: Item): boolean {
         item.plan &&
         other.event.place !== null &&
         other.event.place === item.event.place &&
-        compatibleParties(other.event, item.event),
+        compatibleParties(other, item),
     )
   );
 }

@@ -34,6 +34,10 @@ export interface Item {
   span: [number, number] | null;
   publishedDay: number;
   plan: boolean;
+  /** Participants that are people or bodies (a place named in the sentence is not a party). */
+  parties: readonly string[];
+  /** Every word of its parties' ids, once (filled on first use; see compatibleParties). */
+  partyWords?: ReadonlySet<string>;
 }
 
 export interface Group {
@@ -41,6 +45,11 @@ export interface Group {
   items: Item[];
   firstPublished: number;
   lastPublished: number;
+  /** The venue its reports name (they name at most one), or null. */
+  place: string | null;
+  /** The latest start and earliest end of its dated reports (-/+Infinity when none is dated). */
+  latestStart: number;
+  earliestEnd: number;
 }
 
 export function isPlan(event: StatusEvent, span: [number, number] | null, publishedDay: number): boolean {
@@ -50,19 +59,6 @@ export function isPlan(event: StatusEvent, span: [number, number] | null, publis
 
 export const compatiblePlace = (a: StatusEvent, b: StatusEvent): boolean =>
   a.place === null || b.place === null || a.place === b.place;
-
-const partiesCache = new WeakMap<StatusEvent, string[]>();
-
-/** Participants that are people or bodies (a place named in the sentence is not a party). */
-export function parties(event: StatusEvent): string[] {
-  // Asked for every pair of candidate reports: computed once per event (events are never changed).
-  let found = partiesCache.get(event);
-  if (!found) {
-    found = event.participants.filter((id) => !id.startsWith("place:"));
-    partiesCache.set(event, found);
-  }
-  return found;
-}
 
 /** Words too common in body names to tell two parties apart. */
 const COMMON_WORDS = new Set([
@@ -96,37 +92,34 @@ export function partyWords(id: string): readonly string[] {
   return words;
 }
 
-const eventWordsCache = new WeakMap<StatusEvent, ReadonlySet<string>>();
-
-/** Every party word of an event, once. */
-function eventPartyWords(event: StatusEvent): ReadonlySet<string> {
-  let words = eventWordsCache.get(event);
-  if (!words) {
-    words = new Set(parties(event).flatMap(partyWords));
-    eventWordsCache.set(event, words);
-  }
-  return words;
+/** Every party word of a report, once. */
+function wordsOf(item: Item): ReadonlySet<string> {
+  item.partyWords ??= new Set(item.parties.flatMap(partyWords));
+  return item.partyWords;
 }
 
 /**
  * One party shared (the same entity, or a name word: "Israeli cabinet" and "Cabinet of Israel", the
- * names analysis not having merged them), or one side names none.
+ * names analysis not having merged them), or one side names none. Asked for every pair of candidate
+ * reports, so it reads what {@link itemOf} and {@link wordsOf} computed once per report.
  */
-export function compatibleParties(a: StatusEvent, b: StatusEvent): boolean {
-  const left = parties(a);
-  const right = parties(b);
-  if (left.length === 0 || right.length === 0 || left.some((id) => right.includes(id))) return true;
-  const words = eventPartyWords(a);
-  return right.some((id) => partyWords(id).some((word) => words.has(word)));
+export function compatibleParties(a: Item, b: Item): boolean {
+  const left = a.parties;
+  const right = b.parties;
+  if (left.length === 0 || right.length === 0) return true;
+  for (const id of left) if (right.includes(id)) return true;
+  const words = wordsOf(a);
+  for (const word of wordsOf(b)) if (words.has(word)) return true;
+  return false;
 }
 
 /** Both name the same venue, or a party in common. */
-export function linked(a: StatusEvent, b: StatusEvent): boolean {
-  if (a.place !== null && a.place === b.place) return true;
-  return parties(a).length > 0 && parties(b).length > 0 && compatibleParties(a, b);
+export function linked(a: Item, b: Item): boolean {
+  if (a.event.place !== null && a.event.place === b.event.place) return true;
+  return a.parties.length > 0 && b.parties.length > 0 && compatibleParties(a, b);
 }
 
-export const blank = (event: StatusEvent): boolean => event.place === null && parties(event).length === 0;
+export const blank = (item: Item): boolean => item.event.place === null && item.parties.length === 0;
 
 /** Dated by its own words (not only the publication's). */
 export function own(item: Item): boolean {
@@ -141,8 +134,8 @@ export function own(item: Item): boolean {
  */
 export function linkedEnough(a: Item, b: Item): boolean {
   const alike = own(a) && own(b) && a.event.date.precision === b.event.date.precision;
-  if (alike) return compatibleParties(a.event, b.event);
-  if (own(a) && own(b)) return linked(a.event, b.event) || (blank(a.event) && blank(b.event));
+  if (alike) return compatibleParties(a, b);
+  if (own(a) && own(b)) return linked(a, b) || (blank(a) && blank(b));
   // A report with no date of its own (or a plan without one) names the same venue as the other: parties
   // alone ("Israel", "Hamas") are in too many reports of a few days to tell events apart.
   return a.event.place !== null && a.event.place === b.event.place;
@@ -170,5 +163,6 @@ export const exactSlackOf = (category: StatusCategory): number => (category === 
 export function itemOf(event: StatusEvent): Item {
   const span = spanOf(event.date);
   const publishedDay = isoDayNumber(event.published);
-  return { event, span, publishedDay, plan: isPlan(event, span, publishedDay) };
+  const parties = event.participants.filter((id) => !id.startsWith("place:"));
+  return { event, span, publishedDay, plan: isPlan(event, span, publishedDay), parties };
 }

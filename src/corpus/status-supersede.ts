@@ -53,7 +53,7 @@ const RESCHEDULED: ReadonlySet<StatusCategory> = new Set(["scheduled_meeting", "
 
 /** Some report of one group and some report of the other name the same venue or a party in common. */
 const linkedAny = (one: Group, other: Group): boolean =>
-  one.items.some((a) => other.items.some((b) => linked(a.event, b.event)));
+  one.items.some((a) => other.items.some((b) => linked(a, b)));
 
 const sameStart = (a: Item, b: Item): boolean =>
   a.span !== null && b.span !== null && a.span[0] === b.span[0];
@@ -66,7 +66,7 @@ function supersedes(newer: Group, older: Group): boolean {
   const a = newer.items[0]!;
   const b = older.items[0]!;
   // The cheap tests first: most pairs in the window differ in place or parties.
-  if (!compatiblePlace(a.event, b.event) || !compatibleParties(a.event, b.event)) return false;
+  if (!compatiblePlace(a.event, b.event) || !compatibleParties(a, b)) return false;
   // A change is news from a later report: sentences of one article tell one state of things.
   const olderArticles = new Set(older.items.map((item) => item.event.articleId));
   if (
@@ -80,14 +80,14 @@ function supersedes(newer: Group, older: Group): boolean {
   // a truce) need only not contradict.
   const sameDay =
     a.event.date.precision === "day" && b.event.date.precision === "day" && compatibleDates(a, b, 1);
-  const names = linkedAny(newer, older) || (sameDay && (blank(a.event) || blank(b.event)));
+  const names = linkedAny(newer, older) || (sameDay && (blank(a) || blank(b)));
   const newCategory = a.event.category;
   const oldCategory = b.event.category;
   if (newCategory === oldCategory) {
     // A plan carried out on its date ("will vote tonight" -> "approved"), a plan or a deadline moved.
     if (b.plan && !a.plan) return names && compatibleDates({ ...a, plan: true }, b, 1);
     if (newCategory === "deadline") return names && a.event.date.value !== b.event.date.value;
-    return b.plan && RESCHEDULED.has(newCategory) && linked(a.event, b.event) && !sameStart(a, b);
+    return b.plan && RESCHEDULED.has(newCategory) && linked(a, b) && !sameStart(a, b);
   }
   for (const change of CHANGES[newCategory] ?? []) {
     if (!change.older.includes(oldCategory) || (change.planOnly && !(b.plan && names))) continue;
@@ -138,6 +138,8 @@ export function* markSuperseded(groups: readonly Group[], pause: () => boolean):
           const candidate = list![at]!;
           if (candidate.firstPublished > newer.lastPublished) continue;
           if (newer.firstPublished - candidate.firstPublished > SUPERSEDE_WINDOW_DAYS) break;
+          // An entry is superseded once: most candidates in a busy window already are.
+          if (candidate.entry.supersededBy !== null) continue;
           if (supersedes(newer, candidate)) candidate.entry.supersededBy = newer.entry;
         }
       }
