@@ -50,6 +50,8 @@ export type ArticleText = Pick<ArticleUnit, "article" | "sentences">;
 
 /** The lookup tables of a knowledge base, built in steps (there are ~240,000 sentences at 10k articles). */
 interface Tables {
+  /** Article and sentences only: a unit's per-article analysis is not kept by the knowledge base. */
+  texts: Map<string, ArticleText>;
   articles: Article[];
   articlesById: Map<string, Article>;
   sentencesByArticle: Map<string, readonly Sentence[]>;
@@ -92,12 +94,14 @@ function* buildTables(units: ReadonlyMap<string, ArticleText>): Steps<Tables> {
   );
   yield;
   const tables: Tables = {
+    texts: new Map(),
     articles: [],
     articlesById: new Map(),
     sentencesByArticle: new Map(),
   };
   const pause = pauseEvery(64);
   for (const unit of ordered) {
+    tables.texts.set(unit.article.id, { article: unit.article, sentences: unit.sentences });
     tables.articles.push(unit.article);
     tables.articlesById.set(unit.article.id, unit.article);
     tables.sentencesByArticle.set(unit.article.id, unit.sentences);
@@ -114,12 +118,15 @@ class BuiltKnowledgeBase implements KnowledgeBase {
   readonly analysis: Analysis;
   private readonly citations = new Map<string, Citation>();
 
+  /** Every article with its sentences, by id (not the per-article analyses: those stay with the store). */
+  readonly units: ReadonlyMap<string, ArticleText>;
+
   constructor(
-    readonly units: ReadonlyMap<string, ArticleText>,
     readonly index: MiniSearch<IndexedSentence>,
     analysis: Analysis,
     tables: Tables,
   ) {
+    this.units = tables.texts;
     this.articles = tables.articles;
     this.articlesById = tables.articlesById;
     this.sentencesByArticle = tables.sentencesByArticle;
@@ -178,7 +185,7 @@ export function* assembleSteps(
   yield* prepareTimeline(analysis);
   yield;
   yield* prepareEntityCounts(analysis);
-  return new BuiltKnowledgeBase(units, index, analysis, tables);
+  return new BuiltKnowledgeBase(index, analysis, tables);
 }
 
 /**
@@ -198,7 +205,7 @@ export function* restoreSteps(
   yield* prepareTimeline(analysis, timeline);
   yield;
   yield* prepareEntityCounts(analysis);
-  return new BuiltKnowledgeBase(texts, index, analysis, tables);
+  return new BuiltKnowledgeBase(index, analysis, tables);
 }
 
 /** {@link assembleSteps} at once (first build, tests). */

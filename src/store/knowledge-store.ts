@@ -93,8 +93,12 @@ function unusable(options: StoreOptions, error: unknown): null {
 
 export class KnowledgeStore {
   private kb: AssembledKnowledgeBase;
+  /** Every unit with its per-article analysis, when they are kept in memory (no snapshot to read them from). */
   private units: Map<string, ArticleUnit> | null;
+  /** The snapshot on disk the per-article analyses are read from when `units` is null. */
   private parts: SnapshotReader | null;
+  /** Units prepared since that snapshot was written (changed articles): they override its parts. */
+  private fresh = new Map<string, ArticleUnit>();
   private readonly index: MiniSearch<IndexedSentence>;
   private latestProblems: KnowledgeProblem[];
   private watcher: FSWatcher | undefined;
@@ -178,7 +182,16 @@ export class KnowledgeStore {
       state = { kb: assembleKnowledgeBase(units, index, people.entries), index, units, parts: null };
     }
     const store = new KnowledgeStore(options, state, problems, parseCache, people);
-    if (cacheDir && source === "build") await store.saveSnapshot(cacheDir);
+    if (cacheDir && source === "build" && (await store.saveSnapshot(cacheDir)) === null) {
+      // The per-article analyses are on disk now: a reload reads them there instead of the heap
+      // holding them all the time (they are as big as everything answers read).
+      try {
+        store.parts = await SnapshotReader.open(cacheDir);
+        store.units = null;
+      } catch (error) {
+        unusable(options, error);
+      }
+    }
     options.onEvent?.({
       type: "ready",
       articles: store.kb.articles.length,
@@ -224,8 +237,9 @@ export class KnowledgeStore {
   }
 
   /**
-   * The units with their per-article analyses: after a snapshot start they are read from it on the
-   * first reload (or prepared again from the articles if that fails, which is slower but correct).
+   * The units with their per-article analyses: in memory, or read from the snapshot on disk (with
+   * the units prepared since it was written), or prepared again from the articles if that read
+   * fails (slower but correct; they are then kept in memory).
    */
   private async ensureUnits(): Promise<Map<string, ArticleUnit>> {
     if (this.units) return this.units;
@@ -234,16 +248,20 @@ export class KnowledgeStore {
       if (this.parts) parts = await this.parts.parts();
     } catch (error) {
       unusable(this.options, error);
+      this.parts = null;
     }
     const units = new Map<string, ArticleUnit>();
     for (const [id, text] of this.kb.units) {
+      const fresh = this.fresh.get(id);
       const analysis = parts.get(id);
-      units.set(id, analysis ? { ...text, analysis } : prepareArticle(text.article));
-      if (!analysis) await yieldToEventLoop();
+      units.set(id, fresh ?? (analysis ? { ...text, analysis } : prepareArticle(text.article)));
+      if (!fresh && !analysis) await yieldToEventLoop();
     }
-    this.units ??= units;
-    this.parts = null;
-    return this.units;
+    if (!this.parts) {
+      this.units = units;
+      this.fresh.clear();
+    }
+    return units;
   }
 
   /** The live knowledge base: always whole and consistent. Do not keep it across awaits. */
@@ -318,7 +336,15 @@ export class KnowledgeStore {
     const kb = await runInSlices(assembleSteps(next, this.index, this.people.entries));
     // From here to the end nothing awaits: no answer can run between the index update and the swap.
     updateIndex(this.index, plan);
-    this.units = next;
+    if (this.units) this.units = next;
+    else {
+      // Only what the snapshot on disk does not hold stays in memory.
+      for (const id of plan.removed) this.fresh.delete(id);
+      for (const id of plan.changed) {
+        const unit = next.get(id);
+        if (unit) this.fresh.set(id, unit);
+      }
+    }
     this.kb = kb;
   }
 
