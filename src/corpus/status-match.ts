@@ -93,7 +93,7 @@ export function partyWords(id: string): readonly string[] {
 }
 
 /** Every party word of a report, once. */
-function wordsOf(item: Item): ReadonlySet<string> {
+export function partyWordsOf(item: Item): ReadonlySet<string> {
   item.partyWords ??= new Set(item.parties.flatMap(partyWords));
   return item.partyWords;
 }
@@ -101,15 +101,15 @@ function wordsOf(item: Item): ReadonlySet<string> {
 /**
  * One party shared (the same entity, or a name word: "Israeli cabinet" and "Cabinet of Israel", the
  * names analysis not having merged them), or one side names none. Asked for every pair of candidate
- * reports, so it reads what {@link itemOf} and {@link wordsOf} computed once per report.
+ * reports, so it reads what {@link itemOf} and {@link partyWordsOf} computed once per report.
  */
 export function compatibleParties(a: Item, b: Item): boolean {
   const left = a.parties;
   const right = b.parties;
   if (left.length === 0 || right.length === 0) return true;
   for (const id of left) if (right.includes(id)) return true;
-  const words = wordsOf(a);
-  for (const word of wordsOf(b)) if (words.has(word)) return true;
+  const words = partyWordsOf(a);
+  for (const word of partyWordsOf(b)) if (words.has(word)) return true;
   return false;
 }
 

@@ -13,6 +13,7 @@ import {
   type Group,
   type Item,
   linked,
+  partyWordsOf,
   SUPERSEDE_WINDOW_DAYS,
 } from "./status-match.js";
 
@@ -51,9 +52,45 @@ const CHANGES: Partial<Record<StatusCategory, readonly Change[]>> = {
 /** Plans that a later plan of the same kind with another date reschedules. */
 const RESCHEDULED: ReadonlySet<StatusCategory> = new Set(["scheduled_meeting", "delegation_sent"]);
 
-/** Some report of one group and some report of the other name the same venue or a party in common. */
-const linkedAny = (one: Group, other: Group): boolean =>
-  one.items.some((a) => other.items.some((b) => linked(a, b)));
+/** What the reports of a group name: venues, and the ids and words of parties (see {@link linkedAny}). */
+interface Links {
+  places: Set<string>;
+  parties: Set<string>;
+}
+
+const linksCache = new WeakMap<Group, Links>();
+
+function linksOf(group: Group): Links {
+  let links = linksCache.get(group);
+  if (!links) {
+    links = { places: new Set(), parties: new Set() };
+    for (const item of group.items) {
+      if (item.event.place !== null) links.places.add(item.event.place);
+      if (item.parties.length === 0) continue;
+      // Ids apart from words: an id may have no word long enough to count ("organisation:un").
+      for (const id of item.parties) links.parties.add(`\u0000${id}`);
+      for (const word of partyWordsOf(item)) links.parties.add(word);
+    }
+    linksCache.set(group, links);
+  }
+  return links;
+}
+
+function meet(one: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+  const [small, large] = one.size <= other.size ? [one, other] : [other, one];
+  for (const value of small) if (large.has(value)) return true;
+  return false;
+}
+
+/**
+ * Some report of one group and some report of the other are `linked` (the same venue, or parties that
+ * share an id or a name word): the same as testing every pair of reports, in one pass over two sets.
+ */
+const linkedAny = (one: Group, other: Group): boolean => {
+  const a = linksOf(one);
+  const b = linksOf(other);
+  return meet(a.places, b.places) || meet(a.parties, b.parties);
+};
 
 const sameStart = (a: Item, b: Item): boolean =>
   a.span !== null && b.span !== null && a.span[0] === b.span[0];
@@ -80,17 +117,17 @@ function supersedes(newer: Group, older: Group): boolean {
   // a truce) need only not contradict.
   const sameDay =
     a.event.date.precision === "day" && b.event.date.precision === "day" && compatibleDates(a, b, 1);
-  const names = linkedAny(newer, older) || (sameDay && (blank(a) || blank(b)));
+  const names = (): boolean => linkedAny(newer, older) || (sameDay && (blank(a) || blank(b)));
   const newCategory = a.event.category;
   const oldCategory = b.event.category;
   if (newCategory === oldCategory) {
     // A plan carried out on its date ("will vote tonight" -> "approved"), a plan or a deadline moved.
-    if (b.plan && !a.plan) return names && compatibleDates({ ...a, plan: true }, b, 1);
-    if (newCategory === "deadline") return names && a.event.date.value !== b.event.date.value;
+    if (b.plan && !a.plan) return names() && compatibleDates({ ...a, plan: true }, b, 1);
+    if (newCategory === "deadline") return a.event.date.value !== b.event.date.value && names();
     return b.plan && RESCHEDULED.has(newCategory) && linked(a, b) && !sameStart(a, b);
   }
   for (const change of CHANGES[newCategory] ?? []) {
-    if (!change.older.includes(oldCategory) || (change.planOnly && !(b.plan && names))) continue;
+    if (!change.older.includes(oldCategory) || (change.planOnly && !(b.plan && names()))) continue;
     if (change.date === "any") return true;
     if (change.date === "same")
       return b.span === null || compatibleDates({ ...a, plan: true }, { ...b, plan: true }, 1);
@@ -133,10 +170,11 @@ export function* markSuperseded(groups: readonly Group[], pause: () => boolean):
           ? [filed.get(keyOf(oldCategory, undefined, plansOnly))]
           : [filed.get(keyOf(oldCategory, place, plansOnly)), filed.get(keyOf(oldCategory, null, plansOnly))];
       for (const list of lists) {
-        // Groups are in order of their first report: scan back from the newest, within the window.
-        for (let at = (list?.length ?? 0) - 1; at >= 0; at--) {
-          const candidate = list![at]!;
-          if (candidate.firstPublished > newer.lastPublished) continue;
+        if (!list) continue;
+        // Groups are in order of their first report: scan back from the last one reported no later
+        // than this one (a change comes after what it changes), within the window.
+        for (let at = lastReportedBy(list, newer.firstPublished); at >= 0; at--) {
+          const candidate = list[at]!;
           if (newer.firstPublished - candidate.firstPublished > SUPERSEDE_WINDOW_DAYS) break;
           // An entry is superseded once: most candidates in a busy window already are.
           if (candidate.entry.supersededBy !== null) continue;
@@ -145,4 +183,16 @@ export function* markSuperseded(groups: readonly Group[], pause: () => boolean):
       }
     }
   }
+}
+
+/** Index of the last group (in order of first report) first reported on or before `day`, or -1. */
+function lastReportedBy(list: readonly Group[], day: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]!.firstPublished <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 }
