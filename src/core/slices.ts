@@ -41,9 +41,24 @@ export async function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promi
   return result.value;
 }
 
-/** True every `every` calls: how often a loop offers to pause (a power of two minus one mask). */
+/** How long a loop may run before it offers to pause, whatever its iteration count says. */
+const PAUSE_AFTER_MS = 4;
+
+/**
+ * True every `every` calls, and also whenever more than a few milliseconds have passed since the last
+ * true (the clock is read every 16 calls): a loop whose iterations are slow (a timeline report scanning
+ * hundreds of candidates) still offers to pause often enough for {@link runInSlices} to keep slices short.
+ */
 export function pauseEvery(every = 256): () => boolean {
   let count = 0;
+  let since = performance.now();
   const mask = every - 1;
-  return () => (++count & mask) === 0;
+  return () => {
+    count++;
+    if ((count & mask) === 0 || ((count & 15) === 0 && performance.now() - since >= PAUSE_AFTER_MS)) {
+      since = performance.now();
+      return true;
+    }
+    return false;
+  };
 }

@@ -15,7 +15,7 @@ import { slug } from "../analysis/text.js";
 import type { Analysis, Entity, Quote, RoleSource, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import { type Member, mergeOthers, mergePeople, mergeRoleOnly, roleKeyOf } from "./merge-rules.js";
-import { findQuoteReprints } from "./quote-reprints.js";
+import { findQuoteReprintsSteps } from "./quote-reprints.js";
 import { combineStatusSteps } from "./status-combine.js";
 import { UnionFind } from "./union-find.js";
 
@@ -55,7 +55,7 @@ export function* combineAnalysesSteps(parts: readonly ArticleAnalysis[]): Steps<
   yield;
   yield* mergePeople(members, sets);
   yield;
-  mergeRoleOnly(members, sets);
+  yield* mergeRoleOnly(members, sets);
   yield;
   yield* mergeOthers(members, sets);
   yield;
@@ -113,7 +113,8 @@ export function* combineAnalysesSteps(parts: readonly ArticleAnalysis[]): Steps<
   yield;
   const combinedStatus = yield* combineStatusSteps(status);
   yield;
-  return { entities: merged, quotes, status: combinedStatus, quoteReprints: findQuoteReprints(quotes) };
+  const quoteReprints = yield* findQuoteReprintsSteps(quotes);
+  return { entities: merged, quotes, status: combinedStatus, quoteReprints };
 }
 
 /** Points one article's quotes and events at merged ids (a plain loop: optimised, unlike a generator's). */

@@ -176,31 +176,57 @@ export function* mergePeople(members: readonly Member[], sets: UnionFind): Steps
 /** Days apart two articles may be for a role to name the same person ("the Secretary of State"). */
 const ROLE_WINDOW_DAYS = 365;
 
-function daysApart(a: string, b: string): number {
-  return Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86_400_000;
+/** Day number of a publication date (NaN when it has none: such a mention is never "near"). */
+function dayOf(published: string): number {
+  return Date.parse(published.slice(0, 10)) / 86_400_000;
+}
+
+/** Index of the first holder (sorted by day) on or after `day`. */
+function firstFrom(holders: readonly { day: number }[], day: number): number {
+  let low = 0;
+  let high = holders.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (holders[middle]!.day < day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
  * A person an article names only by a role joins the one person other articles name with the same
  * office within a year ("Qatar’s prime minister" = "the Qatari Prime Minister": offices.ts); two such
- * people, or none: kept apart.
+ * people, or none: kept apart. Holders are sorted by day, so each mention looks only at its year.
  */
-export function mergeRoleOnly(members: readonly Member[], sets: UnionFind): void {
-  const holders = new Map<string, Array<{ index: number; published: string }>>();
+export function* mergeRoleOnly(members: readonly Member[], sets: UnionFind): Steps<void> {
+  const pause = pauseEvery(256);
+  const holders = new Map<string, Array<{ index: number; day: number }>>();
   for (let i = 0; i < members.length; i++) {
+    if (pause()) yield;
     const { entity, published } = members[i]!;
     if (entity.kind !== "person" || entity.roleOnly) continue;
+    const day = dayOf(published);
+    if (Number.isNaN(day)) continue;
     for (const key of new Set(entity.roles.flatMap(officeKeys))) {
-      (holders.get(key) ?? holders.set(key, []).get(key)!).push({ index: i, published });
+      (holders.get(key) ?? holders.set(key, []).get(key)!).push({ index: i, day });
     }
   }
+  for (const list of holders.values()) list.sort((a, b) => a.day - b.day);
+  yield;
   for (let i = 0; i < members.length; i++) {
+    if (pause()) yield;
     const { entity, published } = members[i]!;
     if (!entity.roleOnly) continue;
-    const near = (holders.get(officeKey(entity.roles[0] ?? entity.name)) ?? []).filter(
-      (holder) => daysApart(holder.published, published) <= ROLE_WINDOW_DAYS,
-    );
-    const roots = new Set(near.map((holder) => sets.find(holder.index)));
+    const day = dayOf(published);
+    const list = holders.get(officeKey(entity.roles[0] ?? entity.name));
+    if (!list || Number.isNaN(day)) continue;
+    const roots = new Set<number>();
+    for (let at = firstFrom(list, day - ROLE_WINDOW_DAYS); at < list.length; at++) {
+      const holder = list[at]!;
+      if (holder.day > day + ROLE_WINDOW_DAYS) break;
+      roots.add(sets.find(holder.index));
+      if (roots.size > 1) break; // two holders: kept apart
+    }
     if (roots.size === 1) sets.union([...roots][0]!, i);
   }
 }

@@ -9,6 +9,7 @@
  */
 import { normalise } from "../analysis/text.js";
 import type { Quote } from "../analysis/types.js";
+import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 
 /** Share of the longer quote's words that the shorter one must hold. */
 export const REPRINT_OVERLAP = 0.9;
@@ -47,9 +48,16 @@ export function wordOverlap(a: readonly string[], b: readonly string[]): number 
  * findQuoteReprints(quotes) // { "reuters-1#q3": ["afp-2#q1"] }: AFP reprinted Reuters' quote
  */
 export function findQuoteReprints(quotes: readonly Quote[]): Record<string, string[]> {
+  return runToEnd(findQuoteReprintsSteps(quotes));
+}
+
+/** {@link findQuoteReprints} as steps that pause now and then (see core/slices.ts), for reloads. */
+export function* findQuoteReprintsSteps(quotes: readonly Quote[]): Steps<Record<string, string[]>> {
+  const pause = pauseEvery(256);
   const words = new Map<Quote, string[]>();
   const buckets = new Map<string, Quote[]>();
   for (const quote of quotes) {
+    if (pause()) yield;
     if (quote.speakerId === null) continue;
     const list = wordsOf(quote.text);
     if (list.length < 3) continue;
@@ -72,6 +80,7 @@ export function findQuoteReprints(quotes: readonly Quote[]): Record<string, stri
   for (const members of buckets.values()) {
     if (members.length < 2) continue;
     for (let i = 0; i < members.length; i++) {
+      if (pause()) yield;
       for (let j = i + 1; j < members.length; j++) {
         const a = members[i]!;
         const b = members[j]!;
@@ -94,6 +103,7 @@ export function findQuoteReprints(quotes: readonly Quote[]): Record<string, stri
     a.sentence - b.sentence;
   const result: Record<string, string[]> = {};
   for (const group of groups.values()) {
+    if (pause()) yield;
     // One quote per article: a second quote of the same article stays its own line.
     const perArticle = new Map<string, Quote>();
     for (const quote of group.sort(earliest))
