@@ -202,25 +202,25 @@ export async function writeSnapshot(
   content: SnapshotContent,
   fingerprint?: string,
 ): Promise<{ bytes: number; manifest: Manifest }> {
-  // Shards of a few MB: a replica decodes them while it keeps answering (each decode is a pause).
+  // Shards of about half a MB: a replica (and a writer's reload) decodes them while it keeps answering,
+  // and each decode is a pause of the event loop (about 10 ms a MB on this machine).
   const writer = new ShardWriter(dir);
   try {
     const units = [...content.units.values()];
     const { analysis } = content;
     await writer.section("articles", units.map(storeArticle), 250);
-    await writer.section("entities", analysis.entities, 2_000);
-    await writer.section("quotes", analysis.quotes, 5_000);
-    await writer.section("status", analysis.status, 5_000);
+    await writer.section("entities", analysis.entities, 25);
+    await writer.section("quotes", analysis.quotes, 1_000);
+    await writer.section("status", analysis.status, 1_000);
     await writer.section("reprints", Object.entries(analysis.quoteReprints ?? {}), 50_000);
-    await writer.section("timeline", encodeTimeline(analysis.status, content.timeline), 10_000);
+    await writer.section("timeline", encodeTimeline(analysis.status, content.timeline), 2_000);
     const { meta, blocks } = encodeIndex(content.index);
     await writer.section("index-meta", [meta], 1);
     await writer.section("index", blocks, 1);
-    // Small shards: a writer's first reload reads them while answering (each decode is a pause).
     await writer.section(
       "parts",
       units.map((unit) => unit.analysis),
-      100,
+      25,
     );
     const rows: FileRow[] = [...(content.files ?? new Map()).entries()].map(([path, file]) => [
       path,
