@@ -93,7 +93,7 @@ const ROWS: Row[] = [
       `${formatMb(s.heap.parleyBytes)} / ${formatMb(naiveHeap(s))} (${formatRatio(s.heap.parleyBytes / naiveHeap(s))})`,
   ],
   [
-    "— Parley by phase: sentences / per-article analyses / index / combined analysis + lookups",
+    "— by phase: sentences / per-article analyses (while building; then on disk) / index / combined analysis + lookups",
     (s) =>
       s.heap.parleyPhases
         ? [
