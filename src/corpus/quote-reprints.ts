@@ -51,25 +51,49 @@ export function findQuoteReprints(quotes: readonly Quote[]): Record<string, stri
   return runToEnd(findQuoteReprintsSteps(quotes));
 }
 
+/** Quotes of one speaker with the same words (a reprint word for word): compared once, as one. */
+interface SameText {
+  words: string[];
+  quotes: Quote[];
+  /** The first quotes of two different articles (one when all are from one article). */
+  reps: Quote[];
+}
+
+/** A quote of `text` from another article than `articleId`, if it has one. */
+function fromOtherArticle(text: SameText, articleId: string): Quote | undefined {
+  const [first, second] = text.reps;
+  return first && first.articleId !== articleId ? first : second;
+}
+
 /** {@link findQuoteReprints} as steps that pause now and then (see core/slices.ts), for reloads. */
 export function* findQuoteReprintsSteps(quotes: readonly Quote[]): Steps<Record<string, string[]>> {
   const pause = pauseEvery(256);
-  const words = new Map<Quote, string[]>();
-  const buckets = new Map<string, Quote[]>();
+  const texts = new Map<string, SameText>();
+  const buckets = new Map<string, SameText[]>();
   for (const quote of quotes) {
     if (pause()) yield;
     if (quote.speakerId === null) continue;
     const list = wordsOf(quote.text);
     if (list.length < 3) continue;
-    words.set(quote, list);
-    for (const key of [list.slice(0, KEY_WORDS), list.slice(-KEY_WORDS)]) {
-      const bucket = `${quote.speakerId}\u0000${key.join(" ")}`;
-      const members = buckets.get(bucket);
-      if (members) members.push(quote);
-      else buckets.set(bucket, [quote]);
+    const key = `${quote.speakerId}\u0000${list.join(" ")}`;
+    let text = texts.get(key);
+    if (!text) {
+      text = { words: list, quotes: [], reps: [] };
+      texts.set(key, text);
+      for (const words of [list.slice(0, KEY_WORDS), list.slice(-KEY_WORDS)]) {
+        const bucket = `${quote.speakerId}\u0000${words.join(" ")}`;
+        const members = buckets.get(bucket);
+        if (!members) buckets.set(bucket, [text]);
+        else if (members.at(-1) !== text) members.push(text);
+      }
     }
+    text.quotes.push(quote);
+    if (text.reps.length === 0 || (text.reps.length === 1 && text.reps[0]!.articleId !== quote.articleId))
+      text.reps.push(quote);
   }
-  // Union-find over quotes that pass the overlap test.
+  // Union-find over quotes. Two quotes of different articles whose words overlap enough are one: the
+  // same words in two articles or more are all one; two texts that overlap join every quote of one to a
+  // quote of the other from another article (the same components as testing every pair of quotes).
   const parent = new Map<Quote, Quote>();
   const find = (quote: Quote): Quote => {
     let root = quote;
@@ -77,6 +101,19 @@ export function* findQuoteReprintsSteps(quotes: readonly Quote[]): Steps<Record<
     parent.set(quote, root);
     return root;
   };
+  const union = (a: Quote, b: Quote): void => {
+    const rootA = find(a);
+    const rootB = find(b);
+    if (rootA !== rootB) parent.set(rootB, rootA);
+  };
+  for (const text of texts.values()) {
+    if (pause()) yield;
+    const [first, second] = text.reps;
+    if (first && second) for (const quote of text.quotes) union(first, quote);
+  }
+  const compared = new Set<string>();
+  const ids = new Map<SameText, number>();
+  for (const text of texts.values()) ids.set(text, ids.size);
   for (const members of buckets.values()) {
     if (members.length < 2) continue;
     for (let i = 0; i < members.length; i++) {
@@ -84,8 +121,19 @@ export function* findQuoteReprintsSteps(quotes: readonly Quote[]): Steps<Record<
       for (let j = i + 1; j < members.length; j++) {
         const a = members[i]!;
         const b = members[j]!;
-        if (a.articleId === b.articleId || find(a) === find(b)) continue;
-        if (wordOverlap(words.get(a)!, words.get(b)!) >= REPRINT_OVERLAP) parent.set(find(b), find(a));
+        // A pair of texts may share both buckets (first and last words): compared once.
+        const pair = `${ids.get(a)}|${ids.get(b)}`;
+        if (compared.has(pair)) continue;
+        compared.add(pair);
+        if (wordOverlap(a.words, b.words) < REPRINT_OVERLAP) continue;
+        for (const quote of b.quotes) {
+          const other = fromOtherArticle(a, quote.articleId);
+          if (other) union(other, quote);
+        }
+        for (const quote of a.quotes) {
+          const other = fromOtherArticle(b, quote.articleId);
+          if (other) union(other, quote);
+        }
       }
     }
   }

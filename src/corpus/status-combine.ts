@@ -17,7 +17,6 @@ import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import {
   compatibleDates,
   compatibleParties,
-  compatiblePlace,
   exactSlackOf,
   type Group,
   type Item,
@@ -85,6 +84,9 @@ function sameInArticle(other: Item, item: Item): boolean {
  * slack), so a report joining must start before the earliest end and end after the latest start.
  */
 function noteReport(group: Group, item: Item): void {
+  const same = group.articles.get(item.event.articleId);
+  if (same) same.push(item);
+  else group.articles.set(item.event.articleId, [item]);
   if (item.event.place !== null) group.place = item.event.place;
   if (item.span === null) return;
   group.latestStart = Math.max(group.latestStart, item.span[0]);
@@ -101,17 +103,13 @@ function sameEvent(group: Group, item: Item): boolean {
   )
     return false;
   // Plain loops, cheapest test first: this runs for every report against every candidate group.
-  let sameArticle = false;
-  for (const other of group.items) {
-    if (other.event.articleId !== item.event.articleId) continue;
-    if (!sameInArticle(other, item)) return false;
-    sameArticle = true;
-  }
+  const sameArticle = group.articles.get(item.event.articleId);
+  if (sameArticle) for (const other of sameArticle) if (!sameInArticle(other, item)) return false;
   // Every report must fit (no chains: meetings on the 1st, 2nd and 3rd are not one), one must share a
   // party. A plan and the report that it happened are one event when the dates agree.
   // (Within an article the same exact day is enough: the lede and its details name different people.)
+  // Venues were checked above: a group's reports name at most one.
   const slack = exactSlackOf(item.event.category);
-  for (const other of group.items) if (!compatiblePlace(other.event, item.event)) return false;
   for (const other of group.items) if (!compatibleDates(other, item, slack)) return false;
   if (sameArticle) return true;
   for (const other of group.items) if (linkedEnough(other, item)) return true;
@@ -244,6 +242,7 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
       items: [item],
       firstPublished: item.publishedDay,
       lastPublished: item.publishedDay,
+      articles: new Map(),
       place: null,
       latestStart: Number.NEGATIVE_INFINITY,
       earliestEnd: Number.POSITIVE_INFINITY,

@@ -45,6 +45,8 @@ export interface Group {
   items: Item[];
   firstPublished: number;
   lastPublished: number;
+  /** Its reports by article. */
+  articles: Map<string, Item[]>;
   /** The venue its reports name (they name at most one), or null. */
   place: string | null;
   /** The latest start and earliest end of its dated reports (-/+Infinity when none is dated). */

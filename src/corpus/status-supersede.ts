@@ -95,6 +95,18 @@ const linkedAny = (one: Group, other: Group): boolean => {
 const sameStart = (a: Item, b: Item): boolean =>
   a.span !== null && b.span !== null && a.span[0] === b.span[0];
 
+/** Some report of `newer` is from another article than `older`'s, published no earlier than its first. */
+function newsAfter(newer: Group, older: Group): boolean {
+  for (const item of newer.items)
+    if (item.publishedDay >= older.firstPublished && !older.articles.has(item.event.articleId)) return true;
+  return false;
+}
+
+/** The two name the same venue or a party in common, or (the same exact day) one of them names nothing. */
+function names(newer: Group, older: Group, sameDay: boolean): boolean {
+  return linkedAny(newer, older) || (sameDay && (blank(newer.items[0]!) || blank(older.items[0]!)));
+}
+
 /** Whether `newer` (reported later) changes `older`: see {@link CHANGES}. */
 function supersedes(newer: Group, older: Group): boolean {
   if (older.entry.supersededBy !== null || newer === older || newer.entry.supersededBy === older.entry)
@@ -105,29 +117,25 @@ function supersedes(newer: Group, older: Group): boolean {
   // The cheap tests first: most pairs in the window differ in place or parties.
   if (!compatiblePlace(a.event, b.event) || !compatibleParties(a, b)) return false;
   // A change is news from a later report: sentences of one article tell one state of things.
-  const olderArticles = new Set(older.items.map((item) => item.event.articleId));
-  if (
-    !newer.items.some(
-      (item) => item.publishedDay >= older.firstPublished && !olderArticles.has(item.event.articleId),
-    )
-  )
-    return false;
+  if (!newsAfter(newer, older)) return false;
   // A change to a plan names the plan: the same venue or a party in common (or, when one names nothing,
   // the same exact day: "will continue tomorrow" -> "ended Friday"). States of the one process (a stall,
   // a truce) need only not contradict.
   const sameDay =
     a.event.date.precision === "day" && b.event.date.precision === "day" && compatibleDates(a, b, 1);
-  const names = (): boolean => linkedAny(newer, older) || (sameDay && (blank(a) || blank(b)));
+  // Whether the two name the same thing is tested only where a change needs it (`names`).
   const newCategory = a.event.category;
   const oldCategory = b.event.category;
   if (newCategory === oldCategory) {
     // A plan carried out on its date ("will vote tonight" -> "approved"), a plan or a deadline moved.
-    if (b.plan && !a.plan) return names() && compatibleDates({ ...a, plan: true }, b, 1);
-    if (newCategory === "deadline") return a.event.date.value !== b.event.date.value && names();
+    if (b.plan && !a.plan) return names(newer, older, sameDay) && compatibleDates({ ...a, plan: true }, b, 1);
+    if (newCategory === "deadline")
+      return a.event.date.value !== b.event.date.value && names(newer, older, sameDay);
     return b.plan && RESCHEDULED.has(newCategory) && linked(a, b) && !sameStart(a, b);
   }
   for (const change of CHANGES[newCategory] ?? []) {
-    if (!change.older.includes(oldCategory) || (change.planOnly && !(b.plan && names()))) continue;
+    if (!change.older.includes(oldCategory) || (change.planOnly && !(b.plan && names(newer, older, sameDay))))
+      continue;
     if (change.date === "any") return true;
     if (change.date === "same")
       return b.span === null || compatibleDates({ ...a, plan: true }, { ...b, plan: true }, 1);
