@@ -114,6 +114,9 @@ function section(
   return newPage ? { heading, newPage, items } : { heading, items };
 }
 
+/** Most history ("Before") entries one answer lists, newest first; the rest are counted in a note. */
+export const HISTORY_SHOWN = 60;
+
 /**
  * Answers per sections object (one per topic, kept by the timeline) and title: "Before" lists every
  * entry, thousands at 10,000 articles, so a page turn (the answer is computed again) reuses them.
@@ -149,9 +152,15 @@ function buildAnswer(
   const built = [
     section(kb, "Next", sections.next),
     section(kb, "Now", sections.now),
-    // The history starts a page of its own: page 1 is what comes next and where things stand.
-    section(kb, "Before", sections.before, true),
+    // The history starts a page of its own: page 1 is what comes next and where things stand. It is
+    // the newest entries only: "talks" has thousands at 10,000 articles, more than anyone pages through.
+    section(kb, "Before", sections.before.slice(0, HISTORY_SHOWN), true),
   ].filter((built): built is AnswerSection => built !== null);
+  const older = sections.before.length - HISTORY_SHOWN;
+  if (older > 0)
+    notes.push(
+      `${older} older ${older === 1 ? "entry" : "entries"} not shown: a narrower topic (a place, a person, a body) lists its own history`,
+    );
   const facts = sections.asOf
     ? [
         {

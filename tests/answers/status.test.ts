@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { answerStatus, completeTopics, dateLabel } from "../../src/answers/status.js";
+import { generateCorpus } from "../../bench/generate.js";
+import { answerStatus, completeTopics, dateLabel, HISTORY_SHOWN } from "../../src/answers/status.js";
 import type { Answer, AnswerItem, Reply } from "../../src/answers/types.js";
 import type { KnowledgeBase } from "../../src/index/knowledge-base.js";
 import { getTimeline } from "../../src/index/timeline.js";
@@ -307,5 +308,21 @@ describe("answerStatus at more than a screenful", () => {
       perArticle.set(item.citation.articleId, (perArticle.get(item.citation.articleId) ?? 0) + 1);
     expect(Math.max(...perArticle.values())).toBeLessThanOrEqual(2);
     expect(answer.notes.some((note) => /not shown/.test(note))).toBe(false);
+  });
+});
+
+describe("/status over a long history", () => {
+  it("lists the newest history entries only, and counts the others in a note", () => {
+    const kb = buildKnowledgeBase(generateCorpus(150).articles.map((file) => file.article));
+    const history = getTimeline(kb.analysis).all.before;
+    expect(history.length).toBeGreaterThan(HISTORY_SHOWN);
+    const answer = answerStatus(kb) as Answer;
+    const before = answer.sections.find((section) => section.heading === "Before");
+    expect(before?.items).toHaveLength(HISTORY_SHOWN);
+    // The newest ones, in the timeline's order.
+    expect(before?.items[0]?.data).toMatchObject({ kind: "event" });
+    expect(answer.notes).toContain(
+      `${history.length - HISTORY_SHOWN} older entries not shown: a narrower topic (a place, a person, a body) lists its own history`,
+    );
   });
 });
