@@ -264,6 +264,10 @@ export function restIsAdverbial(
   return true;
 }
 
+/** "this", "last", "next" before a time noun: "said last week". */
+const TIME_DEICTICS = new Set(["this", "last", "next"]);
+const TIME_NOUNS = new Set(["week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"]);
+
 /** Skips prepositional phrases, time words and commas right after a cue. */
 export function skipAdverbials(
   paragraph: ParagraphText,
@@ -280,6 +284,18 @@ export function skipAdverbials(
     if (word === "that" || word === ":" || word === ".") return p;
     if (word === ",") {
       inPhrase = false;
+      p++;
+      continue;
+    }
+    // "said this week that ...", "said Monday night": a time phrase, not what was said ("this
+    // week's address" is a subject: the possessive keeps it).
+    const next = lowerAt(paragraph, items, p + 1);
+    const possessive = /^['’]s$/.test(lowerAt(paragraph, items, p + 2));
+    if (TIME_DEICTICS.has(word) && TIME_NOUNS.has(next) && !possessive) {
+      p += 2;
+      continue;
+    }
+    if (TIME_NOUNS.has(word) && CALENDAR_WORDS.has(lowerAt(paragraph, items, p - 1))) {
       p++;
       continue;
     }
