@@ -301,3 +301,44 @@ describe("a relative clause about the source is not what it said", () => {
     expect(quotes.some((quote) => quote.text.startsWith("who they would back"))).toBe(true);
   });
 });
+
+describe("a role described by its place or party (issue 11, third pass)", () => {
+  it("“...,” the Texas governor said, with no one named: the role as written, an anonymous source", () => {
+    const [quote] = analyze(["“We will fix the roads before winter,” the Texas governor said."]).quotes;
+    expect(quote).toMatchObject({
+      speakerKind: "anonymous",
+      speaker: "Texas governor",
+      rule: "cue-before:role",
+      type: "direct",
+    });
+  });
+
+  it("a longer description keeps its qualifiers; “the senator” alone says nothing", () => {
+    const found = rows([
+      "The presumptive Republican nominee said the plant would stay open.",
+      "The senator said the vote would wait until May.",
+    ]);
+    expect(found.map((row) => row[0])).toEqual(["presumptive Republican nominee", null]);
+  });
+
+  it("a told-clause stays a proposal below the threshold (measured 9 of 11)", () => {
+    const [quote] = analyze(["The Ohio senator told reporters that the bill was dead."]).quotes;
+    expect(quote).toMatchObject({ speaker: null, candidate: "Ohio senator" });
+  });
+});
+
+describe("a time phrase after the cue is no reported speech", () => {
+  it("said last week that ...: the clause after “that”", () => {
+    const [quote] = analyze(["Ada Morrow said last week that the plant would close in June."]).quotes;
+    expect(quote?.text).toBe("the plant would close in June");
+  });
+
+  it("said Monday night: nothing is reported; this week's vote is a clause of its own", () => {
+    const texts = analyze([
+      "Ada Morrow spoke about the plant, she said Monday night.",
+      "Tom Reyes said this week's vote was a mistake.",
+    ]).quotes.map((quote) => quote.text);
+    expect(texts).not.toContain("Monday night");
+    expect(texts.some((text) => text.startsWith("this week's vote"))).toBe(true);
+  });
+});

@@ -32,6 +32,7 @@ export type SubjectRule =
   | "group"
   | "description"
   | "anonymous"
+  | "role"
   | "plural"
   | "document"
   | "pronoun-clause"

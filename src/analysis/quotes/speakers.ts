@@ -36,6 +36,7 @@ import {
   OFFICE_ACRONYMS,
   officeOf,
   pluralHead,
+  roleDescribed,
   STATEMENT_NOUNS,
   statementIssuer,
   UNNAMED_OPENERS,
@@ -133,13 +134,24 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   const headWords = tokens.slice(from, headEnd).map((t) => t.lower);
   const noun = headWords[headWords.length - 1] ?? "";
   // "the office", "the minister": a definite description of someone named before.
-  if (headWords.length >= 2 && headWords.length <= 4 && headWords[0] === "the") {
+  const definite = headWords.length >= 2 && headWords[0] === "the";
+  if (definite && headWords.length <= 4) {
     const found = resolveDefinite(context, headWords.slice(1), from);
     if (found) return found;
-    // "The office said" with no single office named before: unattributed, never a guess.
-    // "The minister said" with two ministers named before: unattributed too.
-    if (headWords.length === 2 && (!ANONYMOUS_NOUNS.has(noun) || ROLE_NOUNS.has(noun))) return unknown();
   }
+  // "the Florida senator" tied to no one: described as written, never turned into a name.
+  const isPerson = (i: number) =>
+    mentions.some(
+      (m) => m.from <= i && i < m.to && context.entities.byId.get(m.entityId)?.entity.kind === "person",
+    );
+  if (definite && roleDescribed(tokens, from, headEnd, isPerson) > 0) {
+    const name = describe(context, from, to, headEnd);
+    return { entityId: null, name, kind: "anonymous", gender: null, plural: false, rule: "role" };
+  }
+  // "The office said" with no single office named before: unattributed, never a guess.
+  // "The minister said" with two ministers named before: unattributed too.
+  if (definite && headWords.length === 2 && (!ANONYMOUS_NOUNS.has(noun) || ROLE_NOUNS.has(noun)))
+    return unknown();
   // "X (D-N.Y.), a supporter of Y, told ...": after a comma the description is X's appositive.
   const unnamed =
     UNNAMED_PERSON.has(noun) && UNNAMED_OPENERS.has(headWords[0] ?? "") && tokens[from - 1]?.text !== ",";
