@@ -218,6 +218,36 @@ describe("a surname two people share", () => {
   });
 });
 
+describe("a shared surname before the second holder is named (issue 11, third pass)", () => {
+  const story = (cue: string) => [
+    "Sen. Ada Brenner opened the hearing on the dam.",
+    "The hearing ran for six hours and heard from eleven witnesses.",
+    "Engineers said the spillway needed repairs before the spring floods.",
+    `“We will not wait for the river to decide,” ${cue}.`,
+    "Her husband, Tom Brenner, runs the farm below the dam.",
+  ];
+
+  it("goes to the only one of them the article has named so far", () => {
+    const quote = analyze(story("Brenner said")).quotes.find((q) => q.type === "direct");
+    expect(quote?.rule).toBe("cue-before:surname-first");
+    expect(quote?.speaker).toBe("Ada Brenner");
+  });
+
+  it("not against a courtesy title of unknown fit (“Mr. Brenner”)", () => {
+    const quote = analyze(story("Mr. Brenner said")).quotes.find((q) => q.type === "direct");
+    expect(quote?.speaker ?? quote?.candidate ?? null).toBeNull();
+  });
+
+  it("a surname read as another word (a demonym) is the one person of that name, standing alone", () => {
+    const quotes = analyze([
+      "Lena Cuban spoke at the dinner on Friday.",
+      "“Nobody asked me about the budget,” Cuban said.",
+      "“Nobody asked me either,” a Cuban said.",
+    ]).quotes;
+    expect(quotes.map((quote) => quote.speaker)).toEqual(["Lena Cuban", null]);
+  });
+});
+
 describe("“the statement”, “the PMO” and “the ministry” (issue 10)", () => {
   const story = [
     "Prime Minister Dana Kerr met the union leaders on Monday.",

@@ -29,6 +29,7 @@ export type SubjectRule =
   | "surname-title"
   | "surname-salient"
   | "surname-recent"
+  | "surname-first"
   | "group"
   | "description"
   | "anonymous"

@@ -7,7 +7,7 @@
  * that subject is of a compatible kind and gender and no other person stands between them as a
  * subject; "the office" / "the minister" take the one recent entity that fits, or nobody.
  */
-import type { Located } from "../entities/entities.js";
+import type { LocalEntity, Located } from "../entities/entities.js";
 import {
   ANONYMOUS_NOUNS,
   COURTESY_TITLES,
@@ -214,6 +214,11 @@ function resolveSurname(context: ResolveContext, from: number, to: number): Spea
   const candidates = context.entities.list.filter(
     (local) => local.entity.kind === "person" && local.words.length >= 2 && local.words.at(-1) === surname,
   );
+  // "Cuban said" with Mark Cuban named: a surname read as another word (a demonym) is still his,
+  // when it stands alone ("A Cuban said" is someone else).
+  if (candidates.length === 1 && to - from === 1 && namedBefore(context, candidates, from).size === 1) {
+    return { ...fromEntity(context, candidates[0]!.entity.id), how: "name", rule: "name" };
+  }
   if (candidates.length < 2) return null;
   if (title) {
     const fitting = candidates.filter((local) => local.gender === title);
@@ -237,8 +242,29 @@ function resolveSurname(context: ResolveContext, from: number, to: number): Spea
       if (ids.has(m.entityId)) recent.add(m.entityId);
     }
   }
-  if (recent.size !== 1) return null;
-  return { ...fromEntity(context, [...recent][0]!), how: "name", rule: "surname-recent" };
+  if (recent.size === 1)
+    return { ...fromEntity(context, [...recent][0]!), how: "name", rule: "surname-recent" };
+  // "Sen. Chris Murphy ... Murphy said", his wife named only later: the one a reader knows so far.
+  // With a courtesy title, only one whose gender is known to fit ("Mr. Khan" is not Ghazala Khan).
+  const [first, ...more] = namedBefore(context, candidates, from);
+  const fitsTitle = title === null || context.entities.byId.get(first ?? "")?.gender === title;
+  if (recent.size === 0 && first !== undefined && more.length === 0 && fitsTitle) {
+    return { ...fromEntity(context, first), how: "name", rule: "surname-first" };
+  }
+  return null;
+}
+
+/** Which of the candidates the article has named before this point (paragraph, token). */
+function namedBefore(context: ResolveContext, candidates: readonly LocalEntity[], at: number): Set<string> {
+  const ids = new Set(candidates.map((local) => local.entity.id));
+  const named = new Set<string>();
+  for (let p = 1; p <= context.paragraph.number; p++) {
+    for (const m of context.entities.located[p - 1] ?? []) {
+      if (p === context.paragraph.number && m.from >= at) continue;
+      if (ids.has(m.entityId)) named.add(m.entityId);
+    }
+  }
+  return named;
 }
 
 function singular(noun: string): string {
