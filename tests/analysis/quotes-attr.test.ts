@@ -303,6 +303,17 @@ describe("one person described by what they do (issue 11, second pass)", () => {
     expect(quote?.speaker).toContain("Republican");
   });
 
+  it("a noun before its modifier (“familiar with”, “close to”) is still the source's head", () => {
+    const quotes = analyze([
+      "“The map is wide open for us,” said one Democrat familiar with the campaign's planning.",
+      "A person close to the governor said the deal was signed on Friday.",
+    ]).quotes;
+    expect(quotes.map((quote) => [quote.speakerKind, quote.speaker])).toEqual([
+      ["anonymous", "Democrat familiar with the campaign's planning"],
+      ["anonymous", "person close to the governor"],
+    ]);
+  });
+
   it("after a comma the description is the named speaker's appositive, not a source of its own", () => {
     const quotes = analyze([
       "Sen. Dana Whitfield (D-Ore.), a supporter of the farm bill told host Ray Moss she expected a vote soon.",

@@ -37,6 +37,16 @@ export const UNNAMED_PERSON = new Set(
   republican employee`.split(/\s+/),
 );
 
+/** Words after a noun that describe who it is ("officials familiar with the talks", "a person close to ..."). */
+export const POSTMODIFIERS = new Set([
+  "familiar",
+  "close",
+  "involved",
+  "speaking",
+  "knowledgeable",
+  "briefed",
+]);
+
 /** The articles such a description opens with. */
 export const UNNAMED_OPENERS = new Set(["a", "an", "one", "another"]);
 

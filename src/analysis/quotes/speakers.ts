@@ -35,6 +35,7 @@ import {
   DOCUMENT_NOUNS,
   OFFICE_ACRONYMS,
   officeOf,
+  POSTMODIFIERS,
   pluralHead,
   roleDescribed,
   STATEMENT_NOUNS,
@@ -132,7 +133,9 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   const bySurname = resolveSurname(context, from, headEnd);
   if (bySurname) return bySurname;
   const headWords = tokens.slice(from, headEnd).map((t) => t.lower);
-  const noun = headWords[headWords.length - 1] ?? "";
+  // "one Democrat familiar with ...", "a person close to ...": the noun stands before its modifier.
+  const end = headWords.length - 1;
+  const noun = headWords[end > 0 && POSTMODIFIERS.has(headWords[end]!) ? end - 1 : end] ?? "";
   // "the office", "the minister": a definite description of someone named before.
   const definite = headWords.length >= 2 && headWords[0] === "the";
   if (definite && headWords.length <= 4) {
@@ -290,7 +293,9 @@ function describe(context: ResolveContext, from: number, to: number, headEnd: nu
     else break;
   }
   let end = headEnd;
-  if (end < to && KEPT_AFTER.has(tokens[end]!.lower)) {
+  // "a person close to the governor": a modifier keeps its phrase whatever the preposition.
+  const modified = POSTMODIFIERS.has(tokens[headEnd - 1]?.lower ?? "");
+  if (end < to && (KEPT_AFTER.has(tokens[end]!.lower) || modified)) {
     end++;
     while (end < to && !PREPOSITIONS.has(tokens[end]!.lower) && tokens[end]!.kind !== "punct") end++;
   }

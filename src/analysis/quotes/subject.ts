@@ -6,6 +6,7 @@
 import { ANONYMOUS_NOUNS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "../entities/lexicon.js";
 import type { ParagraphText } from "../text.js";
 import { type CueWord, cueAt, participleAt } from "./cues.js";
+import { POSTMODIFIERS } from "./described.js";
 import {
   AUXILIARIES,
   CLAUSE_WORDS,
@@ -173,7 +174,9 @@ export function subjectAfter(
     const clause = CLAUSE_WORDS.has(word) && !JOINING_WORDS.has(word);
     // "according to a poll by Gallup": the maker of a document is part of the source.
     const maker = byMaker && (word === "by" || word === "from") && namedNext(paragraph, items, to + 1);
-    if (to > start && (clause || (PREPOSITIONS.has(word) && word !== "of" && !maker))) break;
+    // "said one Democrat familiar with the plan": the modifier's phrase is part of the source.
+    const modified = POSTMODIFIERS.has(lowerAt(paragraph, items, to - 1));
+    if (to > start && (clause || (PREPOSITIONS.has(word) && word !== "of" && !maker && !modified))) break;
     to++;
   }
   return to > start ? [start, to] : null;
