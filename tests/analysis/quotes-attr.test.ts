@@ -134,6 +134,15 @@ describe("a cue closing its paragraph with a colon", () => {
     });
     expect(quote?.speaker).toBe("Ada Ward");
   });
+
+  it("a cue closing its sentence with nothing claimed gives it the quotation right after", () => {
+    const quotes = analyze([
+      "Sam Reyes said in a statement. “There are no paper ballots to count. The caucus was one evening.”",
+      "Sam Reyes met the board. “We will see,” a clerk said.",
+    ]).quotes;
+    expect(quotes[0]).toMatchObject({ speaker: "Sam Reyes", rule: "cue-before:name/colon", type: "direct" });
+    expect(quotes[1]?.speaker).not.toBe("Sam Reyes");
+  });
 });
 
 describe("a reporting clause inside the reported one", () => {
