@@ -190,3 +190,39 @@ describe("rule and confidence", () => {
     expect(speakerShown({ speaker: null, confidence: 1 })).toBe(false);
   });
 });
+
+describe("words between the subject and its cue (issue 11, third pass)", () => {
+  it("an adverb in -ly, a weekday or “himself” does not cut the subject", () => {
+    const found = rows([
+      "Lena Brandt jokingly said the harbour would outlast them all.",
+      "Tom Reyes later Thursday said the vote would wait.",
+      "Ada Morrow herself said the plan was hers.",
+    ]);
+    expect(found.map((row) => row[0])).toEqual(["Lena Brandt", "Tom Reyes", "Ada Morrow"]);
+  });
+
+  it("a noun in -ly stays the subject's head: the family said, a Brandt ally said", () => {
+    const found = rows([
+      "Lena Brandt met the board.",
+      "The family said the house would be sold.",
+      "A Brandt ally said the vote would wait.",
+    ]);
+    expect(found.some((row) => row[0] === "Lena Brandt")).toBe(false);
+  });
+});
+
+describe("a stretch after the cue that only says when or where (issue 11, third pass)", () => {
+  it("said onstage Tuesday night / said in a 1963 speech: no reported speech", () => {
+    const texts = analyze([
+      "Lena Brandt spoke at length, as Tom Reyes said onstage Tuesday night.",
+      "Ada Morrow argued as much, he said in a 1963 speech.",
+    ]).quotes.map((quote) => quote.text);
+    expect(texts).not.toContain("onstage Tuesday night");
+    expect(texts).not.toContain("in a 1963 speech");
+  });
+
+  it("a thing said, even with a time at its end, stays: announced his candidacy last year", () => {
+    const texts = analyze(["Tom Reyes announced his candidacy last year."]).quotes.map((quote) => quote.text);
+    expect(texts).toContain("his candidacy last year");
+  });
+});

@@ -3,6 +3,7 @@
  * claims as direct or partial quotes, or the reported clause as indirect speech).
  */
 import { CALENDAR_WORDS, PREPOSITIONS } from "../entities/lexicon.js";
+import { posAt } from "../entities/pos.js";
 import type { ParagraphText } from "../text.js";
 import type { QuoteType } from "../types.js";
 import { CLAUSE_WORDS, type Item, isPunct, lowerAt, sliceItems, tokenText, trimEnd } from "./items.js";
@@ -231,7 +232,38 @@ export function contentOf(
   const relative = ["who", "whom"].includes(lowerAt(paragraph, items, from));
   if (relative && (cue.word.text === "according to" || lowerAt(paragraph, items, from - 1) === ","))
     return [];
+  if (wordCount <= 6 && adverbialOnly(paragraph, items, from, to)) return [];
   return [{ type: "indirect", cue, text: sliceItems(paragraph, items, from, to), at: from, quote: null }];
+}
+
+/** Words of a time phrase ("a few days later", "late last week"). */
+const TIME_WORDS = new Set(
+  "later earlier ago day days week weeks weekend month months year years night morning afternoon evening".split(
+    " ",
+  ),
+);
+
+/**
+ * True when a short stretch after a cue is only where or when it was said ("onstage Tuesday night",
+ * "In a 1963 speech", "a few days later"): no verb (wink's tags) and it opens with a preposition or
+ * adverb, or closes on a time word. Such a stretch reports nothing.
+ */
+function adverbialOnly(paragraph: ParagraphText, items: readonly Item[], from: number, to: number): boolean {
+  const words = items
+    .slice(from, to)
+    .flatMap((item) =>
+      item.kind === "token" && !isPunct(paragraph, item) ? [paragraph.tokens[item.index]!] : [],
+    );
+  const tags = words.map((token) => posAt(paragraph, token.start));
+  if (words.length === 0 || tags.some((tag) => tag === "VERB" || tag === "AUX")) return false;
+  if (["ADP", "ADV", "SCONJ"].includes(tags[0]!)) return true;
+  // "his candidacy last year" names a thing: only times may be nouns here.
+  const last = words.at(-1)!.lower;
+  const onlyTimes = words.every(
+    (token, i) =>
+      !["NOUN", "PROPN"].includes(tags[i]!) || TIME_WORDS.has(token.lower) || CALENDAR_WORDS.has(token.lower),
+  );
+  return onlyTimes && (TIME_WORDS.has(last) || CALENDAR_WORDS.has(last));
 }
 
 /**

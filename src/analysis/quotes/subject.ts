@@ -16,7 +16,7 @@ import {
   isPunct,
   JOINING_WORDS,
   lowerAt,
-  SKIPPABLE_BEFORE_CUE,
+  skippableBeforeCue,
   sliceItems,
   tokenIndexOf,
   tokenText,
@@ -78,7 +78,7 @@ export function subjectBefore(
   end: number,
 ): [number, number] | null {
   let to = end;
-  while (to > 0 && SKIPPABLE_BEFORE_CUE.has(lowerAt(paragraph, items, to - 1))) to--;
+  while (to > 0 && skippableBeforeCue(tokenText(paragraph, items[to - 1]))) to--;
   if (tokenText(paragraph, items[to - 1]) === ",") {
     let comma = to - 2;
     while (
@@ -118,7 +118,7 @@ export function plainSubject(
   end: number,
 ): [number, number] | null {
   let to = end;
-  while (to > 0 && SKIPPABLE_BEFORE_CUE.has(lowerAt(paragraph, items, to - 1))) to--;
+  while (to > 0 && skippableBeforeCue(tokenText(paragraph, items[to - 1]))) to--;
   to = beforeParenthetical(paragraph, items, to);
   // "Lee visited the port and said": no subject ends in a conjunction (the cue is coordinated).
   if (JOINING_WORDS.has(lowerAt(paragraph, items, to - 1)) || lowerAt(paragraph, items, to - 1) === "but")
