@@ -226,3 +226,19 @@ describe("a stretch after the cue that only says when or where (issue 11, third 
     expect(texts).toContain("his candidacy last year");
   });
 });
+
+describe("how sure a short direct quote and a described name are (issue 11, third pass)", () => {
+  it("a short direct quote beside its named speaker is not /short; through a pronoun it is", () => {
+    const quotes = analyze([
+      "“Never,” said Lena Brandt.",
+      "Tom Reyes spoke next. “Not yet,” he said.",
+    ]).quotes;
+    expect(quotes[0]).toMatchObject({ rule: "cue-after:name", speaker: "Lena Brandt" });
+    expect(quotes[1]?.rule).toBe("cue-before:pronoun-previous/short");
+  });
+
+  it("what someone does is no loose word in the subject: Republican pollster Lena Brandt said", () => {
+    const [quote] = analyze(["Republican pollster Lena Brandt said the race would tighten."]).quotes;
+    expect(quote).toMatchObject({ rule: "cue-before:name", speaker: "Lena Brandt" });
+  });
+});

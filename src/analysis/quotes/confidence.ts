@@ -193,12 +193,20 @@ const COMMON_CUES = new Set([
   "explains",
 ]);
 
-/** Words a subject may hold besides its name: determiners, roles, courtesy titles. */
+/** Lower-case words that say what someone does or stands for ("presidential candidate", "pollster"). */
+const DESCRIPTOR_WORDS = new Set(
+  `candidate presidential presumptive nominee hopeful front-runner frontrunner manager strategist pollster
+  consultant analyst columnist writer journalist reporter host moderator historian scientist lawyer counsel
+  pastor veteran donor retired political conservative liberal moderate`.split(/\s+/),
+);
+
+/** Words a subject may hold besides its name: determiners, roles, courtesy titles, descriptors. */
 function isSubjectWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/\.$/, "");
   return (
     DETERMINERS.has(lower) ||
     ROLE_NOUNS.has(lower) ||
+    DESCRIPTOR_WORDS.has(lower) ||
     ROLE_QUALIFIERS.has(lower) ||
     COURTESY_TITLES.has(lower) ||
     NAME_PARTICLES.has(lower) ||
@@ -258,6 +266,9 @@ export function ruleOf(
   // A partial quote is a fragment by nature: only one that ends a sentence of its own ("“a mistake.”")
   // may be cut from someone else's longer quote (partial on train: 129 of 135 right without the mark).
   const clipped = type !== "partial" || /[.,!?;:]$/.test(text.trim());
-  if (text.trim().split(/\s+/).length < 4 && clipped) rule += "/short";
+  // A direct quote beside its named speaker is theirs however short ("“No,” said Lee": train direct
+  // /short with a name or description 67 right of 72); through a pronoun it stays marked (0 of 4).
+  const beside = type === "direct" && !ANAPHORA.has(speaker?.rule ?? "");
+  if (text.trim().split(/\s+/).length < 4 && clipped && !beside) rule += "/short";
   return rule;
 }
