@@ -242,3 +242,13 @@ describe("how sure a short direct quote and a described name are (issue 11, thir
     expect(quote).toMatchObject({ rule: "cue-before:name", speaker: "Lena Brandt" });
   });
 });
+
+describe("results and counts are documents after “according to” (issue 11, third pass)", () => {
+  it("according to early results of exit polls: the results, described as written", () => {
+    const [quote] = analyze([
+      "The mayor led among women in both counties, according to early results of exit polls conducted for the networks.",
+    ]).quotes;
+    expect(quote).toMatchObject({ speakerKind: "anonymous", rule: "according-to:document" });
+    expect(quote?.speaker).toContain("results of exit polls");
+  });
+});

@@ -23,7 +23,7 @@ export const OFFICE_ACRONYMS: ReadonlyMap<string, string> = new Map([
 export const DOCUMENT_NOUNS = new Set(
   `poll polls survey surveys analysis study studies memo memos data documents records filing filings
   document estimate estimates tally average book website audit review transcript complaint lawsuit indictment
-  projections forecast`.split(/\s+/),
+  projections forecast results count`.split(/\s+/),
 );
 
 /**
