@@ -42,7 +42,7 @@ export const SKIPPABLE_BEFORE_CUE = new Set([
 /** Words between a subject and its cue beyond the list above: times and emphasis ("Lee Thursday said"). */
 const ALSO_BEFORE_CUE = new Set(
   `monday tuesday wednesday thursday friday saturday sunday today tonight morning afternoon evening night
-  however himself herself themselves itself too still`.split(/\s+/),
+  however himself herself themselves itself too still now`.split(/\s+/),
 );
 
 /** Nouns ending in -ly that head a subject ("a Trump ally", "the family"): not adverbs. */
