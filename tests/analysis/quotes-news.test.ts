@@ -253,3 +253,16 @@ describe("results and counts are documents after “according to” (issue 11, t
     expect(quote?.speaker).toContain("results of exit polls");
   });
 });
+
+describe("“according to” inside the clause it reports (issue 11, third pass)", () => {
+  it("The plant, according to Lena Brandt, will close ...: the longer half, hers", () => {
+    const [quote] = analyze([
+      "The plant, according to Lena Brandt, will close in June and the staff will move to Oslo.",
+    ]).quotes;
+    expect(quote).toMatchObject({
+      speaker: "Lena Brandt",
+      rule: "cue-mid:name",
+      text: "will close in June and the staff will move to Oslo",
+    });
+  });
+});

@@ -123,20 +123,16 @@ export function readSentence(
       continue;
     }
     if (endsSentence) continue;
-    // "Lenox thrived, Mr. Clarke said, until it went bankrupt.": a reporting clause inside the
-    // reported one; the longer half is kept (the text stays verbatim).
-    if (
-      k === 0 &&
-      !cue.inverted &&
-      cue.word.frame === "say" &&
-      cue.word.kind === "speech" &&
-      tokenText(paragraph, before) === "," &&
-      tokenText(paragraph, items[contentStart]) === ","
-    ) {
+    // "Lenox thrived, Mr. Clarke said, until it went bankrupt." / "The plant, according to Lee, will
+    // close in June.": a reporting clause inside the reported one; the longer half is kept (verbatim).
+    const saying = !cue.inverted && cue.word.frame === "say" && cue.word.kind === "speech";
+    const according = cue.word.text === "according to" && cue.at > 0;
+    const commas = tokenText(paragraph, before) === "," && tokenText(paragraph, items[contentStart]) === ",";
+    if (k === 0 && (saying || according) && commas) {
       const head = trimEnd(paragraph, items, 0, subjectStart - 1);
       const tail = trimEnd(paragraph, items, contentStart + 1, limit);
       // "Asked about the plan, Lee said, ...": the question put to the speaker is no part of the answer.
-      const asked = ["asked", "pressed", "when"].includes(lowerAt(paragraph, items, 0));
+      const asked = saying && ["asked", "pressed", "when"].includes(lowerAt(paragraph, items, 0));
       const [from, end] = asked || tail - (contentStart + 1) > head ? [contentStart + 1, tail] : [0, head];
       if (end - from >= 5) {
         const mid = contentOf(paragraph, items, from, end, cue, claimed, quoteText);
