@@ -45,7 +45,7 @@ const ALSO_BEFORE_CUE = new Set(
   however himself herself themselves itself too still now`.split(/\s+/),
 );
 
-/** Nouns ending in -ly that head a subject ("a Trump ally", "the family"): not adverbs. */
+/** Nouns ending in -ly that head a subject ("a Brandt ally", "the family"): not adverbs. */
 const LY_NOUNS = new Set(
   "ally family assembly rally supply reply daily weekly monthly quarterly anomaly monopoly fly belly bully".split(
     " ",
@@ -54,7 +54,7 @@ const LY_NOUNS = new Set(
 
 /**
  * True for a word that may stand between a subject and its cue: the list above, a time or emphasis
- * word, or a lower-case adverb in -ly ("Trump jokingly said", "Cruz gingerly noted").
+ * word, or a lower-case adverb in -ly ("Lee jokingly said", "Ward gingerly noted").
  */
 export function skippableBeforeCue(text: string): boolean {
   const lower = text.toLowerCase();

@@ -217,7 +217,7 @@ function resolveSurname(context: ResolveContext, from: number, to: number): Spea
   const candidates = context.entities.list.filter(
     (local) => local.entity.kind === "person" && local.words.length >= 2 && local.words.at(-1) === surname,
   );
-  // "Cuban said" with Mark Cuban named: a surname read as another word (a demonym) is still his,
+  // "Cuban said" with Lena Cuban named: a surname read as another word (a demonym) is still hers,
   // when it stands alone ("A Cuban said" is someone else).
   if (candidates.length === 1 && to - from === 1 && namedBefore(context, candidates, from).size === 1) {
     return { ...fromEntity(context, candidates[0]!.entity.id), how: "name", rule: "name" };
@@ -247,8 +247,8 @@ function resolveSurname(context: ResolveContext, from: number, to: number): Spea
   }
   if (recent.size === 1)
     return { ...fromEntity(context, [...recent][0]!), how: "name", rule: "surname-recent" };
-  // "Sen. Chris Murphy ... Murphy said", his wife named only later: the one a reader knows so far.
-  // With a courtesy title, only one whose gender is known to fit ("Mr. Khan" is not Ghazala Khan).
+  // "Sen. Ada Brenner ... Brenner said", her husband named only later: the one a reader knows so far.
+  // With a courtesy title, only one whose gender is known to fit ("Mr. Brenner" is not Ada Brenner).
   const [first, ...more] = namedBefore(context, candidates, from);
   const fitsTitle = title === null || context.entities.byId.get(first ?? "")?.gender === title;
   if (recent.size === 0 && first !== undefined && more.length === 0 && fitsTitle) {
