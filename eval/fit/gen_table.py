@@ -6,7 +6,8 @@ rows = []
 # aggregate also on coarser keys (qualifiers dropped) so fallbacks are measured too
 agg = {}
 for k, (r, w, a) in stats.items():
-    if any(x in k for x in ('pronoun-', 'description')): continue
+    # pronouns and descriptions are not measurable here; roles are pooled (confidence.ts ROLE_CONFIDENCE)
+    if any(x in k for x in ('pronoun-', 'description', ':role')): continue
     t, rule = k.split('|', 1)
     parts = rule.split('/')
     for i in range(len(parts), 0, -1):

@@ -134,6 +134,15 @@ describe("a cue closing its paragraph with a colon", () => {
     });
     expect(quote?.speaker).toBe("Ada Ward");
   });
+
+  it("a cue closing its sentence with nothing claimed gives it the quotation right after", () => {
+    const quotes = analyze([
+      "Sam Reyes said in a statement. “There are no paper ballots to count. The caucus was one evening.”",
+      "Sam Reyes met the board. “We will see,” a clerk said.",
+    ]).quotes;
+    expect(quotes[0]).toMatchObject({ speaker: "Sam Reyes", rule: "cue-before:name/colon", type: "direct" });
+    expect(quotes[1]?.speaker).not.toBe("Sam Reyes");
+  });
 });
 
 describe("a reporting clause inside the reported one", () => {
@@ -218,6 +227,36 @@ describe("a surname two people share", () => {
   });
 });
 
+describe("a shared surname before the second holder is named (issue 11, third pass)", () => {
+  const story = (cue: string) => [
+    "Sen. Ada Brenner opened the hearing on the dam.",
+    "The hearing ran for six hours and heard from eleven witnesses.",
+    "Engineers said the spillway needed repairs before the spring floods.",
+    `“We will not wait for the river to decide,” ${cue}.`,
+    "Her husband, Tom Brenner, runs the farm below the dam.",
+  ];
+
+  it("goes to the only one of them the article has named so far", () => {
+    const quote = analyze(story("Brenner said")).quotes.find((q) => q.type === "direct");
+    expect(quote?.rule).toBe("cue-before:surname-first");
+    expect(quote?.speaker).toBe("Ada Brenner");
+  });
+
+  it("not against a courtesy title of unknown fit (“Mr. Brenner”)", () => {
+    const quote = analyze(story("Mr. Brenner said")).quotes.find((q) => q.type === "direct");
+    expect(quote?.speaker ?? quote?.candidate ?? null).toBeNull();
+  });
+
+  it("a surname read as another word (a demonym) is the one person of that name, standing alone", () => {
+    const quotes = analyze([
+      "Lena Cuban spoke at the dinner on Friday.",
+      "“Nobody asked me about the budget,” Cuban said.",
+      "“Nobody asked me either,” a Cuban said.",
+    ]).quotes;
+    expect(quotes.map((quote) => quote.speaker)).toEqual(["Lena Cuban", null]);
+  });
+});
+
 describe("“the statement”, “the PMO” and “the ministry” (issue 10)", () => {
   const story = [
     "Prime Minister Dana Kerr met the union leaders on Monday.",
@@ -273,6 +312,17 @@ describe("one person described by what they do (issue 11, second pass)", () => {
     expect(quote?.speaker).toContain("Republican");
   });
 
+  it("a noun before its modifier (“familiar with”, “close to”) is still the source's head", () => {
+    const quotes = analyze([
+      "“The map is wide open for us,” said one Democrat familiar with the campaign's planning.",
+      "A person close to the governor said the deal was signed on Friday.",
+    ]).quotes;
+    expect(quotes.map((quote) => [quote.speakerKind, quote.speaker])).toEqual([
+      ["anonymous", "Democrat familiar with the campaign's planning"],
+      ["anonymous", "person close to the governor"],
+    ]);
+  });
+
   it("after a comma the description is the named speaker's appositive, not a source of its own", () => {
     const quotes = analyze([
       "Sen. Dana Whitfield (D-Ore.), a supporter of the farm bill told host Ray Moss she expected a vote soon.",
@@ -299,5 +349,46 @@ describe("a relative clause about the source is not what it said", () => {
   it("said who they would back: an indirect question stays reported speech", () => {
     const quotes = analyze(["Two farmers in the county said who they would back in the spring."]).quotes;
     expect(quotes.some((quote) => quote.text.startsWith("who they would back"))).toBe(true);
+  });
+});
+
+describe("a role described by its place or party (issue 11, third pass)", () => {
+  it("“...,” the Texas governor said, with no one named: the role as written, an anonymous source", () => {
+    const [quote] = analyze(["“We will fix the roads before winter,” the Texas governor said."]).quotes;
+    expect(quote).toMatchObject({
+      speakerKind: "anonymous",
+      speaker: "Texas governor",
+      rule: "cue-before:role",
+      type: "direct",
+    });
+  });
+
+  it("a longer description keeps its qualifiers; “the senator” alone says nothing", () => {
+    const found = rows([
+      "The presumptive Republican nominee said the plant would stay open.",
+      "The senator said the vote would wait until May.",
+    ]);
+    expect(found.map((row) => row[0])).toEqual(["presumptive Republican nominee", null]);
+  });
+
+  it("a told-clause stays a proposal below the threshold (measured 9 of 11)", () => {
+    const [quote] = analyze(["The Ohio senator told reporters that the bill was dead."]).quotes;
+    expect(quote).toMatchObject({ speaker: null, candidate: "Ohio senator" });
+  });
+});
+
+describe("a time phrase after the cue is no reported speech", () => {
+  it("said last week that ...: the clause after “that”", () => {
+    const [quote] = analyze(["Ada Morrow said last week that the plant would close in June."]).quotes;
+    expect(quote?.text).toBe("the plant would close in June");
+  });
+
+  it("said Monday night: nothing is reported; this week's vote is a clause of its own", () => {
+    const texts = analyze([
+      "Ada Morrow spoke about the plant, she said Monday night.",
+      "Tom Reyes said this week's vote was a mistake.",
+    ]).quotes.map((quote) => quote.text);
+    expect(texts).not.toContain("Monday night");
+    expect(texts.some((text) => text.startsWith("this week's vote"))).toBe(true);
   });
 });

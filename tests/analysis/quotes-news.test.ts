@@ -190,3 +190,79 @@ describe("rule and confidence", () => {
     expect(speakerShown({ speaker: null, confidence: 1 })).toBe(false);
   });
 });
+
+describe("words between the subject and its cue (issue 11, third pass)", () => {
+  it("an adverb in -ly, a weekday, “now” or “himself” does not cut the subject", () => {
+    const found = rows([
+      "Lena Brandt jokingly said the harbour would outlast them all.",
+      "Tom Reyes later Thursday said the vote would wait.",
+      "Ada Morrow herself said the plan was hers.",
+      "Nils Okafor now says he opposes the deal.",
+    ]);
+    expect(found.map((row) => row[0])).toEqual(["Lena Brandt", "Tom Reyes", "Ada Morrow", "Nils Okafor"]);
+  });
+
+  it("a noun in -ly stays the subject's head: the family said, a Brandt ally said", () => {
+    const found = rows([
+      "Lena Brandt met the board.",
+      "The family said the house would be sold.",
+      "A Brandt ally said the vote would wait.",
+    ]);
+    expect(found.some((row) => row[0] === "Lena Brandt")).toBe(false);
+  });
+});
+
+describe("a stretch after the cue that only says when or where (issue 11, third pass)", () => {
+  it("said onstage Tuesday night / said in a 1963 speech: no reported speech", () => {
+    const texts = analyze([
+      "Lena Brandt spoke at length, as Tom Reyes said onstage Tuesday night.",
+      "Ada Morrow argued as much, he said in a 1963 speech.",
+    ]).quotes.map((quote) => quote.text);
+    expect(texts).not.toContain("onstage Tuesday night");
+    expect(texts).not.toContain("in a 1963 speech");
+  });
+
+  it("a thing said, even with a time at its end, stays: announced his candidacy last year", () => {
+    const texts = analyze(["Tom Reyes announced his candidacy last year."]).quotes.map((quote) => quote.text);
+    expect(texts).toContain("his candidacy last year");
+  });
+});
+
+describe("how sure a short direct quote and a described name are (issue 11, third pass)", () => {
+  it("a short direct quote beside its named speaker is not /short; through a pronoun it is", () => {
+    const quotes = analyze([
+      "“Never,” said Lena Brandt.",
+      "Tom Reyes spoke next. “Not yet,” he said.",
+    ]).quotes;
+    expect(quotes[0]).toMatchObject({ rule: "cue-after:name", speaker: "Lena Brandt" });
+    expect(quotes[1]?.rule).toBe("cue-before:pronoun-previous/short");
+  });
+
+  it("what someone does is no loose word in the subject: Republican pollster Lena Brandt said", () => {
+    const [quote] = analyze(["Republican pollster Lena Brandt said the race would tighten."]).quotes;
+    expect(quote).toMatchObject({ rule: "cue-before:name", speaker: "Lena Brandt" });
+  });
+});
+
+describe("results and counts are documents after “according to” (issue 11, third pass)", () => {
+  it("according to early results of exit polls: the results, described as written", () => {
+    const [quote] = analyze([
+      "The mayor led among women in both counties, according to early results of exit polls conducted for the networks.",
+    ]).quotes;
+    expect(quote).toMatchObject({ speakerKind: "anonymous", rule: "according-to:document" });
+    expect(quote?.speaker).toContain("results of exit polls");
+  });
+});
+
+describe("“according to” inside the clause it reports (issue 11, third pass)", () => {
+  it("The plant, according to Lena Brandt, will close ...: the longer half, hers", () => {
+    const [quote] = analyze([
+      "The plant, according to Lena Brandt, will close in June and the staff will move to Oslo.",
+    ]).quotes;
+    expect(quote).toMatchObject({
+      speaker: "Lena Brandt",
+      rule: "cue-mid:name",
+      text: "will close in June and the staff will move to Oslo",
+    });
+  });
+});

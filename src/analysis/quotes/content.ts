@@ -3,6 +3,7 @@
  * claims as direct or partial quotes, or the reported clause as indirect speech).
  */
 import { CALENDAR_WORDS, PREPOSITIONS } from "../entities/lexicon.js";
+import { posAt } from "../entities/pos.js";
 import type { ParagraphText } from "../text.js";
 import type { QuoteType } from "../types.js";
 import { CLAUSE_WORDS, type Item, isPunct, lowerAt, sliceItems, tokenText, trimEnd } from "./items.js";
@@ -122,20 +123,16 @@ export function readSentence(
       continue;
     }
     if (endsSentence) continue;
-    // "Lenox thrived, Mr. Clarke said, until it went bankrupt.": a reporting clause inside the
-    // reported one; the longer half is kept (the text stays verbatim).
-    if (
-      k === 0 &&
-      !cue.inverted &&
-      cue.word.frame === "say" &&
-      cue.word.kind === "speech" &&
-      tokenText(paragraph, before) === "," &&
-      tokenText(paragraph, items[contentStart]) === ","
-    ) {
+    // "Lenox thrived, Mr. Clarke said, until it went bankrupt." / "The plant, according to Lee, will
+    // close in June.": a reporting clause inside the reported one; the longer half is kept (verbatim).
+    const saying = !cue.inverted && cue.word.frame === "say" && cue.word.kind === "speech";
+    const according = cue.word.text === "according to" && cue.at > 0;
+    const commas = tokenText(paragraph, before) === "," && tokenText(paragraph, items[contentStart]) === ",";
+    if (k === 0 && (saying || according) && commas) {
       const head = trimEnd(paragraph, items, 0, subjectStart - 1);
       const tail = trimEnd(paragraph, items, contentStart + 1, limit);
       // "Asked about the plan, Lee said, ...": the question put to the speaker is no part of the answer.
-      const asked = ["asked", "pressed", "when"].includes(lowerAt(paragraph, items, 0));
+      const asked = saying && ["asked", "pressed", "when"].includes(lowerAt(paragraph, items, 0));
       const [from, end] = asked || tail - (contentStart + 1) > head ? [contentStart + 1, tail] : [0, head];
       if (end - from >= 5) {
         const mid = contentOf(paragraph, items, from, end, cue, claimed, quoteText);
@@ -231,7 +228,38 @@ export function contentOf(
   const relative = ["who", "whom"].includes(lowerAt(paragraph, items, from));
   if (relative && (cue.word.text === "according to" || lowerAt(paragraph, items, from - 1) === ","))
     return [];
+  if (wordCount <= 6 && adverbialOnly(paragraph, items, from, to)) return [];
   return [{ type: "indirect", cue, text: sliceItems(paragraph, items, from, to), at: from, quote: null }];
+}
+
+/** Words of a time phrase ("a few days later", "late last week"). */
+const TIME_WORDS = new Set(
+  "later earlier ago day days week weeks weekend month months year years night morning afternoon evening".split(
+    " ",
+  ),
+);
+
+/**
+ * True when a short stretch after a cue is only where or when it was said ("onstage Tuesday night",
+ * "In a 1963 speech", "a few days later"): no verb (wink's tags) and it opens with a preposition or
+ * adverb, or closes on a time word. Such a stretch reports nothing.
+ */
+function adverbialOnly(paragraph: ParagraphText, items: readonly Item[], from: number, to: number): boolean {
+  const words = items
+    .slice(from, to)
+    .flatMap((item) =>
+      item.kind === "token" && !isPunct(paragraph, item) ? [paragraph.tokens[item.index]!] : [],
+    );
+  const tags = words.map((token) => posAt(paragraph, token.start));
+  if (words.length === 0 || tags.some((tag) => tag === "VERB" || tag === "AUX")) return false;
+  if (["ADP", "ADV", "SCONJ"].includes(tags[0]!)) return true;
+  // "his candidacy last year" names a thing: only times may be nouns here.
+  const last = words.at(-1)!.lower;
+  const onlyTimes = words.every(
+    (token, i) =>
+      !["NOUN", "PROPN"].includes(tags[i]!) || TIME_WORDS.has(token.lower) || CALENDAR_WORDS.has(token.lower),
+  );
+  return onlyTimes && (TIME_WORDS.has(last) || CALENDAR_WORDS.has(last));
 }
 
 /**
@@ -264,6 +292,10 @@ export function restIsAdverbial(
   return true;
 }
 
+/** "this", "last", "next" before a time noun: "said last week". */
+const TIME_DEICTICS = new Set(["this", "last", "next"]);
+const TIME_NOUNS = new Set(["week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"]);
+
 /** Skips prepositional phrases, time words and commas right after a cue. */
 export function skipAdverbials(
   paragraph: ParagraphText,
@@ -280,6 +312,18 @@ export function skipAdverbials(
     if (word === "that" || word === ":" || word === ".") return p;
     if (word === ",") {
       inPhrase = false;
+      p++;
+      continue;
+    }
+    // "said this week that ...", "said Monday night": a time phrase, not what was said ("this
+    // week's address" is a subject: the possessive keeps it).
+    const next = lowerAt(paragraph, items, p + 1);
+    const possessive = /^['’]s$/.test(lowerAt(paragraph, items, p + 2));
+    if (TIME_DEICTICS.has(word) && TIME_NOUNS.has(next) && !possessive) {
+      p += 2;
+      continue;
+    }
+    if (TIME_NOUNS.has(word) && CALENDAR_WORDS.has(lowerAt(paragraph, items, p - 1))) {
       p++;
       continue;
     }

@@ -23,7 +23,7 @@ export const OFFICE_ACRONYMS: ReadonlyMap<string, string> = new Map([
 export const DOCUMENT_NOUNS = new Set(
   `poll polls survey surveys analysis study studies memo memos data documents records filing filings
   document estimate estimates tally average book website audit review transcript complaint lawsuit indictment
-  projections forecast`.split(/\s+/),
+  projections forecast results count`.split(/\s+/),
 );
 
 /**
@@ -36,6 +36,16 @@ export const UNNAMED_PERSON = new Set(
   `adviser advisor strategist confidant consultant operative supporter staffer donor commenter democrat
   republican employee`.split(/\s+/),
 );
+
+/** Words after a noun that describe who it is ("officials familiar with the talks", "a person close to ..."). */
+export const POSTMODIFIERS = new Set([
+  "familiar",
+  "close",
+  "involved",
+  "speaking",
+  "knowledgeable",
+  "briefed",
+]);
 
 /** The articles such a description opens with. */
 export const UNNAMED_OPENERS = new Set(["a", "an", "one", "another"]);
@@ -102,4 +112,41 @@ export function officeOf(context: ResolveContext, role: string): Speaker | null 
     }
   }
   return found.size === 1 ? { ...fromEntity(context, [...found][0]!), rule: "description" } : null;
+}
+
+/** Head nouns of a person described by office or standing ("the Florida senator", "the Republican nominee"). */
+const DESCRIBED_HEADS = new Set(
+  `senator governor congressman congresswoman lawmaker mayor nominee candidate front-runner frontrunner
+  businessman businesswoman billionaire hopeful republican democrat`.split(/\s+/),
+);
+
+/** Lower-case words such a description may hold before its head ("the former Florida governor"). */
+const DESCRIBED_QUALIFIERS = new Set(
+  `former presumptive presidential independent likely junior senior longtime outgoing incoming
+  vice and`.split(/\s+/),
+);
+
+/**
+ * "the Florida senator", "the presumptive Republican presidential nominee": a person described by
+ * office and a place or party, no one the article names tied to it. Kept as written (without "the"),
+ * like "a senior official": a capital word says which senator; "the senator" alone says nothing.
+ * `person` tells whether a token is part of a person's name mention (a name makes it no description).
+ */
+export function roleDescribed(
+  tokens: ParagraphText["tokens"],
+  from: number,
+  headEnd: number,
+  person: (index: number) => boolean,
+): number {
+  if (tokens[from]?.lower !== "the" || headEnd - from < 2 || headEnd - from > 7) return 0;
+  const head = tokens[headEnd - 1]!;
+  if (!DESCRIBED_HEADS.has(head.lower)) return 0;
+  let capital = head.cap === true;
+  for (let i = from + 1; i < headEnd - 1; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== "word" || person(i)) return 0;
+    if (token.cap) capital = true;
+    else if (!DESCRIBED_QUALIFIERS.has(token.lower)) return 0;
+  }
+  return capital ? headEnd : 0;
 }

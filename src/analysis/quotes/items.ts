@@ -39,6 +39,29 @@ export const SKIPPABLE_BEFORE_CUE = new Set([
   "on",
   "yesterday",
 ]);
+/** Words between a subject and its cue beyond the list above: times and emphasis ("Lee Thursday said"). */
+const ALSO_BEFORE_CUE = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday today tonight morning afternoon evening night
+  however himself herself themselves itself too still now`.split(/\s+/),
+);
+
+/** Nouns ending in -ly that head a subject ("a Brandt ally", "the family"): not adverbs. */
+const LY_NOUNS = new Set(
+  "ally family assembly rally supply reply daily weekly monthly quarterly anomaly monopoly fly belly bully".split(
+    " ",
+  ),
+);
+
+/**
+ * True for a word that may stand between a subject and its cue: the list above, a time or emphasis
+ * word, or a lower-case adverb in -ly ("Lee jokingly said", "Ward gingerly noted").
+ */
+export function skippableBeforeCue(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (SKIPPABLE_BEFORE_CUE.has(lower) || ALSO_BEFORE_CUE.has(lower)) return true;
+  return /^[a-z]{3,}ly$/.test(text) && !LY_NOUNS.has(lower);
+}
+
 export const CLAUSE_WORDS = new Set([
   "where",
   "whom",

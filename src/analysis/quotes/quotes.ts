@@ -11,7 +11,7 @@ import { ANONYMOUS_NOUNS, BODY_NOUNS, ROLE_NOUNS } from "../entities/lexicon.js"
 import type { ArticleText, ParagraphText, SentenceTokens } from "../text.js";
 import type { Quote } from "../types.js";
 import { confidenceOf, ruleOf, SPEAKER_THRESHOLD } from "./confidence.js";
-import { type Found, isSubstantial, readSentence } from "./content.js";
+import { type Found, isSubstantial, readSentence, restIsAdverbial } from "./content.js";
 import { CONTINUATION_CUES } from "./cues.js";
 import { isPunct, itemsOf, tokenIndexOf, tokenText } from "./items.js";
 import {
@@ -50,8 +50,11 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
   const resolvedInSentence = new Map<string, Set<string>>();
   const history: SubjectRecord[] = [];
   let issuer: ResolveContext["issuer"] = null;
-  /** A cue ending its paragraph with a colon and nothing after it: the next paragraph is its quote. */
-  let colon: { cue: Cue; paragraph: number } | null = null;
+  /**
+   * A cue ending its paragraph with a colon and nothing after it: the next paragraph is its quote;
+   * or a cue ending its sentence with nothing claimed ("X said in a statement."): the next sentence.
+   */
+  let colon: { cue: Cue; paragraph: number; ordinal: number; stop: boolean } | null = null;
   let ordinal = 0;
   /** The last quote and the sentence it was in, for quote-only continuations. */
   let last: { quote: Quote; ordinal: number; open: boolean } | null = null;
@@ -100,13 +103,21 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
 
       const found = readSentence(paragraph, items, cues);
       const lastCue = cues.at(-1);
-      const endsOnColon =
-        placed.sentence.index === paragraph.sentences.length &&
-        tokenText(paragraph, items.at(-1)) === ":" &&
+      const closing = tokenText(paragraph, items.at(-1));
+      const claimsNothing =
         lastCue !== undefined &&
         lastCue.speaker.kind !== "unknown" &&
-        !found.some((item) => item.cue === lastCue);
-      if (endsOnColon) colon = { cue: lastCue, paragraph: paragraph.number };
+        found.length === 0 &&
+        items.every((item) => item.kind === "token");
+      const endsOnColon = placed.sentence.index === paragraph.sentences.length && closing === ":";
+      // "Lee said in a statement." claims nothing: only adverbials after the cue.
+      const endsOnStop =
+        closing === "." &&
+        lastCue !== undefined &&
+        restIsAdverbial(paragraph, items, lastCue.after, items.length);
+      if (claimsNothing && (endsOnColon || endsOnStop)) {
+        colon = { cue: lastCue!, paragraph: paragraph.number, ordinal, stop: !endsOnColon };
+      }
       for (const item of found) {
         let cue = item.cue;
         let speaker: Speaker | null = cue?.speaker ?? null;
@@ -142,7 +153,11 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
             continue;
           }
           // "Dr. Ward stated:" closing the paragraph before: its quotation opens this one.
-          if (opensParagraph && colon !== null && colon.paragraph === paragraph.number - 1) {
+          const afterColon =
+            opensParagraph && colon !== null && !colon.stop && colon.paragraph === paragraph.number - 1;
+          const afterStop =
+            colon?.stop === true && colon.ordinal === ordinal - 1 && quoteOnly && item.at === 0;
+          if (colon !== null && (afterColon || afterStop)) {
             cue = colon.cue;
             speaker = cue.speaker;
             asWritten = cue.asWritten;

@@ -7,7 +7,7 @@
  * that subject is of a compatible kind and gender and no other person stands between them as a
  * subject; "the office" / "the minister" take the one recent entity that fits, or nobody.
  */
-import type { Located } from "../entities/entities.js";
+import type { LocalEntity, Located } from "../entities/entities.js";
 import {
   ANONYMOUS_NOUNS,
   COURTESY_TITLES,
@@ -35,7 +35,9 @@ import {
   DOCUMENT_NOUNS,
   OFFICE_ACRONYMS,
   officeOf,
+  POSTMODIFIERS,
   pluralHead,
+  roleDescribed,
   STATEMENT_NOUNS,
   statementIssuer,
   UNNAMED_OPENERS,
@@ -131,15 +133,28 @@ export function resolveSubject(context: ResolveContext, from: number, to: number
   const bySurname = resolveSurname(context, from, headEnd);
   if (bySurname) return bySurname;
   const headWords = tokens.slice(from, headEnd).map((t) => t.lower);
-  const noun = headWords[headWords.length - 1] ?? "";
+  // "one Democrat familiar with ...", "a person close to ...": the noun stands before its modifier.
+  const end = headWords.length - 1;
+  const noun = headWords[end > 0 && POSTMODIFIERS.has(headWords[end]!) ? end - 1 : end] ?? "";
   // "the office", "the minister": a definite description of someone named before.
-  if (headWords.length >= 2 && headWords.length <= 4 && headWords[0] === "the") {
+  const definite = headWords.length >= 2 && headWords[0] === "the";
+  if (definite && headWords.length <= 4) {
     const found = resolveDefinite(context, headWords.slice(1), from);
     if (found) return found;
-    // "The office said" with no single office named before: unattributed, never a guess.
-    // "The minister said" with two ministers named before: unattributed too.
-    if (headWords.length === 2 && (!ANONYMOUS_NOUNS.has(noun) || ROLE_NOUNS.has(noun))) return unknown();
   }
+  // "the Florida senator" tied to no one: described as written, never turned into a name.
+  const isPerson = (i: number) =>
+    mentions.some(
+      (m) => m.from <= i && i < m.to && context.entities.byId.get(m.entityId)?.entity.kind === "person",
+    );
+  if (definite && roleDescribed(tokens, from, headEnd, isPerson) > 0) {
+    const name = describe(context, from, to, headEnd);
+    return { entityId: null, name, kind: "anonymous", gender: null, plural: false, rule: "role" };
+  }
+  // "The office said" with no single office named before: unattributed, never a guess.
+  // "The minister said" with two ministers named before: unattributed too.
+  if (definite && headWords.length === 2 && (!ANONYMOUS_NOUNS.has(noun) || ROLE_NOUNS.has(noun)))
+    return unknown();
   // "X (D-N.Y.), a supporter of Y, told ...": after a comma the description is X's appositive.
   const unnamed =
     UNNAMED_PERSON.has(noun) && UNNAMED_OPENERS.has(headWords[0] ?? "") && tokens[from - 1]?.text !== ",";
@@ -202,6 +217,11 @@ function resolveSurname(context: ResolveContext, from: number, to: number): Spea
   const candidates = context.entities.list.filter(
     (local) => local.entity.kind === "person" && local.words.length >= 2 && local.words.at(-1) === surname,
   );
+  // "Cuban said" with Lena Cuban named: a surname read as another word (a demonym) is still hers,
+  // when it stands alone ("A Cuban said" is someone else).
+  if (candidates.length === 1 && to - from === 1 && namedBefore(context, candidates, from).size === 1) {
+    return { ...fromEntity(context, candidates[0]!.entity.id), how: "name", rule: "name" };
+  }
   if (candidates.length < 2) return null;
   if (title) {
     const fitting = candidates.filter((local) => local.gender === title);
@@ -225,8 +245,29 @@ function resolveSurname(context: ResolveContext, from: number, to: number): Spea
       if (ids.has(m.entityId)) recent.add(m.entityId);
     }
   }
-  if (recent.size !== 1) return null;
-  return { ...fromEntity(context, [...recent][0]!), how: "name", rule: "surname-recent" };
+  if (recent.size === 1)
+    return { ...fromEntity(context, [...recent][0]!), how: "name", rule: "surname-recent" };
+  // "Sen. Ada Brenner ... Brenner said", her husband named only later: the one a reader knows so far.
+  // With a courtesy title, only one whose gender is known to fit ("Mr. Brenner" is not Ada Brenner).
+  const [first, ...more] = namedBefore(context, candidates, from);
+  const fitsTitle = title === null || context.entities.byId.get(first ?? "")?.gender === title;
+  if (recent.size === 0 && first !== undefined && more.length === 0 && fitsTitle) {
+    return { ...fromEntity(context, first), how: "name", rule: "surname-first" };
+  }
+  return null;
+}
+
+/** Which of the candidates the article has named before this point (paragraph, token). */
+function namedBefore(context: ResolveContext, candidates: readonly LocalEntity[], at: number): Set<string> {
+  const ids = new Set(candidates.map((local) => local.entity.id));
+  const named = new Set<string>();
+  for (let p = 1; p <= context.paragraph.number; p++) {
+    for (const m of context.entities.located[p - 1] ?? []) {
+      if (p === context.paragraph.number && m.from >= at) continue;
+      if (ids.has(m.entityId)) named.add(m.entityId);
+    }
+  }
+  return named;
 }
 
 function singular(noun: string): string {
@@ -252,7 +293,9 @@ function describe(context: ResolveContext, from: number, to: number, headEnd: nu
     else break;
   }
   let end = headEnd;
-  if (end < to && KEPT_AFTER.has(tokens[end]!.lower)) {
+  // "a person close to the governor": a modifier keeps its phrase whatever the preposition.
+  const modified = POSTMODIFIERS.has(tokens[headEnd - 1]?.lower ?? "");
+  if (end < to && (KEPT_AFTER.has(tokens[end]!.lower) || modified)) {
     end++;
     while (end < to && !PREPOSITIONS.has(tokens[end]!.lower) && tokens[end]!.kind !== "punct") end++;
   }

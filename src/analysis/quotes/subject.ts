@@ -6,6 +6,7 @@
 import { ANONYMOUS_NOUNS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "../entities/lexicon.js";
 import type { ParagraphText } from "../text.js";
 import { type CueWord, cueAt, participleAt } from "./cues.js";
+import { POSTMODIFIERS } from "./described.js";
 import {
   AUXILIARIES,
   CLAUSE_WORDS,
@@ -15,7 +16,7 @@ import {
   isPunct,
   JOINING_WORDS,
   lowerAt,
-  SKIPPABLE_BEFORE_CUE,
+  skippableBeforeCue,
   sliceItems,
   tokenIndexOf,
   tokenText,
@@ -77,7 +78,7 @@ export function subjectBefore(
   end: number,
 ): [number, number] | null {
   let to = end;
-  while (to > 0 && SKIPPABLE_BEFORE_CUE.has(lowerAt(paragraph, items, to - 1))) to--;
+  while (to > 0 && skippableBeforeCue(tokenText(paragraph, items[to - 1]))) to--;
   if (tokenText(paragraph, items[to - 1]) === ",") {
     let comma = to - 2;
     while (
@@ -117,7 +118,7 @@ export function plainSubject(
   end: number,
 ): [number, number] | null {
   let to = end;
-  while (to > 0 && SKIPPABLE_BEFORE_CUE.has(lowerAt(paragraph, items, to - 1))) to--;
+  while (to > 0 && skippableBeforeCue(tokenText(paragraph, items[to - 1]))) to--;
   to = beforeParenthetical(paragraph, items, to);
   // "Lee visited the port and said": no subject ends in a conjunction (the cue is coordinated).
   if (JOINING_WORDS.has(lowerAt(paragraph, items, to - 1)) || lowerAt(paragraph, items, to - 1) === "but")
@@ -173,7 +174,9 @@ export function subjectAfter(
     const clause = CLAUSE_WORDS.has(word) && !JOINING_WORDS.has(word);
     // "according to a poll by Gallup": the maker of a document is part of the source.
     const maker = byMaker && (word === "by" || word === "from") && namedNext(paragraph, items, to + 1);
-    if (to > start && (clause || (PREPOSITIONS.has(word) && word !== "of" && !maker))) break;
+    // "said one Democrat familiar with the plan": the modifier's phrase is part of the source.
+    const modified = POSTMODIFIERS.has(lowerAt(paragraph, items, to - 1));
+    if (to > start && (clause || (PREPOSITIONS.has(word) && word !== "of" && !maker && !modified))) break;
     to++;
   }
   return to > start ? [start, to] : null;
