@@ -18,9 +18,8 @@ import { splitArticle } from "../src/text/sentences.js";
 import { bareSearch, buildBareIndex, buildFlexIndex, buildFloor, flexSearch } from "./baseline.js";
 import { buildExhaustive, recallAt } from "./exhaustive-bm25.js";
 import { describeCorpus, writeCorpus } from "./generate.js";
-import { measureStore } from "./measure-store.js";
 import { createQueries, type QuerySet } from "./queries.js";
-import type { SizeResult } from "./results.js";
+import type { SizeResult, StoreFigures } from "./results.js";
 import { heapAfterGc, type Latency, timed, timeEach } from "./stats.js";
 
 const QUERIES_PER_KIND = 2000;
@@ -196,7 +195,7 @@ async function measureBare(
 export async function measureSize(
   count: number,
   log: (line: string) => void = console.error,
-): Promise<SizeResult> {
+): Promise<Omit<SizeResult, keyof StoreFigures>> {
   const dir = join("bench", "corpus", String(count));
   const corpus = await writeCorpus(dir, count);
   const stats = describeCorpus(corpus);
@@ -216,9 +215,6 @@ export async function measureSize(
   const bare = await measureBare(sentences, queries, heapArticles + heapSentences, log);
   log(`[${count}] bare queries done`);
 
-  // Start-up and reload through the real store (its own knowledge bases, built from the files).
-  const store = await measureStore(dir, log);
-
   const { heapBytes, heapPhases, latency, ...figures } = parley.figures;
   return {
     articles: count,
@@ -236,7 +232,6 @@ export async function measureSize(
       bareTotalBytes: heapSentences + bare.heapBytes,
     },
     latency: { ...latency, ...bare.latency },
-    ...store,
   };
 }
 

@@ -111,3 +111,22 @@ export async function measureStore(dir: string, log: (line: string) => void): Pr
     },
   };
 }
+
+/**
+ * `node --expose-gc --import tsx bench/measure-store.ts DIR OUT`: the store's figures in a process of
+ * their own (run.ts runs it after measure-size.ts), so the stalls measured are the store's and not the
+ * collection of the bench's own baselines and sentences.
+ */
+async function main(args: string[]): Promise<void> {
+  const [dir, out] = args;
+  if (!dir || !out) throw new Error("Parley bench: usage: measure-store.ts DIR OUT");
+  const figures = await measureStore(dir, (line) => console.error(line));
+  await writeFile(out, `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+if (process.argv[1]?.endsWith("measure-store.ts")) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}

@@ -12,7 +12,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_SEED } from "./generate.js";
 import { renderReport } from "./report.js";
-import type { BenchResults, SizeResult } from "./results.js";
+import type { BenchResults, SizeResult, StoreFigures } from "./results.js";
 import { checkTargets } from "./targets.js";
 
 const OUT = join("bench", "out");
@@ -56,7 +56,13 @@ async function main(args: string[]): Promise<void> {
   for (const size of sizes) {
     const sizeFile = join(OUT, `size-${size}.json`);
     await runChild("bench/measure-size.ts", [String(size), sizeFile]);
-    const result = JSON.parse(await readFile(sizeFile, "utf8")) as SizeResult;
+    // Start-up and reload through the real store, in a process of its own (see measure-store.ts).
+    const storeFile = join(OUT, `store-${size}.json`);
+    await runChild("bench/measure-store.ts", [join("bench", "corpus", String(size)), storeFile]);
+    const result = {
+      ...(JSON.parse(await readFile(sizeFile, "utf8")) as Omit<SizeResult, keyof StoreFigures>),
+      ...(JSON.parse(await readFile(storeFile, "utf8")) as StoreFigures),
+    } as SizeResult;
     if (withE2e) {
       const e2eFile = join(OUT, `e2e-${size}.json`);
       await runChild("bench/measure-e2e.ts", [String(size), e2eFile]);
