@@ -198,6 +198,19 @@ describe("rule and confidence", () => {
     });
   });
 
+  it("a naming verb's quoted words are the namer's however short: /naming, shown (fourth pass)", () => {
+    const [called, calling] = analyze([
+      "Lena Brandt called the harbour plan “reckless”.",
+      "Lena Brandt left the hall early, calling the second plan “a costly mistake”.",
+    ]).quotes;
+    expect(called).toMatchObject({ type: "partial", rule: "cue-before:name/naming", speaker: "Lena Brandt" });
+    expect(calling).toMatchObject({
+      type: "partial",
+      rule: "participle:name/naming",
+      speaker: "Lena Brandt",
+    });
+  });
+
   it("according to a name is as sure for a partial quote as for reported speech (fourth pass)", () => {
     const [quote] = analyze([
       "According to Lena Brandt, the plan is “a careful bet for the whole city”.",
