@@ -187,6 +187,11 @@ describe("rule and confidence", () => {
     expect(told).toMatchObject({ rule: "cue-before:name/tell", speaker: null, candidate: "Lena Brandt" });
   });
 
+  it("warned asserts like said: no /cue-other (fourth pass)", () => {
+    const [warned] = analyze(["Lena Brandt warned that the harbour fees would rise next year."]).quotes;
+    expect(warned).toMatchObject({ rule: "cue-before:name", speaker: "Lena Brandt" });
+  });
+
   it("told + listener + that marks the clause as the told words: shown (fourth pass)", () => {
     const [told] = analyze([
       "Lena Brandt told the council that the harbour would reopen in the spring.",
