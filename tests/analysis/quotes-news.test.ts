@@ -315,3 +315,23 @@ describe("“according to” inside the clause it reports (issue 11, third pass)
     });
   });
 });
+
+describe("a home town between the name and its cue (fourth pass)", () => {
+  it("the state after “from/of” + a town is an aside: Ann Lee, a welder from Dunmore, South Carolina, said", () => {
+    expect(
+      rows(["Ann Lee, a welder from Dunmore, South Carolina, said the plant would close soon."]),
+    ).toEqual([["Ann Lee", "Ann Lee", "indirect", "said", "the plant would close soon"]]);
+  });
+
+  it("an abbreviated state before a comma ends no sentence: Cal Reyes, 59, of Dunmore, Md., said", () => {
+    expect(rows(["Cal Reyes, 59, of Dunmore, Md., said the plant would close soon."])).toEqual([
+      ["Cal Reyes", "Cal Reyes", "indirect", "said", "the plant would close soon"],
+    ]);
+  });
+
+  it("a hyphen inside a word opens no clause: Ben Ortiz, a 55-year-old welder, said", () => {
+    expect(rows(["Ben Ortiz, a 55-year-old welder, said the plant would close soon."])).toEqual([
+      ["Ben Ortiz", "Ben Ortiz", "indirect", "said", "the plant would close soon"],
+    ]);
+  });
+});
