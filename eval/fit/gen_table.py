@@ -1,6 +1,16 @@
 # usage: gen_table.py RULES.json CONFIDENCE_TS -> writes the per-rule confidence table (keys with n >= 8)
 import json, sys, re
 stats = json.load(open(sys.argv[1])); path = sys.argv[2]
+# pooled as confidence.ts reads them: the surname tie-breaks as one "surname" resolution, and
+# "according to" + a name over every quote type, under the reported-speech entries
+pooled = {}
+for k, v in stats.items():
+    t, rule = k.split('|', 1)
+    rule = re.sub(r':surname-[a-z]+', ':surname', rule)
+    if rule.startswith('according-to:name'): t = 'indirect'
+    acc = pooled.setdefault(f"{t}|{rule}", [0, 0, 0])
+    for i in range(3): acc[i] += v[i]
+stats = pooled
 MIN = 8
 rows = []
 # aggregate also on coarser keys (qualifiers dropped) so fallbacks are measured too

@@ -84,6 +84,19 @@ describe("a surname two people share", () => {
     expect(quotes.at(-1)).toMatchObject({ speaker: "Hanna Lindqvist", rule: "cue-before:surname-salient" });
   });
 
+  it("reported speech through a surname tie-break is shown like a name's (tie-breaks pooled)", () => {
+    const quotes = analyze([
+      "Hanna Lindqvist met the council. Hanna Lindqvist spoke first, and Hanna Lindqvist left early.",
+      "Her brother Per Lindqvist was also there.",
+      "Lindqvist said the budget was fair to every district.",
+    ]).quotes;
+    expect(quotes.at(-1)).toMatchObject({
+      type: "indirect",
+      speaker: "Hanna Lindqvist",
+      rule: "cue-before:surname-salient",
+    });
+  });
+
   it("stays unattributed when both are named as often", () => {
     const quotes = analyze([
       "Hanna Lindqvist and Per Lindqvist met the council.",
@@ -167,11 +180,47 @@ describe("rule and confidence", () => {
   it("an asserting cue (argued, announced) is as sure as said; a listener after told is its own rule", () => {
     const [argued, told] = analyze([
       "Lena Brandt argued that the harbour fees were far too high.",
-      "Lena Brandt told the council that the harbour would reopen in the spring.",
+      "Lena Brandt told the council the harbour would reopen in the spring.",
     ]).quotes;
     expect(argued).toMatchObject({ rule: "cue-before:name", speaker: "Lena Brandt" });
     expect(argued!.confidence).toBeGreaterThanOrEqual(SPEAKER_THRESHOLD);
-    expect(told!.rule).toBe("cue-before:name/tell");
+    expect(told).toMatchObject({ rule: "cue-before:name/tell", speaker: null, candidate: "Lena Brandt" });
+  });
+
+  it("warned asserts like said: no /cue-other (fourth pass)", () => {
+    const [warned] = analyze(["Lena Brandt warned that the harbour fees would rise next year."]).quotes;
+    expect(warned).toMatchObject({ rule: "cue-before:name", speaker: "Lena Brandt" });
+  });
+
+  it("told + listener + that marks the clause as the told words: shown (fourth pass)", () => {
+    const [told] = analyze([
+      "Lena Brandt told the council that the harbour would reopen in the spring.",
+    ]).quotes;
+    expect(told).toMatchObject({
+      rule: "cue-before:name/tell-that",
+      speaker: "Lena Brandt",
+      text: "the harbour would reopen in the spring",
+    });
+  });
+
+  it("a naming verb's quoted words are the namer's however short: /naming, shown (fourth pass)", () => {
+    const [called, calling] = analyze([
+      "Lena Brandt called the harbour plan “reckless”.",
+      "Lena Brandt left the hall early, calling the second plan “a costly mistake”.",
+    ]).quotes;
+    expect(called).toMatchObject({ type: "partial", rule: "cue-before:name/naming", speaker: "Lena Brandt" });
+    expect(calling).toMatchObject({
+      type: "partial",
+      rule: "participle:name/naming",
+      speaker: "Lena Brandt",
+    });
+  });
+
+  it("according to a name is as sure for a partial quote as for reported speech (fourth pass)", () => {
+    const [quote] = analyze([
+      "According to Lena Brandt, the plan is “a careful bet for the whole city”.",
+    ]).quotes;
+    expect(quote).toMatchObject({ type: "partial", rule: "according-to:name", speaker: "Lena Brandt" });
   });
 
   it("a short partial quote run into the sentence is not /short; one that ends a sentence is", () => {
@@ -264,5 +313,25 @@ describe("“according to” inside the clause it reports (issue 11, third pass)
       rule: "cue-mid:name",
       text: "will close in June and the staff will move to Oslo",
     });
+  });
+});
+
+describe("a home town between the name and its cue (fourth pass)", () => {
+  it("the state after “from/of” + a town is an aside: Ann Lee, a welder from Dunmore, South Carolina, said", () => {
+    expect(
+      rows(["Ann Lee, a welder from Dunmore, South Carolina, said the plant would close soon."]),
+    ).toEqual([["Ann Lee", "Ann Lee", "indirect", "said", "the plant would close soon"]]);
+  });
+
+  it("an abbreviated state before a comma ends no sentence: Cal Reyes, 59, of Dunmore, Md., said", () => {
+    expect(rows(["Cal Reyes, 59, of Dunmore, Md., said the plant would close soon."])).toEqual([
+      ["Cal Reyes", "Cal Reyes", "indirect", "said", "the plant would close soon"],
+    ]);
+  });
+
+  it("a hyphen inside a word opens no clause: Ben Ortiz, a 55-year-old welder, said", () => {
+    expect(rows(["Ben Ortiz, a 55-year-old welder, said the plant would close soon."])).toEqual([
+      ["Ben Ortiz", "Ben Ortiz", "indirect", "said", "the plant would close soon"],
+    ]);
   });
 });

@@ -160,8 +160,18 @@ export function isAbbreviationDot(paragraph: ParagraphText, index: number): bool
   const previous = paragraph.tokens[index - 1];
   const next = paragraph.tokens[index + 1];
   if (previous?.kind !== "word" || previous.end !== paragraph.tokens[index]!.start) return false;
+  // "of Dunmore, Md., said": a full stop right before a comma ends no sentence.
+  if (next?.text === "," && next.start === paragraph.tokens[index]!.end) return true;
   if (!next?.cap) return false;
   return TITLE_ABBREVIATIONS.has(previous.lower) || /^[A-Z]$/.test(previous.text);
+}
+
+/** True when the token touches both neighbours ("55-year-old"), with no space either side. */
+function glued(paragraph: ParagraphText, index: number): boolean {
+  const [previous, token, next] = [index - 1, index, index + 1].map((i) => paragraph.tokens[i]);
+  return (
+    previous !== undefined && next !== undefined && previous.end === token!.start && token!.end === next.start
+  );
 }
 
 export function isBoundary(paragraph: ParagraphText, item: Item | undefined): boolean {
@@ -170,6 +180,8 @@ export function isBoundary(paragraph: ParagraphText, item: Item | undefined): bo
   const token = paragraph.tokens[item.index]!;
   if (token.kind === "punct") {
     if (token.text === ".") return !isAbbreviationDot(paragraph, item.index);
+    // "a 55-year-old welder": a hyphen inside a word joins it, it opens no clause.
+    if (token.text === "-" && glued(paragraph, item.index)) return false;
     return /^[,;:()—–-]$/.test(token.text);
   }
   return CLAUSE_WORDS.has(token.lower) && !JOINING_WORDS.has(token.lower);

@@ -13,7 +13,7 @@ import type { Quote } from "../types.js";
 import { confidenceOf, ruleOf, SPEAKER_THRESHOLD } from "./confidence.js";
 import { type Found, isSubstantial, readSentence, restIsAdverbial } from "./content.js";
 import { CONTINUATION_CUES } from "./cues.js";
-import { isPunct, itemsOf, tokenIndexOf, tokenText } from "./items.js";
+import { type Item, isPunct, itemsOf, lowerAt, tokenIndexOf, tokenText } from "./items.js";
 import {
   type ResolveContext,
   resolveSubject,
@@ -188,7 +188,17 @@ export function findQuotes(text: ArticleText, entities: ArticleEntities): QuoteR
           asWritten,
           cue: cueText,
           cueKind,
-          rule: colonRule ?? ruleOf(cue, speaker, cues, item.text, item.frame === "mid", item.type),
+          rule:
+            colonRule ??
+            ruleOf(
+              cue,
+              speaker,
+              cues,
+              item.text,
+              item.frame === "mid",
+              item.type,
+              afterThat(paragraph, items, item),
+            ),
         });
         quotes.push(quote);
         last = { quote, ordinal, open: quotation?.open ?? false };
@@ -307,4 +317,9 @@ function proposed(quote: Quote): { id: string | null; name: string | null } {
   return quote.speaker !== null
     ? { id: quote.speakerId, name: quote.speaker }
     : { id: quote.candidateId ?? null, name: quote.candidate ?? null };
+}
+
+/** True when reported speech opens right after "that" ("told reporters that ..."): the clause is marked. */
+function afterThat(paragraph: ParagraphText, items: readonly Item[], item: Found): boolean {
+  return item.type === "indirect" && item.at > 0 && lowerAt(paragraph, items, item.at - 1) === "that";
 }

@@ -13,6 +13,28 @@ export function isAside(paragraph: ParagraphText, items: readonly Item[], range:
   return range[0] > 1 && (/^\d{1,3}$/.test(first) || /^\p{Ll}/u.test(first));
 }
 
+/**
+ * "Ann Lee, 59, of Dunmore, Md., said" / "..., a welder from Dunmore, South Carolina, said": the
+ * state after "of/from/in" + a town is the end of that phrase, an aside like it, not the subject.
+ */
+export function isPlaceTail(
+  paragraph: ParagraphText,
+  items: readonly Item[],
+  outer: [number, number],
+  inner: [number, number],
+): boolean {
+  const capital = (at: number): boolean => {
+    const item = items[at];
+    return item?.kind === "token" && paragraph.tokens[item.index]!.cap;
+  };
+  if (inner[1] - inner[0] > 3 || inner[1] <= inner[0]) return false;
+  for (let at = inner[0]; at < inner[1]; at++)
+    if (!capital(at) && tokenText(paragraph, items[at]) !== ".") return false;
+  let at = outer[1] - 1;
+  while (at > outer[0] && capital(at)) at--;
+  return at < outer[1] - 1 && ["of", "from", "in"].includes(lowerAt(paragraph, items, at));
+}
+
 /** True when a name starts at item `at`, maybe after "the" ("a poll by the Pew Research Center"). */
 export function namedNext(paragraph: ParagraphText, items: readonly Item[], at: number): boolean {
   const first = lowerAt(paragraph, items, at) === "the" ? at + 1 : at;

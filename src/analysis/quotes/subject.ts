@@ -22,7 +22,7 @@ import {
   tokenText,
 } from "./items.js";
 import { type ResolveContext, resolveSubject, type Speaker } from "./speakers.js";
-import { coordinated, describedFits, isAside, namedNext, UNKNOWN } from "./subject-rules.js";
+import { coordinated, describedFits, isAside, isPlaceTail, namedNext, UNKNOWN } from "./subject-rules.js";
 
 export interface Cue {
   word: CueWord;
@@ -96,7 +96,9 @@ export function subjectBefore(
       let outer = plainSubject(paragraph, items, comma);
       // "Marta Quill, 63, a teacher, said" / "Sen. Lee, facing a challenge in Ohio, a swing state,
       // said": earlier asides (an age, lower-case phrases) between the name and the last one.
-      const lastIsAside = inner !== null && isAside(paragraph, items, inner);
+      const lastIsAside =
+        inner !== null &&
+        (isAside(paragraph, items, inner) || (outer !== null && isPlaceTail(paragraph, items, outer, inner)));
       for (let hop = 0; lastIsAside && outer && hop < 3 && isAside(paragraph, items, outer); hop++) {
         if (tokenText(paragraph, items[outer[0] - 1]) !== ",") break;
         const before = plainSubject(paragraph, items, outer[0] - 1);
