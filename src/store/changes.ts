@@ -51,6 +51,26 @@ export async function planChanges(
   return plan;
 }
 
+/**
+ * True when the articles are exactly those `units` hold (same ids, paths and content hashes), the
+ * `kept` ones (whose files now fail) aside: a reload then has nothing to do, and need not read the
+ * per-article analyses back from the snapshot.
+ */
+export function unchanged(
+  units: ReadonlyMap<string, { article: Article }>,
+  articles: readonly Article[],
+  kept: ReadonlySet<string>,
+): boolean {
+  const present = new Set<string>();
+  for (const article of articles) {
+    const old = units.get(article.id);
+    if (!old || old.article.hash !== article.hash || old.article.path !== article.path) return false;
+    present.add(article.id);
+  }
+  for (const id of units.keys()) if (!present.has(id) && !kept.has(id)) return false;
+  return true;
+}
+
 export function updateIndex(index: MiniSearch<IndexedSentence>, plan: ChangePlan): void {
   if (plan.drop.length > 0) index.discardAll(plan.drop);
   for (const unit of plan.add) indexSentences(index, unit.sentences);

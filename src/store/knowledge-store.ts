@@ -28,7 +28,7 @@ import {
   prepareArticle,
   restoreSteps,
 } from "./build.js";
-import { applyArticles, type ChangePlan, planChanges, updateIndex } from "./changes.js";
+import { applyArticles, type ChangePlan, planChanges, unchanged, updateIndex } from "./changes.js";
 import {
   type SnapshotContent,
   SnapshotError,
@@ -311,14 +311,18 @@ export class KnowledgeStore {
         .map((unit) => unit.article.id),
     );
     // Prepare on copies, then swap: the live index and units are touched in one synchronous step.
-    const next = new Map(await this.ensureUnits());
-    const plan = await planChanges(next, articles, kept, this.options.threads);
-    await this.applyPlan(next, plan, peopleChanged);
+    // Nothing changed (a file touched, an editor's save of the same text): no units read, no merge.
+    const next =
+      unchanged(this.kb.units, articles, kept) && !peopleChanged ? null : new Map(await this.ensureUnits());
+    const plan = next
+      ? await planChanges(next, articles, kept, this.options.threads)
+      : { changed: [], removed: [], drop: [], add: [] };
+    if (next) await this.applyPlan(next, plan, peopleChanged);
     this.latestProblems = problems;
     const summary = { changed: plan.changed, removed: plan.removed, kept: [...kept], problems };
     this.options.onEvent?.({
       type: "reloaded",
-      articles: next.size,
+      articles: this.kb.units.size,
       changed: plan.changed.length,
       removed: plan.removed.length,
       ms: performance.now() - started,

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -132,6 +132,34 @@ describe("KnowledgeStore", () => {
     expect(third).toContainEqual(expect.objectContaining({ type: "ready", source: "build" }));
     expect(texts(updated, "Barnea")).toEqual([]);
     expect(texts(updated, "Haniyeh")).toEqual(["Burns met Haniyeh."]);
+  });
+
+  it("reads the per-article analyses back from its snapshot only when an article changed", {
+    timeout: 30_000,
+  }, async () => {
+    const dir = await folder({
+      "a.md": article("A", "Hamas met mediators in Cairo."),
+      "b.md": article("B", "Talks stalled in August."),
+    });
+    const events: StoreEvent[] = [];
+    const store = await open(dir, events);
+    events.splice(0); // the first start's "no snapshot yet"
+    // After its build the store keeps the per-article analyses only in the snapshot: remove them there.
+    const cache = join(dir, ".parley-cache");
+    for (const folderName of (await readdir(cache)).filter((name) => name.startsWith("v-")))
+      for (const file of (await readdir(join(cache, folderName))).filter((name) => name.startsWith("parts-")))
+        await rm(join(cache, folderName, file));
+    // A file touched with the same text: nothing to merge, nothing read.
+    const later = new Date(Date.now() + 5000);
+    await utimes(join(dir, "a.md"), later, later);
+    expect((await store.reload()).changed).toEqual([]);
+    expect(events.filter((event) => event.type === "snapshot-unusable")).toEqual([]);
+    // A real edit reads them; they are gone, so they are prepared again from the articles (reported).
+    await writeFile(join(dir, "a.md"), article("A", "Hamas met mediators in Doha."));
+    expect((await store.reload()).changed).toEqual(["a"]);
+    expect(events.some((event) => event.type === "snapshot-unusable")).toBe(true);
+    expect(texts(store, "Doha")).toEqual(["Hamas met mediators in Doha."]);
+    expect(texts(store, "stalled")).toEqual(["Talks stalled in August."]);
   });
 
   it("watches the folder and swaps in the new state by itself", async () => {
