@@ -1,0 +1,71 @@
+/**
+ * Reported speech in an article's title (issue 11, headline quotes), on short texts of our own: a
+ * few fixed shapes, and a subject that must be a name the body of the same article found. Each case
+ * fails when its rule is removed.
+ */
+import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "../../src/analysis/analyze.js";
+import type { Quote } from "../../src/analysis/types.js";
+import { splitArticle } from "../../src/text/sentences.js";
+import { article } from "./fixture.js";
+
+/** The quotes read from the title of an article with this title and body. */
+function titled(title: string, paragraphs: string[]): Quote[] {
+  const item = { ...article("t1", paragraphs), title };
+  return analyzeArticle(item, splitArticle(item)).quotes.filter((quote) => quote.paragraph === 0);
+}
+
+const body = ["Ann Lee, the mayor of Dunmore, spoke to workers at the plant on Tuesday."];
+
+describe("a title's reported speech", () => {
+  it("NAME Says CLAUSE: the surname the body names in full", () => {
+    const [quote, ...rest] = titled("Lee Says Plant Will Close In June", body);
+    expect(rest).toEqual([]);
+    expect(quote).toMatchObject({
+      speaker: "Ann Lee",
+      speakerAsWritten: "Lee",
+      type: "indirect",
+      cue: "Says",
+      text: "Plant Will Close In June",
+      paragraph: 0,
+      rule: "title:name",
+    });
+  });
+
+  it("CLAUSE, ROLE NAME says closing the title, after a label", () => {
+    const quotes = titled("The Update: Harbour will reopen in spring, Mayor Ann Lee says.", body);
+    expect(quotes.map((q) => [q.speaker, q.text])).toEqual([["Ann Lee", "Harbour will reopen in spring"]]);
+  });
+
+  it("calls for: the content is what is called for; a second cue ends it", () => {
+    expect(titled("Ann Lee calls for a new bridge, urges calm", body).map((q) => q.text)).toEqual([
+      "a new bridge",
+    ]);
+  });
+
+  it("a word between the name and its cue (Just Announced)", () => {
+    expect(titled("Lee Just Announced Her Plan For The Harbour", body).map((q) => q.speaker)).toEqual([
+      "Ann Lee",
+    ]);
+  });
+
+  it("a title may drop the accents the body writes", () => {
+    const quotes = titled("Nunez Says Talks Will Resume", ["Ana Núñez met the envoys on Monday."]);
+    expect(quotes.map((q) => q.speaker)).toEqual(["Ana Núñez"]);
+  });
+});
+
+describe("no title quote", () => {
+  it("when the body does not name the subject: a title never introduces a speaker", () => {
+    expect(titled("Reyes Says Plant Will Close In June", body)).toEqual([]);
+  });
+
+  it("when two people of the article share the surname", () => {
+    const both = ["Ann Lee and her brother Tom Lee spoke to workers at the plant on Tuesday."];
+    expect(titled("Lee Says Plant Will Close In June", both)).toEqual([]);
+  });
+
+  it("when the name sits in a clause (If NAME Says It, ...)", () => {
+    expect(titled("If Lee Says It, It Must Be True", body)).toEqual([]);
+  });
+});
