@@ -55,7 +55,35 @@ describe("a title's reported speech", () => {
   });
 });
 
+describe("a title's unnamed speaker", () => {
+  it("a description headed by a role is its own speaker, as written (no name given)", () => {
+    const [quote, ...rest] = titled("Former harbour commissioner calls for a new pier", body);
+    expect(rest).toEqual([]);
+    expect(quote).toMatchObject({
+      speaker: "Former harbour commissioner",
+      speakerId: null,
+      speakerKind: "anonymous",
+      text: "a new pier",
+      rule: "title:role",
+    });
+  });
+
+  it("role words in lower case before a name the body found", () => {
+    expect(titled("Former port chief Lee says the pier is safe", body).map((q) => q.speaker)).toEqual([
+      "Ann Lee",
+    ]);
+  });
+
+  it("but not a subject headed by other words (Harbour Workers Say ...)", () => {
+    expect(titled("Harbour Workers Says The Pier Is Unsafe", body)).toEqual([]);
+  });
+});
+
 describe("no title quote", () => {
+  it("when a clause before a comma opens the title (Railing Against X, NAME Vows ...)", () => {
+    expect(titled("Speaking In Dunmore, Lee Vows To Reopen The Plant", body)).toEqual([]);
+  });
+
   it("when the body does not name the subject: a title never introduces a speaker", () => {
     expect(titled("Reyes Says Plant Will Close In June", body)).toEqual([]);
   });

@@ -11,6 +11,7 @@
 
 import type { Article } from "../../core/types.js";
 import type { ArticleEntities, LocalEntity } from "../entities/entities.js";
+import { ROLE_NOUNS } from "../entities/lexicon.js";
 import type { Quote } from "../types.js";
 
 /** Cues a title writes in the present (or past) tense, with words that open the content after them. */
@@ -110,12 +111,12 @@ function cueFirst(title: string): TitleSpeech | null {
   const words = title.replace(LABEL, "").split(/\s+/);
   for (let i = 1; i <= 4 && i < words.length - 1; i++) {
     const lower = norm(words[i]!);
-    if (!CUES.has(lower)) {
-      if (!BETWEEN.has(lower) && !capitalised(words[i]!)) return null;
-      continue;
-    }
+    if (!CUES.has(lower)) continue;
     const subject = words.slice(0, i).filter((word) => !BETWEEN.has(norm(word)));
-    if (subject.length === 0 || !subject.every(capitalised)) return null;
+    // Role words may be in lower case ("Former party chairman calls for ..."); the subject opens the title.
+    if (subject.length === 0 || !capitalised(subject[0]!)) return null;
+    // A comma before the cue closes a clause that is not the subject ("Railing Against X, Lee Vows").
+    if (subject.some((word) => /[,;:]$/.test(word))) return null;
     if (subject.some((word) => OPENERS.has(norm(word)))) return null;
     let from = i + 1;
     const opener = words[from] ? norm(words[from]!) : "";
@@ -134,7 +135,7 @@ function cueLast(title: string): TitleSpeech | null {
   const match = /^(.+),\s+((?:\S+\s){0,3}\S+)\s+(says|said)[.;]?$/i.exec(title.replace(LABEL, ""));
   if (!match) return null;
   const subject = match[2]!.split(/\s+/);
-  if (!subject.every(capitalised) || subject.some((word) => OPENERS.has(norm(word)))) return null;
+  if (!capitalised(subject[0]!) || subject.some((word) => OPENERS.has(norm(word)))) return null;
   return { subject, cue: match[3]!, content: match[1]! };
 }
 
@@ -151,9 +152,28 @@ export function titleQuotes(article: Article, entities: ArticleEntities, n: numb
   // The name closes the subject; words before it are its role ("GOP Rep. Ann Lee Says").
   let local: LocalEntity | null = null;
   for (let from = 0; from < speech.subject.length && !local; from++) {
-    local = named(speech.subject.slice(from), entities);
+    const name = speech.subject.slice(from);
+    if (name.every(capitalised)) local = named(name, entities);
   }
-  if (!local) return [];
+  const base = {
+    id: `${article.id}#q${n + 1}`,
+    articleId: article.id,
+    paragraph: 0,
+    sentence: 1,
+    speakerAsWritten: speech.subject.join(" "),
+    type: "indirect" as const,
+    cue: speech.cue,
+    cueKind: "speech" as const,
+    text: speech.content,
+    confidence: TITLE_CONFIDENCE,
+  };
+  // No name: a description headed by a role ("Party chairman says ...") is its own, unnamed speaker.
+  if (!local) {
+    const head = norm(speech.subject.at(-1)!);
+    if (!ROLE_NOUNS.has(head)) return [];
+    const speaker = speech.subject.join(" ");
+    return [{ ...base, speakerId: null, speaker, speakerKind: "anonymous", rule: "title:role" }];
+  }
   return [
     {
       id: `${article.id}#q${n + 1}`,
