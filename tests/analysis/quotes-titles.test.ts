@@ -6,8 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../../src/analysis/analyze.js";
 import type { Quote } from "../../src/analysis/types.js";
+import { exportAnalysis } from "../../src/answers/export.js";
+import { getDirectory } from "../../src/index/directory.js";
 import { splitArticle } from "../../src/text/sentences.js";
-import { article } from "./fixture.js";
+import { article, knowledgeBase } from "./fixture.js";
 
 /** The quotes read from the title of an article with this title and body. */
 function titled(title: string, paragraphs: string[]): Quote[] {
@@ -95,5 +97,17 @@ describe("no title quote", () => {
 
   it("when the name sits in a clause (If NAME Says It, ...)", () => {
     expect(titled("If Lee Says It, It Must Be True", body)).toEqual([]);
+  });
+});
+
+describe("a title quote in the corpus", () => {
+  it("is exported, but not listed in answers, which cite a body sentence", () => {
+    const kb = knowledgeBase([{ ...article("t2", body), title: "Lee Says Plant Will Close In June" }]);
+    const exported = exportAnalysis(kb).quotes.filter((quote) => quote.paragraph === 0);
+    expect(exported.map((quote) => [quote.speaker, quote.text])).toEqual([
+      ["Ann Lee", "Plant Will Close In June"],
+    ]);
+    const directory = getDirectory(kb.analysis);
+    expect(directory.quotesBy(exported[0]!.speakerId!)).toEqual([]);
   });
 });
