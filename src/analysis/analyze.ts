@@ -6,6 +6,7 @@
 import type { Article, Sentence } from "../core/types.js";
 import { findEntities } from "./entities/entities.js";
 import { findQuotes } from "./quotes/quotes.js";
+import { titleQuotes } from "./quotes/titles.js";
 import { meetingParticipants, type PlacedName } from "./status/participants.js";
 import { findStatusEvents } from "./status/status.js";
 import { prepareArticle } from "./text.js";
@@ -31,7 +32,10 @@ export interface ArticleAnalysis {
 export function analyzeArticle(article: Article, sentences: readonly Sentence[]): ArticleAnalysis {
   const text = prepareArticle(article, sentences);
   const entities = findEntities(text);
-  const { quotes, pronouns, resolvedInSentence } = findQuotes(text, entities);
+  const found = findQuotes(text, entities);
+  const { pronouns, resolvedInSentence } = found;
+  // The title's reported speech, read only when its subject is a name the body found.
+  const quotes = [...found.quotes, ...titleQuotes(article, entities, found.quotes.length)];
 
   for (const pronoun of pronouns) {
     const local = entities.byId.get(pronoun.entityId);

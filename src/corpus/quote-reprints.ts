@@ -72,7 +72,8 @@ export function* findQuoteReprintsSteps(quotes: readonly Quote[]): Steps<Record<
   const buckets = new Map<string, SameText[]>();
   for (const quote of quotes) {
     if (pause()) yield;
-    if (quote.speakerId === null) continue;
+    // A title's quote (paragraph 0) has no sentence to cite, so it cannot stand for a reprint.
+    if (quote.speakerId === null || quote.paragraph === 0) continue;
     const list = wordsOf(quote.text);
     if (list.length < 3) continue;
     const key = `${quote.speakerId}\u0000${list.join(" ")}`;

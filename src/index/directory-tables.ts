@@ -51,6 +51,8 @@ export function indexQuotes(
 ): void {
   for (let i = from; i < to; i++) {
     const quote = quotes[i]!;
+    // A title's quote (paragraph 0, quotes/titles.ts) has no body sentence to cite: export only.
+    if (quote.paragraph === 0) continue;
     if (!quote.speakerId) {
       // Below the attribution threshold: offered apart as "speaker unclear", never in the main list.
       if (quote.candidateId && !laterReports.has(quote.id))

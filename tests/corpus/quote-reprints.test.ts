@@ -39,7 +39,9 @@ function everyPair(quotes: Quote[]): string[][] {
   for (let i = 0; i < quotes.length; i++) {
     for (let j = i + 1; j < quotes.length; j++) {
       const [a, b] = [quotes[i]!, quotes[j]!];
+      // A title's quote (paragraph 0) has no sentence to cite: it stands for no reprint.
       if (a.speakerId === null || b.speakerId === null || a.articleId === b.articleId) continue;
+      if (a.paragraph === 0 || b.paragraph === 0) continue;
       const [wa, wb] = [words(a), words(b)];
       if (!key(a, wa).some((k) => key(b, wb).includes(k))) continue;
       if (wordOverlap(wa, wb) >= REPRINT_OVERLAP) parent[find(j)] = find(i);

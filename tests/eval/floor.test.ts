@@ -9,10 +9,10 @@ import { evaluateSet } from "../../eval/evaluate.js";
 import { environmentProblem } from "../../eval/sets.js";
 
 /**
- * The least PolNeAR dev may score: what the attribution work of issue 11 reached (fourth pass: recall
- * 467/690 = 0.677, speaker precision 0.987 with the speaker threshold 0.91), less a hair.
+ * The least PolNeAR dev may score: what the attribution work of issue 11 reached (fifth pass: recall
+ * 476/690 = 0.690, speaker precision 0.988 with the speaker threshold 0.91), less a hair.
  */
-const DEV_ATTRIBUTION_FLOORS = { recall: 0.67, precision: 0.985 } as const;
+const DEV_ATTRIBUTION_FLOORS = { recall: 0.68, precision: 0.985 } as const;
 
 const problem = environmentProblem(["dev"]);
 const inCi = process.env.CI === "true";
