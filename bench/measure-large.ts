@@ -11,14 +11,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { complete } from "../src/answers/complete.js";
-import { answerCommand } from "../src/answers/dispatch.js";
 import { KnowledgeStore } from "../src/store/knowledge-store.js";
 import { readManifest } from "../src/store/snapshot-shards.js";
 import { SnapshotStore } from "../src/store/snapshot-store.js";
 import { writeCorpus } from "./generate.js";
 import { createQueries } from "./queries.js";
-import { heapAfterGc, type Latency, timed, timeEach } from "./stats.js";
+import { heapAfterGc, type Latency, timed, } from "./stats.js";
+import { timeCommands } from "./time-commands.js";
 
 const QUERIES_PER_KIND = 2000;
 
@@ -73,14 +72,7 @@ async function main(): Promise<void> {
   const replicaHeapBytes = heapAfterGc() - heapBefore;
   const kb = replica.value.current();
   const queries = createQueries(generated.value.cast, QUERIES_PER_KIND);
-  const latency: Record<string, Latency> = {
-    who: timeEach(queries.who, (name) => answerCommand(kb, "who", { name })),
-    whoRoles: timeEach(queries.whoRoles, (name) => answerCommand(kb, "who", { name })),
-    quote: timeEach(queries.quote, (q) => answerCommand(kb, "quote", q)),
-    status: timeEach(queries.status, (topic) => answerCommand(kb, "status", { topic })),
-    ask: timeEach(queries.ask, (question) => answerCommand(kb, "ask", { question })),
-    complete: timeEach(queries.complete, (q) => complete(kb, q.source, q.prefix)),
-  };
+  const latency = timeCommands(kb, queries);
   await replica.value.close();
   for (const [kind, figures] of Object.entries(latency))
     log(

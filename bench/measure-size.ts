@@ -8,7 +8,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { analyzeArticle } from "../src/analysis/analyze.js";
-import { complete } from "../src/answers/complete.js";
 import { answerCommand } from "../src/answers/dispatch.js";
 import type { Article, Sentence } from "../src/core/types.js";
 import { createSentenceIndex, indexSentences } from "../src/index/sentence-index.js";
@@ -21,6 +20,7 @@ import { describeCorpus, writeCorpus } from "./generate.js";
 import { createQueries, type QuerySet } from "./queries.js";
 import type { SizeResult, StoreFigures } from "./results.js";
 import { heapAfterGc, type Latency, timed, timeEach } from "./stats.js";
+import { timeCommands } from "./time-commands.js";
 
 const QUERIES_PER_KIND = 2000;
 const BARE_BUDGET_MS = 90_000;
@@ -91,14 +91,7 @@ async function measureParley(
     status: rate(queries.status.map((topic) => answerCommand(kb, "status", { topic }))),
     ask: rate(queries.ask.map((question) => answerCommand(kb, "ask", { question }))),
   };
-  const latency: Record<string, Latency> = {
-    who: timeEach(queries.who, (name) => answerCommand(kb, "who", { name })),
-    whoRoles: timeEach(queries.whoRoles, (name) => answerCommand(kb, "who", { name })),
-    quote: timeEach(queries.quote, (q) => answerCommand(kb, "quote", q)),
-    status: timeEach(queries.status, (topic) => answerCommand(kb, "status", { topic })),
-    ask: timeEach(queries.ask, (question) => answerCommand(kb, "ask", { question })),
-    complete: timeEach(queries.complete, (q) => complete(kb, q.source, q.prefix)),
-  };
+  const latency = timeCommands(kb, queries);
   log(`[${count}] parley queries done`);
 
   // ask's recall@10 against exhaustive BM25 over the same words (after the heap figures: the
