@@ -16,7 +16,7 @@ import { readManifest } from "../src/store/snapshot-shards.js";
 import { SnapshotStore } from "../src/store/snapshot-store.js";
 import { writeCorpus } from "./generate.js";
 import { createQueries } from "./queries.js";
-import { heapAfterGc, type Latency, timed, } from "./stats.js";
+import { heapAfterGc, type Latency, timed } from "./stats.js";
 import { timeCommands } from "./time-commands.js";
 
 const QUERIES_PER_KIND = 2000;
