@@ -76,6 +76,23 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
+/** How much of a refused body is read and dropped before the connection is cut instead. */
+const DISCARD_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
+
+/**
+ * Reads and drops the rest of a refused request's body (up to a bound), so the connection closes
+ * cleanly after the answer: closing a socket with unread data resets it, and the client may then
+ * lose the 413 it was sent and see only EPIPE or ECONNRESET.
+ */
+function discardRest(req: IncomingMessage): void {
+  let seen = 0;
+  req.on("data", (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DISCARD_LIMIT_BYTES) req.destroy();
+  });
+  req.resume();
+}
+
 /** Recent interaction ids, bounded: a repeat inside the window is answered once. */
 class RecentIds {
   private readonly ids = new Set<string>();
@@ -134,9 +151,15 @@ export async function listenHttpInteractions(options: HttpInteractionsOptions): 
 
   const interactions = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES) return reject(res, 413, "body over 1 MB", true);
+    if (declared > MAX_BODY_BYTES) {
+      discardRest(req);
+      return reject(res, 413, "body over 1 MB", true);
+    }
     const body = await readBody(req);
-    if (body === null) return reject(res, 413, "body over 1 MB", true);
+    if (body === null) {
+      discardRest(req);
+      return reject(res, 413, "body over 1 MB", true);
+    }
     const header = (name: string): string | undefined => {
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
