@@ -35,10 +35,7 @@ export async function planChanges(
       next.delete(id);
     }
   }
-  const stale = articles.filter((article) => {
-    const old = next.get(article.id);
-    return !(old && old.article.hash === article.hash && old.article.path === article.path);
-  });
+  const stale = articles.filter((article) => !current(next.get(article.id), article));
   // The bulk of a full build: on every core (prepare-pool.ts), or in place for a few articles.
   const units = await prepareArticles(stale, threads);
   for (const unit of units) {
@@ -49,6 +46,11 @@ export async function planChanges(
     plan.add.push(unit);
   }
   return plan;
+}
+
+/** The unit holds this very article: same content hash, read from the same file. */
+function current(unit: { article: Article } | undefined, article: Article): boolean {
+  return unit !== undefined && unit.article.hash === article.hash && unit.article.path === article.path;
 }
 
 /**
@@ -63,8 +65,7 @@ export function unchanged(
 ): boolean {
   const present = new Set<string>();
   for (const article of articles) {
-    const old = units.get(article.id);
-    if (!old || old.article.hash !== article.hash || old.article.path !== article.path) return false;
+    if (!current(units.get(article.id), article)) return false;
     present.add(article.id);
   }
   for (const id of units.keys()) if (!present.has(id) && !kept.has(id)) return false;
