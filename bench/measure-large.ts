@@ -12,7 +12,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { KnowledgeStore } from "../src/store/knowledge-store.js";
-import { readManifest } from "../src/store/snapshot-shards.js";
+import { readManifest, snapshotSize } from "../src/store/snapshot-shards.js";
 import { SnapshotStore } from "../src/store/snapshot-store.js";
 import { writeCorpus } from "./generate.js";
 import { createQueries } from "./queries.js";
@@ -60,10 +60,9 @@ async function main(): Promise<void> {
   if (written.value) throw written.value;
   await built.value.close();
   const manifest = await readManifest(out);
-  const shards = Object.values(manifest.sections).flat();
-  const snapshotBytes = shards.reduce((sum, shard) => sum + shard.bytes, 0);
+  const { bytes: snapshotBytes, shards } = snapshotSize(manifest);
   log(
-    `[${count}] snapshot ${(snapshotBytes / 1e6).toFixed(0)} MB in ${shards.length} shards (${(written.ms / 1000).toFixed(1)} s)`,
+    `[${count}] snapshot ${(snapshotBytes / 1e6).toFixed(0)} MB in ${shards} shards (${(written.ms / 1000).toFixed(1)} s)`,
   );
 
   const heapBefore = heapAfterGc();
@@ -88,7 +87,7 @@ async function main(): Promise<void> {
     generateMs: generated.ms,
     buildMs: built.ms,
     snapshotBytes,
-    snapshotShards: shards.length,
+    snapshotShards: shards,
     snapshotWriteMs: written.ms,
     replicaReadyMs: replica.ms,
     replicaHeapBytes,

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { listArticleFiles } from "../src/knowledge/load.js";
 import { KnowledgeStore, type StoreEvent } from "../src/store/knowledge-store.js";
 import { buildThreads } from "../src/store/prepare-pool.js";
-import { readManifest } from "../src/store/snapshot-shards.js";
+import { readManifest, snapshotSize } from "../src/store/snapshot-shards.js";
 import { SnapshotStore } from "../src/store/snapshot-store.js";
 import type { StoreFigures } from "./results.js";
 import { heapAfterGc, timed, watchEventLoop } from "./stats.js";
@@ -46,12 +46,7 @@ export async function measureStore(dir: string, log: (line: string) => void): Pr
   if (written.value) throw written.value;
   await fromNothing.value.close();
   const manifest = await readManifest(cacheDirOf(dir));
-  const shards = Object.values(manifest.sections).flat();
-  const snapshot = {
-    bytes: shards.reduce((sum, shard) => sum + shard.bytes, 0),
-    writeMs: written.ms,
-    shards: shards.length,
-  };
+  const snapshot = { ...snapshotSize(manifest), writeMs: written.ms };
   log(
     `[store] snapshot ${(snapshot.bytes / 1e6).toFixed(1)} MB in ${snapshot.shards} shards, written in ${written.ms.toFixed(0)} ms`,
   );

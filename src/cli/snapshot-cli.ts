@@ -7,6 +7,7 @@ import { ParleyError } from "../core/errors.js";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { KnowledgeStore, type StoreEvent } from "../store/knowledge-store.js";
 import { SnapshotError, SnapshotReader } from "../store/snapshot.js";
+import { snapshotSize } from "../store/snapshot-shards.js";
 import { SnapshotStore } from "../store/snapshot-store.js";
 
 export type Role = "writer" | "replica";
@@ -92,11 +93,9 @@ export async function buildSnapshot(
     const failure = await store.saveSnapshot(out);
     if (failure) return 1;
     const manifest = (await SnapshotReader.open(out)).manifest;
-    const bytes = Object.values(manifest.sections)
-      .flat()
-      .reduce((sum, shard) => sum + shard.bytes, 0);
+    const { bytes, shards } = snapshotSize(manifest);
     print(
-      `${out}: snapshot ${manifest.version} written: ${manifest.articles} articles, ${manifest.sentences} sentences, ${(bytes / 1e6).toFixed(1)} MB in ${Object.values(manifest.sections).flat().length} shards (${Math.round(performance.now() - started)} ms)`,
+      `${out}: snapshot ${manifest.version} written: ${manifest.articles} articles, ${manifest.sentences} sentences, ${(bytes / 1e6).toFixed(1)} MB in ${shards} shards (${Math.round(performance.now() - started)} ms)`,
     );
     return 0;
   } finally {

@@ -64,6 +64,12 @@ export interface Manifest {
   meta: Record<string, unknown>;
 }
 
+/** Bytes on disk and number of shards of a snapshot, from its manifest. */
+export function snapshotSize(manifest: Manifest): { bytes: number; shards: number } {
+  const shards = Object.values(manifest.sections).flat();
+  return { bytes: shards.reduce((sum, shard) => sum + shard.bytes, 0), shards: shards.length };
+}
+
 export type ManifestFields = Pick<Manifest, "fingerprint" | "key" | "articles" | "sentences" | "meta">;
 
 /** Writes one snapshot's shards into a fresh versioned folder, then publishes them with the manifest. */
