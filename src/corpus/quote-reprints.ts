@@ -53,6 +53,8 @@ export function findQuoteReprints(quotes: readonly Quote[]): Record<string, stri
 
 /** Quotes of one speaker with the same words (a reprint word for word): compared once, as one. */
 interface SameText {
+  /** Its position among the texts, to name a pair of texts once. */
+  index: number;
   words: string[];
   quotes: Quote[];
   /** The first quotes of two different articles (one when all are from one article). */
@@ -79,7 +81,7 @@ export function* findQuoteReprintsSteps(quotes: readonly Quote[]): Steps<Record<
     const key = `${quote.speakerId}\u0000${list.join(" ")}`;
     let text = texts.get(key);
     if (!text) {
-      text = { words: list, quotes: [], reps: [] };
+      text = { index: texts.size, words: list, quotes: [], reps: [] };
       texts.set(key, text);
       for (const words of [list.slice(0, KEY_WORDS), list.slice(-KEY_WORDS)]) {
         const bucket = `${quote.speakerId}\u0000${words.join(" ")}`;
@@ -113,8 +115,6 @@ export function* findQuoteReprintsSteps(quotes: readonly Quote[]): Steps<Record<
     if (first && second) for (const quote of text.quotes) union(first, quote);
   }
   const compared = new Set<string>();
-  const ids = new Map<SameText, number>();
-  for (const text of texts.values()) ids.set(text, ids.size);
   for (const members of buckets.values()) {
     if (members.length < 2) continue;
     for (let i = 0; i < members.length; i++) {
@@ -123,7 +123,7 @@ export function* findQuoteReprintsSteps(quotes: readonly Quote[]): Steps<Record<
         const a = members[i]!;
         const b = members[j]!;
         // A pair of texts may share both buckets (first and last words): compared once.
-        const pair = `${ids.get(a)}|${ids.get(b)}`;
+        const pair = `${a.index}|${b.index}`;
         if (compared.has(pair)) continue;
         compared.add(pair);
         if (wordOverlap(a.words, b.words) < REPRINT_OVERLAP) continue;
