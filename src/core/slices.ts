@@ -55,10 +55,10 @@ export function pauseEvery(every = 256): () => boolean {
   const mask = every - 1;
   return () => {
     count++;
-    if ((count & mask) === 0 || ((count & 15) === 0 && performance.now() - since >= PAUSE_AFTER_MS)) {
-      since = performance.now();
-      return true;
-    }
-    return false;
+    if ((count & mask) !== 0 && (count & 15) !== 0) return false;
+    const now = performance.now();
+    if ((count & mask) !== 0 && now - since < PAUSE_AFTER_MS) return false;
+    since = now;
+    return true;
   };
 }
