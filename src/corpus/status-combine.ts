@@ -14,6 +14,7 @@
 import { isTalkEvent } from "../analysis/status/categories.js";
 import type { StatusCategory, StatusEvent } from "../analysis/types.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
+import { DatedGroups } from "./status-candidates.js";
 import {
   compatibleDates,
   compatibleParties,
@@ -22,6 +23,9 @@ import {
   type Item,
   itemOf,
   linkedEnough,
+  mayLink,
+  noLinks,
+  noteLinks,
   own,
   SLACK_DAYS,
   type TimelineEntry,
@@ -36,12 +40,6 @@ export { spanOf };
 /** Categories that are one event when they name the same thing ("the proposal" made / on the table). */
 const SAME_AS: Partial<Record<StatusCategory, StatusCategory>> = { proposal_made: "proposal_on_table" };
 const mergeKey = (category: StatusCategory): StatusCategory => SAME_AS[category] ?? category;
-
-/** Calendar month of a day number (years * 12 + month), for filing. */
-function monthOf(day: number): number {
-  const date = new Date(day * 86_400_000);
-  return date.getUTCFullYear() * 12 + date.getUTCMonth();
-}
 
 /** Rank of a date's precision: higher is more precise. */
 function precisionRank(event: StatusEvent): number {
@@ -88,13 +86,17 @@ function noteReport(group: Group, item: Item): void {
   if (same) same.push(item);
   else group.articles.set(item.event.articleId, [item]);
   if (item.event.place !== null) group.place = item.event.place;
+  noteLinks(group, item);
   if (item.span === null) return;
   group.latestStart = Math.max(group.latestStart, item.span[0]);
   group.earliestEnd = Math.min(group.earliestEnd, item.span[1]);
 }
 
-function sameEvent(group: Group, item: Item): boolean {
-  // Necessary conditions first, in O(1): this runs for every report against every candidate group.
+/**
+ * The necessary conditions of {@link sameEvent} that take O(1): it runs for every report against every
+ * candidate group, and most candidates fail here.
+ */
+function mayJoin(group: Group, item: Item): boolean {
   // Every report's venue must be compatible, and a group names at most one venue.
   if (item.event.place !== null && group.place !== null && group.place !== item.event.place) return false;
   if (
@@ -102,7 +104,12 @@ function sameEvent(group: Group, item: Item): boolean {
     (item.span[0] - SLACK_DAYS > group.earliestEnd || group.latestStart - SLACK_DAYS > item.span[1])
   )
     return false;
-  // Plain loops, cheapest test first: this runs for every report against every candidate group.
+  return group.articles.has(item.event.articleId) || mayLink(group, item);
+}
+
+function sameEvent(group: Group, item: Item): boolean {
+  if (!mayJoin(group, item)) return false;
+  // Plain loops, cheapest test first.
   const sameArticle = group.articles.get(item.event.articleId);
   if (sameArticle) for (const other of sameArticle) if (!sameInArticle(other, item)) return false;
   // Every report must fit (no chains: meetings on the 1st, 2nd and 3rd are not one), one must share a
@@ -155,20 +162,13 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
   }
   yield;
 
-  // Same event: groups filed by merge key and week (undated ones by merge key alone).
+  // Same event: dated groups filed by merge key, month and day (status-candidates.ts), undated ones by
+  // merge key alone.
   const groups: Group[] = [];
-  const byWeek = new Map<string, Group[]>();
+  const dated = new DatedGroups();
   const undated = new Map<string, Group[]>();
   /** The groups holding a report of each article. */
   const byArticle = new Map<string, Group[]>();
-  // Filed by month (a year spans twelve): a December report finds a "last year" one, and the reverse.
-  const weeksOf = (span: [number, number]): number[] => {
-    const first = monthOf(span[0] - SLACK_DAYS);
-    const last = Math.min(monthOf(span[1] + SLACK_DAYS), first + 13);
-    const months: number[] = [];
-    for (let month = first; month <= last; month++) months.push(month);
-    return months;
-  };
 
   for (const item of items) {
     if (pause()) yield;
@@ -193,23 +193,15 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
         }
       }
     } else {
-      const weeks = weeksOf(item.span);
-      if (!own(item) && item.event.place === null) {
-        // No date of its own and no venue: only a group already holding this article can take it
-        // (linkedEnough), so look only at those, not at every report of the month.
-        found = firstInBuckets(
-          (byArticle.get(item.event.articleId) ?? []).filter((group) => sameEvent(group, item)),
-          weeks.map((week) => `${key}|${week}`),
-          byWeek,
-        );
-      } else {
-        for (const week of weeks) {
-          for (const group of byWeek.get(`${key}|${week}`) ?? []) {
-            if (!found && sameEvent(group, item)) found = group;
-          }
-          if (found) break;
-        }
-      }
+      const span = item.span;
+      const may = (group: Group) => mayJoin(group, item);
+      const takes = (group: Group) => sameEvent(group, item);
+      // No date of its own and no venue: only a group already holding this article can take it
+      // (linkedEnough), so look only at those, not at every report of the days.
+      found =
+        !own(item) && item.event.place === null
+          ? dated.firstOf(key, byArticle.get(item.event.articleId) ?? [], span, may, takes)
+          : dated.first(key, span, item.event.place, byArticle.get(item.event.articleId) ?? [], may, takes);
       if (!found && item.plan) {
         // A dated plan joins an earlier undated report of the same plan.
         const list = undated.get(key) ?? [];
@@ -225,9 +217,7 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
       found.items.push(item);
       noteReport(found, item);
       found.lastPublished = item.publishedDay;
-      if (item.span !== null) {
-        for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, found);
-      }
+      dated.file(key, found, item.span);
       continue;
     }
     const group: Group = {
@@ -246,12 +236,13 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
       place: null,
       latestStart: Number.NEGATIVE_INFINITY,
       earliestEnd: Number.POSITIVE_INFINITY,
+      own: noLinks(),
     };
     groups.push(group);
     noteReport(group, item);
     push(byArticle, item.event.articleId, group);
     if (item.span === null) push(undated, key, group);
-    else for (const week of weeksOf(item.span)) push(byWeek, `${key}|${week}`, group);
+    else dated.file(key, group, item.span);
   }
   yield;
 
@@ -273,24 +264,6 @@ function sameEventUndated(group: Group, item: Item): boolean {
         compatibleParties(other, item),
     )
   );
-}
-
-/**
- * Of the candidates, the one a scan of the buckets (in order, each list in order) meets first: the
- * group the full scan would have found.
- */
-function firstInBuckets(
-  candidates: Group[],
-  keys: string[],
-  buckets: Map<string, Group[]>,
-): Group | undefined {
-  if (candidates.length <= 1) {
-    const only = candidates[0];
-    return only && keys.some((key) => buckets.get(key)?.includes(only)) ? only : undefined;
-  }
-  const wanted = new Set(candidates);
-  for (const key of keys) for (const group of buckets.get(key) ?? []) if (wanted.has(group)) return group;
-  return undefined;
 }
 
 /** A plan reported after its date has passed is another plan. */

@@ -52,6 +52,8 @@ export interface Group {
   /** The latest start and earliest end of its dated reports (-/+Infinity when none is dated). */
   latestStart: number;
   earliestEnd: number;
+  /** What its reports dated by their own words name, for {@link mayLink}: see {@link noteLinks}. */
+  own: OwnLinks;
 }
 
 export function isPlan(event: StatusEvent, span: [number, number] | null, publishedDay: number): boolean {
@@ -122,6 +124,61 @@ export function linked(a: Item, b: Item): boolean {
 }
 
 export const blank = (item: Item): boolean => item.event.place === null && item.parties.length === 0;
+
+/** What a group's reports dated by their own words name (see {@link mayLink}). */
+export interface OwnLinks {
+  /** Their date precisions. */
+  precisions: Set<string>;
+  /** The date precisions of those naming no party. */
+  partylessPrecisions: Set<string>;
+  /** Whether one names neither a party nor a venue. */
+  blank: boolean;
+  /** The ids (after a NUL) and name words of their parties. */
+  partyTokens: Set<string>;
+}
+
+export const noLinks = (): OwnLinks => ({
+  precisions: new Set(),
+  partylessPrecisions: new Set(),
+  blank: false,
+  partyTokens: new Set(),
+});
+
+/** Notes what a report dated by its own words names in its group's {@link Group.own}. */
+export function noteLinks(group: Group, item: Item): void {
+  if (!own(item)) return;
+  const links = group.own;
+  const { precision } = item.event.date;
+  links.precisions.add(precision);
+  if (item.parties.length === 0) {
+    links.partylessPrecisions.add(precision);
+    if (item.event.place === null) links.blank = true;
+    return;
+  }
+  for (const id of item.parties) links.partyTokens.add(`\u0000${id}`);
+  for (const word of partyWordsOf(item)) links.partyTokens.add(word);
+}
+
+/**
+ * Whether some report of the group could be {@link linkedEnough} to `item` (as `a`, the item as `b`),
+ * from what the group holds as a whole (its reports name at most one venue). Never false when one
+ * report links, so it only saves testing every report.
+ */
+export function mayLink(group: Group, item: Item): boolean {
+  if (item.event.place !== null && group.place === item.event.place) return true;
+  // Apart from a shared venue, both must be dated by their own words.
+  if (!own(item)) return false;
+  const links = group.own;
+  const { precision } = item.event.date;
+  if (item.parties.length === 0)
+    // Alike dates need only compatible parties (none named is compatible); else both blank.
+    return links.precisions.has(precision) || (item.event.place === null && links.blank);
+  // A report naming no party is compatible with alike dates; else they must share a party.
+  if (links.partylessPrecisions.has(precision)) return true;
+  for (const id of item.parties) if (links.partyTokens.has(`\u0000${id}`)) return true;
+  for (const word of partyWordsOf(item)) if (links.partyTokens.has(word)) return true;
+  return false;
+}
 
 /** Dated by its own words (not only the publication's). */
 export function own(item: Item): boolean {
