@@ -144,32 +144,68 @@ function supersedes(newer: Group, older: Group): boolean {
   return false;
 }
 
-/** Newer entries that change older ones (see {@link CHANGES}); oldest changes first. */
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Groups filed under one key, in order of first report, and where a scan back skips to (see {@link live}). */
+interface Filed {
+  groups: Group[];
+  /** `back[at] <= at`; the groups after `back[at]` up to `at` are superseded. */
+  back: number[];
 }
 
+function fileIn(map: Map<string, Filed>, key: string, group: Group): void {
+  const filed = map.get(key);
+  if (filed) {
+    filed.back.push(filed.groups.length);
+    filed.groups.push(group);
+  } else map.set(key, { groups: [group], back: [0] });
+}
+
+/**
+ * The greatest index at most `at` whose group is not yet superseded, or -1. Superseded entries stay so,
+ * and in a busy window most are: the scan jumps over them, the jumps shortened as it goes.
+ */
+function live(filed: Filed, at: number): number {
+  const { groups, back } = filed;
+  let root = at;
+  while (root >= 0) {
+    const next = back[root]!;
+    if (next !== root) root = next;
+    else if (groups[root]!.entry.supersededBy !== null) {
+      back[root] = root - 1;
+      root -= 1;
+    } else break;
+  }
+  for (let node = at; node > root; ) {
+    const next = back[node]!;
+    back[node] = root;
+    node = next;
+  }
+  return root;
+}
+
+/** Newer entries that change older ones (see {@link CHANGES}); oldest changes first. */
 export function* markSuperseded(groups: readonly Group[], pause: () => boolean): Steps<void> {
   // Filed by category, by category and the lead's place, and the same for plans only: supersedes()
   // asks for compatible places first, and most changes (and every same-kind change but a deadline)
   // change only a plan. So a change at one venue looks at that venue's entries and those with none.
-  const filed = new Map<string, Group[]>();
+  const filed = new Map<string, Filed>();
   const keyOf = (category: StatusCategory, place: string | null | undefined, plansOnly: boolean): string =>
     `${category}|${place === undefined ? "*" : (place ?? "")}|${plansOnly ? "plan" : "any"}`;
   for (const group of groups) {
     const { event, plan } = group.items[0]!;
     for (const plansOnly of plan ? [false, true] : [false]) {
-      push(filed, keyOf(event.category, undefined, plansOnly), group);
-      push(filed, keyOf(event.category, event.place, plansOnly), group);
+      fileIn(filed, keyOf(event.category, undefined, plansOnly), group);
+      fileIn(filed, keyOf(event.category, event.place, plansOnly), group);
     }
   }
   for (const newer of groups) {
     if (pause()) yield;
-    const { category, place } = newer.items[0]!.event;
-    // Older categories this one may change, and whether only plans of them.
-    const wanted = new Map<StatusCategory, boolean>([[category, category !== "deadline"]]);
+    const { event, plan } = newer.items[0]!;
+    const { category, place } = event;
+    // Older categories this one may change, and whether only plans of them. A plan changes a plan of
+    // its kind only by rescheduling it (or a deadline by moving it).
+    const wanted = new Map<StatusCategory, boolean>();
+    if (!plan || RESCHEDULED.has(category) || category === "deadline")
+      wanted.set(category, category !== "deadline");
     for (const change of CHANGES[category] ?? [])
       for (const old of change.older) wanted.set(old, (wanted.get(old) ?? true) && change.planOnly);
     for (const [oldCategory, plansOnly] of wanted) {
@@ -180,12 +216,15 @@ export function* markSuperseded(groups: readonly Group[], pause: () => boolean):
       for (const list of lists) {
         if (!list) continue;
         // Groups are in order of their first report: scan back from the last one reported no later
-        // than this one (a change comes after what it changes), within the window.
-        for (let at = lastReportedBy(list, newer.firstPublished); at >= 0; at--) {
-          const candidate = list[at]!;
+        // than this one (a change comes after what it changes), within the window. An entry is
+        // superseded once: those that already are are skipped.
+        for (
+          let at = live(list, lastReportedBy(list.groups, newer.firstPublished));
+          at >= 0;
+          at = live(list, at - 1)
+        ) {
+          const candidate = list.groups[at]!;
           if (newer.firstPublished - candidate.firstPublished > SUPERSEDE_WINDOW_DAYS) break;
-          // An entry is superseded once: most candidates in a busy window already are.
-          if (candidate.entry.supersededBy !== null) continue;
           if (supersedes(newer, candidate)) candidate.entry.supersededBy = newer.entry;
         }
       }
