@@ -144,19 +144,35 @@ function supersedes(newer: Group, older: Group): boolean {
   return false;
 }
 
-/** Groups filed under one key, in order of first report, and where a scan back skips to (see {@link live}). */
+/**
+ * Groups filed under one key, in order of first report, where a scan back skips to (see {@link live}),
+ * and the indices of those a change that must name its plan can reach (see {@link mustName}).
+ */
 interface Filed {
   groups: Group[];
   /** `back[at] <= at`; the groups after `back[at]` up to `at` are superseded. */
   back: number[];
+  /** Each venue and party id or word their reports name (see linksOf) -> indices, ascending. */
+  byLink: Map<string, number[]>;
+  /** Each day of a lead dated to the exact day -> indices, ascending. */
+  byLeadDay: Map<number, number[]>;
 }
 
 function fileIn(map: Map<string, Filed>, key: string, group: Group): void {
-  const filed = map.get(key);
-  if (filed) {
-    filed.back.push(filed.groups.length);
-    filed.groups.push(group);
-  } else map.set(key, { groups: [group], back: [0] });
+  let filed = map.get(key);
+  if (!filed) {
+    filed = { groups: [], back: [], byLink: new Map(), byLeadDay: new Map() };
+    map.set(key, filed);
+  }
+  const at = filed.groups.length;
+  filed.back.push(at);
+  filed.groups.push(group);
+  const links = linksOf(group);
+  for (const place of links.places) listIn(filed.byLink, `\u0001${place}`).push(at);
+  for (const party of links.parties) listIn(filed.byLink, party).push(at);
+  const lead = group.items[0]!;
+  if (lead.event.date.precision === "day" && lead.span !== null)
+    for (let day = lead.span[0]; day <= lead.span[1]; day++) listIn(filed.byLeadDay, day).push(at);
 }
 
 /**
@@ -182,6 +198,37 @@ function live(filed: Filed, at: number): number {
   return root;
 }
 
+/**
+ * Whether a change of `newCategory` can change an entry of `oldCategory` only when it {@link names} it
+ * (or, rescheduling a plan, is `linked` to it, which implies naming it): the same kind, or a change of
+ * a plan.
+ */
+function mustName(newCategory: StatusCategory, oldCategory: StatusCategory): boolean {
+  if (newCategory === oldCategory) return true;
+  return (CHANGES[newCategory] ?? []).some((change) => change.older.includes(oldCategory) && change.planOnly);
+}
+
+/**
+ * The indices from `from` to `to` of the groups `newer` may name (see {@link names}): those sharing a
+ * venue or party with it, and, when its lead is dated to the exact day, those whose lead is dated
+ * within a day (when one of the two names nothing, that is enough). Ascending, each once.
+ */
+function namedIn(filed: Filed, newer: Group, from: number, to: number): number[] {
+  const found = new Set<number>();
+  const take = (indices: readonly number[] | undefined) => {
+    if (!indices) return;
+    for (let at = firstAtLeast(indices, from); at < indices.length && indices[at]! <= to; at++)
+      found.add(indices[at]!);
+  };
+  const links = linksOf(newer);
+  for (const place of links.places) take(filed.byLink.get(`\u0001${place}`));
+  for (const party of links.parties) take(filed.byLink.get(party));
+  const lead = newer.items[0]!;
+  if (lead.event.date.precision === "day" && lead.span !== null)
+    for (let day = lead.span[0] - 1; day <= lead.span[1] + 1; day++) take(filed.byLeadDay.get(day));
+  return [...found].sort((a, b) => a - b);
+}
+
 /** Newer entries that change older ones (see {@link CHANGES}); oldest changes first. */
 export function* markSuperseded(groups: readonly Group[], pause: () => boolean): Steps<void> {
   // Filed by category, by category and the lead's place, and the same for plans only: supersedes()
@@ -191,6 +238,7 @@ export function* markSuperseded(groups: readonly Group[], pause: () => boolean):
   const keyOf = (category: StatusCategory, place: string | null | undefined, plansOnly: boolean): string =>
     `${category}|${place === undefined ? "*" : (place ?? "")}|${plansOnly ? "plan" : "any"}`;
   for (const group of groups) {
+    if (pause()) yield;
     const { event, plan } = group.items[0]!;
     for (const plansOnly of plan ? [false, true] : [false]) {
       fileIn(filed, keyOf(event.category, undefined, plansOnly), group);
@@ -215,14 +263,20 @@ export function* markSuperseded(groups: readonly Group[], pause: () => boolean):
           : [filed.get(keyOf(oldCategory, place, plansOnly)), filed.get(keyOf(oldCategory, null, plansOnly))];
       for (const list of lists) {
         if (!list) continue;
-        // Groups are in order of their first report: scan back from the last one reported no later
-        // than this one (a change comes after what it changes), within the window. An entry is
-        // superseded once: those that already are are skipped.
-        for (
-          let at = live(list, lastReportedBy(list.groups, newer.firstPublished));
-          at >= 0;
-          at = live(list, at - 1)
-        ) {
+        // Groups are in order of their first report: look back from the last one reported no later
+        // than this one (a change comes after what it changes), within the window. The outcome for
+        // one candidate does not depend on another's, so the order of the look does not matter.
+        const last = lastReportedBy(list.groups, newer.firstPublished);
+        if (mustName(category, oldCategory)) {
+          const first = lastReportedBy(list.groups, newer.firstPublished - SUPERSEDE_WINDOW_DAYS - 1) + 1;
+          for (const at of namedIn(list, newer, first, last)) {
+            const candidate = list.groups[at]!;
+            if (supersedes(newer, candidate)) candidate.entry.supersededBy = newer.entry;
+          }
+          continue;
+        }
+        // An entry is superseded once: those that already are are skipped.
+        for (let at = live(list, last); at >= 0; at = live(list, at - 1)) {
           const candidate = list.groups[at]!;
           if (newer.firstPublished - candidate.firstPublished > SUPERSEDE_WINDOW_DAYS) break;
           if (supersedes(newer, candidate)) candidate.entry.supersededBy = newer.entry;
@@ -230,6 +284,27 @@ export function* markSuperseded(groups: readonly Group[], pause: () => boolean):
       }
     }
   }
+}
+
+/** Index of the first value at least `value` in an ascending list (its length if none). */
+function firstAtLeast(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }
 
 /** Index of the last group (in order of first report) first reported on or before `day`, or -1. */
