@@ -107,8 +107,11 @@ function names(newer: Group, older: Group, sameDay: boolean): boolean {
   return linkedAny(newer, older) || (sameDay && (blank(newer.items[0]!) || blank(older.items[0]!)));
 }
 
-/** Whether `newer` (reported later) changes `older`: see {@link CHANGES}. */
-function supersedes(newer: Group, older: Group): boolean {
+/**
+ * Whether `newer` (reported later) changes `older`: see {@link CHANGES}. The rule for one pair;
+ * {@link markSuperseded} applies it to the pairs that can pass (exported for the test that compares).
+ */
+export function supersedes(newer: Group, older: Group): boolean {
   if (older.entry.supersededBy !== null || newer === older || newer.entry.supersededBy === older.entry)
     return false;
   if (newer.firstPublished < older.firstPublished) return false;
@@ -156,12 +159,17 @@ interface Filed {
   byLink: Map<string, number[]>;
   /** Each day of a lead dated to the exact day -> indices, ascending. */
   byLeadDay: Map<number, number[]>;
+  /** Leads dated to the exact day over a range too long to file by day (in case one is): indices. */
+  longDayLeads: number[];
 }
+
+/** A lead dated to the exact day over more days than this is filed apart (see Filed.longDayLeads). */
+const LONGEST_DAY_SPAN = 62;
 
 function fileIn(map: Map<string, Filed>, key: string, group: Group): void {
   let filed = map.get(key);
   if (!filed) {
-    filed = { groups: [], back: [], byLink: new Map(), byLeadDay: new Map() };
+    filed = { groups: [], back: [], byLink: new Map(), byLeadDay: new Map(), longDayLeads: [] };
     map.set(key, filed);
   }
   const at = filed.groups.length;
@@ -171,8 +179,9 @@ function fileIn(map: Map<string, Filed>, key: string, group: Group): void {
   for (const place of links.places) listIn(filed.byLink, `\u0001${place}`).push(at);
   for (const party of links.parties) listIn(filed.byLink, party).push(at);
   const lead = group.items[0]!;
-  if (lead.event.date.precision === "day" && lead.span !== null)
-    for (let day = lead.span[0]; day <= lead.span[1]; day++) listIn(filed.byLeadDay, day).push(at);
+  if (lead.event.date.precision !== "day" || lead.span === null) return;
+  if (lead.span[1] - lead.span[0] > LONGEST_DAY_SPAN) filed.longDayLeads.push(at);
+  else for (let day = lead.span[0]; day <= lead.span[1]; day++) listIn(filed.byLeadDay, day).push(at);
 }
 
 /**
@@ -224,8 +233,15 @@ function namedIn(filed: Filed, newer: Group, from: number, to: number): number[]
   for (const place of links.places) take(filed.byLink.get(`\u0001${place}`));
   for (const party of links.parties) take(filed.byLink.get(party));
   const lead = newer.items[0]!;
-  if (lead.event.date.precision === "day" && lead.span !== null)
+  if (lead.event.date.precision === "day" && lead.span !== null) {
+    if (lead.span[1] - lead.span[0] > LONGEST_DAY_SPAN) {
+      const all: number[] = [];
+      for (let at = from; at <= to; at++) all.push(at);
+      return all;
+    }
     for (let day = lead.span[0] - 1; day <= lead.span[1] + 1; day++) take(filed.byLeadDay.get(day));
+    take(filed.longDayLeads);
+  }
   return [...found].sort((a, b) => a - b);
 }
 
