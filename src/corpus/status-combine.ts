@@ -8,7 +8,8 @@
  * - **supersession** (status-supersede.ts): a later entry that changes an older one; the older entry
  *   stays in the history, `supersededBy` the newer.
  * Opinions and background (`position`, `background_event`) are not talk events and get no entry.
- * Candidates are looked up by category and month, so the cost stays about linear at 10,000 articles.
+ * Candidates are looked up by category and by the days their dates reach (status-candidates.ts), in the
+ * order a month-by-month scan would meet them, so the cost stays near linear at 100,000 articles.
  */
 
 import { isTalkEvent } from "../analysis/status/categories.js";
