@@ -53,12 +53,62 @@ export function findQuoteReprints(quotes: readonly Quote[]): Record<string, stri
 
 /** Quotes of one speaker with the same words (a reprint word for word): compared once, as one. */
 interface SameText {
-  /** Its position among the texts, to name a pair of texts once. */
-  index: number;
   words: string[];
   quotes: Quote[];
   /** The first quotes of two different articles (one when all are from one article). */
   reps: Quote[];
+  /** Its buckets: the speaker with its first words, and with its last words (see KEY_WORDS). */
+  buckets: [string, string];
+}
+
+/** The bucket two texts share that comes first (they share at least one). */
+function firstSharedBucket(a: SameText, b: SameText): string | undefined {
+  let first: string | undefined;
+  for (const bucket of a.buckets)
+    if (b.buckets.includes(bucket) && (first === undefined || bucket < first)) first = bucket;
+  return first;
+}
+
+/**
+ * The pairs of texts of one bucket that can overlap enough to be one (a prefix filter): with the words
+ * of every text in one order (rarest in the bucket first, each repeat a word of its own), two texts
+ * sharing at least `c` words share one among the first `length - c + 1` words of each. Sharing
+ * REPRINT_OVERLAP of the longer's words means sharing at least that share of either's, so each text's
+ * first `length - floor(REPRINT_OVERLAP * length) + 1` words are enough: a reprint is never missed, and
+ * texts that only share a template's opening are not compared. Each pair once, in bucket order.
+ */
+function similarPairs(members: readonly SameText[]): [SameText, SameText][] {
+  const tokensOf = (text: SameText): string[] => {
+    const seen = new Map<string, number>();
+    return text.words.map((word) => {
+      const count = (seen.get(word) ?? 0) + 1;
+      seen.set(word, count);
+      return `${word}\u0000${count}`;
+    });
+  };
+  const tokens = members.map(tokensOf);
+  const frequency = new Map<string, number>();
+  for (const list of tokens) for (const token of list) frequency.set(token, (frequency.get(token) ?? 0) + 1);
+  const byToken = new Map<string, number[]>();
+  const pairs = new Map<number, Set<number>>();
+  tokens.forEach((list, at) => {
+    const ordered = [...list].sort(
+      (x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0),
+    );
+    const prefix = ordered.length - Math.floor(REPRINT_OVERLAP * ordered.length) + 1;
+    const partners = new Set<number>();
+    for (const token of ordered.slice(0, prefix)) {
+      const earlier = byToken.get(token);
+      if (earlier) for (const other of earlier) partners.add(other);
+      if (earlier) earlier.push(at);
+      else byToken.set(token, [at]);
+    }
+    if (partners.size > 0) pairs.set(at, partners);
+  });
+  const result: [SameText, SameText][] = [];
+  for (const [at, partners] of pairs)
+    for (const other of [...partners].sort((x, y) => x - y)) result.push([members[other]!, members[at]!]);
+  return result;
 }
 
 /** A quote of `text` from another article than `articleId`, if it has one. */
@@ -81,10 +131,13 @@ export function* findQuoteReprintsSteps(quotes: readonly Quote[]): Steps<Record<
     const key = `${quote.speakerId}\u0000${list.join(" ")}`;
     let text = texts.get(key);
     if (!text) {
-      text = { index: texts.size, words: list, quotes: [], reps: [] };
+      const keys: [string, string] = [
+        `${quote.speakerId}\u0000${list.slice(0, KEY_WORDS).join(" ")}`,
+        `${quote.speakerId}\u0000${list.slice(-KEY_WORDS).join(" ")}`,
+      ];
+      text = { words: list, quotes: [], reps: [], buckets: keys };
       texts.set(key, text);
-      for (const words of [list.slice(0, KEY_WORDS), list.slice(-KEY_WORDS)]) {
-        const bucket = `${quote.speakerId}\u0000${words.join(" ")}`;
+      for (const bucket of keys) {
         const members = buckets.get(bucket);
         if (!members) buckets.set(bucket, [text]);
         else if (members.at(-1) !== text) members.push(text);
@@ -114,27 +167,20 @@ export function* findQuoteReprintsSteps(quotes: readonly Quote[]): Steps<Record<
     const [first, second] = text.reps;
     if (first && second) for (const quote of text.quotes) union(first, quote);
   }
-  const compared = new Set<string>();
-  for (const members of buckets.values()) {
+  for (const [bucket, members] of buckets) {
     if (members.length < 2) continue;
-    for (let i = 0; i < members.length; i++) {
+    for (const [a, b] of similarPairs(members)) {
       if (pause()) yield;
-      for (let j = i + 1; j < members.length; j++) {
-        const a = members[i]!;
-        const b = members[j]!;
-        // A pair of texts may share both buckets (first and last words): compared once.
-        const pair = `${a.index}|${b.index}`;
-        if (compared.has(pair)) continue;
-        compared.add(pair);
-        if (wordOverlap(a.words, b.words) < REPRINT_OVERLAP) continue;
-        for (const quote of b.quotes) {
-          const other = fromOtherArticle(a, quote.articleId);
-          if (other) union(other, quote);
-        }
-        for (const quote of a.quotes) {
-          const other = fromOtherArticle(b, quote.articleId);
-          if (other) union(other, quote);
-        }
+      // A pair of texts may share two buckets (first and last words): compared in the first of them.
+      if (firstSharedBucket(a, b) !== bucket) continue;
+      if (wordOverlap(a.words, b.words) < REPRINT_OVERLAP) continue;
+      for (const quote of b.quotes) {
+        const other = fromOtherArticle(a, quote.articleId);
+        if (other) union(other, quote);
+      }
+      for (const quote of a.quotes) {
+        const other = fromOtherArticle(b, quote.articleId);
+        if (other) union(other, quote);
       }
     }
   }
