@@ -99,4 +99,35 @@ describe("quote reprints", () => {
       expect(found(quotes)).toEqual(everyPair(quotes));
     }
   });
+
+  it("finds them too when texts differ in length and repeat words (the filter counts each repeat)", () => {
+    let seed = 3;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const vocabulary = "we the talks will go on and on until a deal is done or not".split(" ");
+    for (let round = 0; round < 40; round++) {
+      const quotes: Quote[] = [];
+      // A few source texts; each quote is one of them with a few words changed, dropped or added.
+      const sources = Array.from({ length: 3 }, () =>
+        Array.from(
+          { length: 5 + Math.floor(random() * 26) },
+          () => vocabulary[Math.floor(random() * vocabulary.length)]!,
+        ),
+      );
+      for (let n = 0; n < 40; n++) {
+        const words = [...sources[Math.floor(random() * sources.length)]!];
+        for (let edit = Math.floor(random() * 3); edit > 0; edit--) {
+          const at = Math.floor(random() * words.length);
+          const kind = random();
+          if (kind < 0.4) words[at] = vocabulary[Math.floor(random() * vocabulary.length)]!;
+          else if (kind < 0.7 && words.length > 4) words.splice(at, 1);
+          else words.splice(at, 0, vocabulary[Math.floor(random() * vocabulary.length)]!);
+        }
+        quotes.push(quote(n, `a${Math.floor(random() * 8)}`, random() < 0.8 ? "p:x" : "p:y", words));
+      }
+      expect(found(quotes)).toEqual(everyPair(quotes));
+    }
+  });
 });
