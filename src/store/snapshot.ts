@@ -67,12 +67,18 @@ export async function fingerprintOf(srcRoot: string): Promise<string> {
   return hash.digest("hex");
 }
 
-let fingerprintCache: Promise<string> | undefined;
+/**
+ * Read as this module loads, with the code it belongs to: read later (at the first snapshot), it would
+ * hash whatever the files are by then, and a writer whose source was replaced while it built (a
+ * deploy, an edit) would stamp its snapshot with code it is not running.
+ */
+const fingerprintAtLoad = fingerprintOf(SOURCE_ROOT);
+// Awaited by codeFingerprint(); a failure is reported there, not as an unhandled rejection.
+fingerprintAtLoad.catch(() => undefined);
 
-/** The fingerprint of the code now running (computed once per process). */
+/** The fingerprint of the code now running (read once per process, as it loads). */
 export function codeFingerprint(): Promise<string> {
-  fingerprintCache ??= fingerprintOf(SOURCE_ROOT);
-  return fingerprintCache;
+  return fingerprintAtLoad;
 }
 
 /**
