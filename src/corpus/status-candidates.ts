@@ -7,6 +7,8 @@
  * dates only narrow as reports join, so the days of its first dated report bound every later test.
  * The candidates of those days, put in scan order, give the group the full scan would have found.
  */
+
+import { listIn } from "../core/maps.js";
 import { type Group, SLACK_DAYS } from "./status-match.js";
 
 /** Spans longer than this (a year, a season) are filed and looked up by month alone: few reports. */
@@ -213,13 +215,4 @@ function byStartIn(map: Map<string, ByStart>, key: string): ByStart {
     map.set(key, byStart);
   }
   return byStart;
-}
-
-function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key);
-  if (!list) {
-    list = [];
-    map.set(key, list);
-  }
-  return list;
 }

@@ -14,6 +14,7 @@
 
 import { isTalkEvent } from "../analysis/status/categories.js";
 import type { StatusCategory, StatusEvent } from "../analysis/types.js";
+import { listIn } from "../core/maps.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import { DatedGroups } from "./status-candidates.js";
 import {
@@ -214,7 +215,7 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
       }
     }
     if (found) {
-      push(byArticle, item.event.articleId, found);
+      pushOnce(byArticle, item.event.articleId, found);
       found.items.push(item);
       noteReport(found, item);
       found.lastPublished = item.publishedDay;
@@ -241,8 +242,8 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
     };
     groups.push(group);
     noteReport(group, item);
-    push(byArticle, item.event.articleId, group);
-    if (item.span === null) push(undated, key, group);
+    pushOnce(byArticle, item.event.articleId, group);
+    if (item.span === null) pushOnce(undated, key, group);
     else dated.file(key, group, item.span);
   }
   yield;
@@ -272,11 +273,10 @@ function stillAhead(other: Item, item: Item): boolean {
   return other.span === null || other.span[1] >= Math.max(item.publishedDay, other.publishedDay);
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) {
-    if (list.at(-1) !== value) list.push(value);
-  } else map.set(key, [value]);
+/** Adds a group to a list unless it was the last added (a group takes many reports in a row). */
+function pushOnce<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = listIn(map, key);
+  if (list.at(-1) !== value) list.push(value);
 }
 
 /** Lead, reports in order, participants and newest publication of a finished group. */

@@ -4,6 +4,7 @@
  * with `supersededBy`; a fact that still holds is never superseded.
  */
 import type { StatusCategory } from "../analysis/types.js";
+import { listIn } from "../core/maps.js";
 import type { Steps } from "../core/slices.js";
 import {
   blank,
@@ -312,15 +313,6 @@ function firstAtLeast(values: readonly number[], value: number): number {
     else high = middle;
   }
   return low;
-}
-
-function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key);
-  if (!list) {
-    list = [];
-    map.set(key, list);
-  }
-  return list;
 }
 
 /** Index of the last group (in order of first report) first reported on or before `day`, or -1. */

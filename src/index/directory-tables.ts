@@ -1,5 +1,6 @@
 /** The per-sentence tables the directory builds: quotes, events and mentions by article and sentence. */
 import type { Entity, Place, Quote, StatusEvent } from "../analysis/types.js";
+import { push } from "../core/maps.js";
 import { compare, SENTENCE_KEY } from "./name-query.js";
 
 /** A quote under a speaker; `via` is the body that made it when it is listed under a person. */
@@ -12,12 +13,6 @@ export interface SpeakerQuote {
 export interface SentenceMention {
   entityId: string;
   text: string;
-}
-
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** Items per step of the directory build. */

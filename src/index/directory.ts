@@ -9,6 +9,7 @@ import { editDistance } from "../analysis/entities/fuzzy.js";
 import { NAME_PARTICLES } from "../analysis/entities/lexicon.js";
 import { normalise } from "../analysis/text.js";
 import type { Analysis, Entity, Quote, StatusEvent } from "../analysis/types.js";
+import { push } from "../core/maps.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import {
   CHUNK,
@@ -16,7 +17,6 @@ import {
   indexEvents,
   indexMentions,
   indexQuotes,
-  push,
   type SentenceMention,
   type SpeakerQuote,
 } from "./directory-tables.js";

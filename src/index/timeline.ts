@@ -14,6 +14,7 @@
 
 import { SUBJECT_NAMES } from "../analysis/status/places.js";
 import type { Analysis, StatusCategory } from "../analysis/types.js";
+import { push } from "../core/maps.js";
 import { pauseEvery, runToEnd, type Steps } from "../core/slices.js";
 import { buildTimelineSteps, mergedTimelineOf, type TimelineEntry } from "../corpus/status-combine.js";
 import {
@@ -59,12 +60,6 @@ interface Found {
   labels: string[];
   placed: readonly Placed[];
   topic?: Topic;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 class BuiltTimeline implements Timeline {
