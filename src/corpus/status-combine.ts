@@ -22,12 +22,12 @@ import {
   compatibleParties,
   exactSlackOf,
   type Group,
+  groupOf,
   type Item,
   itemOf,
+  joinGroup,
   linkedEnough,
   mayLink,
-  noLinks,
-  noteLinks,
   own,
   SLACK_DAYS,
   type TimelineEntry,
@@ -79,23 +79,8 @@ function sameInArticle(other: Item, item: Item): boolean {
 }
 
 /**
- * Notes what a new report tells about its group, for the O(1) tests of {@link sameEvent}: its venue,
- * and where its date is. Every dated report must overlap another's date (with at most SLACK_DAYS of
- * slack), so a report joining must start before the earliest end and end after the latest start.
- */
-function noteReport(group: Group, item: Item): void {
-  const same = group.articles.get(item.event.articleId);
-  if (same) same.push(item);
-  else group.articles.set(item.event.articleId, [item]);
-  if (item.event.place !== null) group.place = item.event.place;
-  noteLinks(group, item);
-  if (item.span === null) return;
-  group.latestStart = Math.max(group.latestStart, item.span[0]);
-  group.earliestEnd = Math.min(group.earliestEnd, item.span[1]);
-}
-
-/**
- * The necessary conditions of {@link sameEvent} that take O(1): it runs for every report against every
+ * The necessary conditions of {@link sameEvent} that take O(1) (from what the group notes of its
+ * reports, see status-match.ts `groupOf`): it runs for every report against every
  * candidate group, and most candidates fail here.
  */
 function mayJoin(group: Group, item: Item): boolean {
@@ -216,32 +201,12 @@ export function* buildTimelineSteps(events: readonly StatusEvent[]): Steps<Timel
     }
     if (found) {
       pushOnce(byArticle, item.event.articleId, found);
-      found.items.push(item);
-      noteReport(found, item);
-      found.lastPublished = item.publishedDay;
+      joinGroup(found, item);
       dated.file(key, found, item.span);
       continue;
     }
-    const group: Group = {
-      entry: {
-        id: item.event.id,
-        lead: item.event,
-        reports: [item.event],
-        supersededBy: null,
-        participants: [],
-        published: item.event.published,
-      },
-      items: [item],
-      firstPublished: item.publishedDay,
-      lastPublished: item.publishedDay,
-      articles: new Map(),
-      place: null,
-      latestStart: Number.NEGATIVE_INFINITY,
-      earliestEnd: Number.POSITIVE_INFINITY,
-      own: noLinks(),
-    };
+    const group = groupOf(item);
     groups.push(group);
-    noteReport(group, item);
     pushOnce(byArticle, item.event.articleId, group);
     if (item.span === null) pushOnce(undated, key, group);
     else dated.file(key, group, item.span);

@@ -137,7 +137,7 @@ export interface OwnLinks {
   partyTokens: Set<string>;
 }
 
-export const noLinks = (): OwnLinks => ({
+const noLinks = (): OwnLinks => ({
   precisions: new Set(),
   partylessPrecisions: new Set(),
   blank: false,
@@ -145,7 +145,7 @@ export const noLinks = (): OwnLinks => ({
 });
 
 /** Notes what a report dated by its own words names in its group's {@link Group.own}. */
-export function noteLinks(group: Group, item: Item): void {
+function noteLinks(group: Group, item: Item): void {
   if (!own(item)) return;
   const links = group.own;
   const { precision } = item.event.date;
@@ -178,6 +178,54 @@ export function mayLink(group: Group, item: Item): boolean {
   for (const id of item.parties) if (links.partyTokens.has(`\u0000${id}`)) return true;
   for (const word of partyWordsOf(item)) if (links.partyTokens.has(word)) return true;
   return false;
+}
+
+/** A new group of one report (its entry is completed when the group is finished). */
+export function groupOf(item: Item): Group {
+  const group: Group = {
+    entry: {
+      id: item.event.id,
+      lead: item.event,
+      reports: [item.event],
+      supersededBy: null,
+      participants: [],
+      published: item.event.published,
+    },
+    items: [item],
+    firstPublished: item.publishedDay,
+    lastPublished: item.publishedDay,
+    articles: new Map(),
+    place: null,
+    latestStart: Number.NEGATIVE_INFINITY,
+    earliestEnd: Number.POSITIVE_INFINITY,
+    own: noLinks(),
+  };
+  noteReport(group, item);
+  return group;
+}
+
+/** Adds a report (the newest published) to a group. */
+export function joinGroup(group: Group, item: Item): void {
+  group.items.push(item);
+  group.lastPublished = item.publishedDay;
+  noteReport(group, item);
+}
+
+/**
+ * Notes what a new report tells about its group, for the O(1) tests of the merge: its venue, what it
+ * names, and where its date is. Every dated report must overlap another's date (with at most
+ * SLACK_DAYS of slack), so a report joining must start before the earliest end and end after the
+ * latest start.
+ */
+function noteReport(group: Group, item: Item): void {
+  const same = group.articles.get(item.event.articleId);
+  if (same) same.push(item);
+  else group.articles.set(item.event.articleId, [item]);
+  if (item.event.place !== null) group.place = item.event.place;
+  noteLinks(group, item);
+  if (item.span === null) return;
+  group.latestStart = Math.max(group.latestStart, item.span[0]);
+  group.earliestEnd = Math.min(group.earliestEnd, item.span[1]);
 }
 
 /** Dated by its own words (not only the publication's). */

@@ -10,10 +10,10 @@ import type { DatePrecision, StatusCategory, StatusEvent } from "../../src/analy
 import { DatedGroups, monthsOf } from "../../src/corpus/status-candidates.js";
 import {
   type Group,
+  groupOf,
   type Item,
   itemOf,
-  noLinks,
-  noteLinks,
+  joinGroup,
   SLACK_DAYS,
   SUPERSEDE_WINDOW_DAYS,
 } from "../../src/corpus/status-match.js";
@@ -86,33 +86,9 @@ function randomEvent(next: () => number, n: number): StatusEvent {
 }
 
 /** A group of the given reports, as the timeline build makes one (lead first). */
-function groupOf(items: Item[]): Group {
-  const group: Group = {
-    entry: {
-      id: items[0]!.event.id,
-      lead: items[0]!.event,
-      reports: items.map((item) => item.event),
-      supersededBy: null,
-      participants: [],
-      published: items[0]!.event.published,
-    },
-    items,
-    firstPublished: Math.min(...items.map((item) => item.publishedDay)),
-    lastPublished: Math.max(...items.map((item) => item.publishedDay)),
-    articles: new Map(),
-    place: null,
-    latestStart: Number.NEGATIVE_INFINITY,
-    earliestEnd: Number.POSITIVE_INFINITY,
-    own: noLinks(),
-  };
-  for (const item of items) {
-    group.articles.set(item.event.articleId, [...(group.articles.get(item.event.articleId) ?? []), item]);
-    if (item.event.place !== null) group.place = item.event.place;
-    noteLinks(group, item);
-    if (item.span === null) continue;
-    group.latestStart = Math.max(group.latestStart, item.span[0]);
-    group.earliestEnd = Math.min(group.earliestEnd, item.span[1]);
-  }
+function groupOfAll(items: Item[]): Group {
+  const group = groupOf(items[0]!);
+  for (const item of items.slice(1)) joinGroup(group, item);
   return group;
 }
 
@@ -162,9 +138,8 @@ describe("DatedGroups: the group a month-by-month scan would find", () => {
         let group = got;
         if (group) {
           found++;
-          group.items.push(item);
-          Object.assign(group, groupOf(group.items), { entry: group.entry, items: group.items });
-        } else group = groupOf([item]);
+          joinGroup(group, item);
+        } else group = groupOf(item);
         holding.set(event.articleId, [...(holding.get(event.articleId) ?? []), group]);
         dated.file("k", group, item.span);
         for (const month of monthsOf(item.span)) {
@@ -192,12 +167,12 @@ describe("markSuperseded: what testing every pair in the window gives", () => {
           const pair = [items[at]!, items[at + 1]!].filter(
             (item, index, both) => index === 0 || item.event.articleId !== both[0]!.event.articleId,
           );
-          groups.push(groupOf(next() < 0.5 ? pair : [pair[0]!]));
+          groups.push(groupOfAll(next() < 0.5 ? pair : [pair[0]!]));
         }
         return groups.sort((a, b) => a.firstPublished - b.firstPublished);
       };
       const fast = make();
-      const slow = fast.map((group) => groupOf(group.items));
+      const slow = fast.map((group) => groupOfAll(group.items));
       for (const step of markSuperseded(fast, () => false)) void step;
       for (const newer of slow)
         for (const older of slow) {
